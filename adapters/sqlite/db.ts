@@ -1,0 +1,129 @@
+// A small promise wrapper over one sqlite3 connection: serialised statements, real transactions, migrations.
+import sqlite3 from 'sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './schema';
+
+/** A value SQLite can bind. */
+export type SqlValue = string | number | bigint | null | Buffer;
+
+/** What a statement reports after a write. */
+export interface RunResult {
+  changes: number;
+  lastID: number;
+}
+
+/** The statement runner handed to callers, both inside and outside a transaction. */
+export interface Executor {
+  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+}
+
+/** A database failure, carrying the SQL error as its cause. */
+export class DbError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'DbError';
+  }
+}
+
+/** One connection, one queue: transactions never interleave with other statements. */
+export class Db implements Executor {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly direct: Executor;
+
+  private constructor(private readonly conn: sqlite3.Database) {
+    this.direct = {
+      run: (sql, params = []) =>
+        new Promise<RunResult>((resolve, reject) => {
+          conn.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(new DbError('statement failed', { cause: err }));
+            else resolve({ changes: this.changes, lastID: this.lastID });
+          });
+        }),
+      get: <T>(sql: string, params: readonly SqlValue[] = []) =>
+        new Promise<T | undefined>((resolve, reject) => {
+          conn.get(sql, params as SqlValue[], (err: Error | null, row: T | undefined) =>
+            err ? reject(new DbError('query failed', { cause: err })) : resolve(row),
+          );
+        }),
+      all: <T>(sql: string, params: readonly SqlValue[] = []) =>
+        new Promise<T[]>((resolve, reject) => {
+          conn.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) =>
+            err ? reject(new DbError('query failed', { cause: err })) : resolve(rows),
+          );
+        }),
+    };
+  }
+
+  /** Opens (creating if needed) the file, turns on WAL and foreign keys, and migrates the schema. */
+  static async open(file: string): Promise<Db> {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const conn = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const c = new sqlite3.Database(file, (err) => (err ? reject(new DbError(`cannot open database`, { cause: err })) : resolve(c)));
+    });
+    const db = new Db(conn);
+    await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
+    await db.migrate();
+    return db;
+  }
+
+  /** Runs statements in order, one at a time, so a transaction elsewhere never sees them. */
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    return this.enqueue(() => this.direct.run(sql, params));
+  }
+
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.enqueue(() => this.direct.get<T>(sql, params));
+  }
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.enqueue(() => this.direct.all<T>(sql, params));
+  }
+
+  /** Runs a multi-statement script (schema, pragmas). */
+  exec(sql: string): Promise<void> {
+    return this.enqueue(
+      () => new Promise<void>((resolve, reject) => this.conn.exec(sql, (err) => (err ? reject(new DbError('script failed', { cause: err })) : resolve()))),
+    );
+  }
+
+  /** Runs fn inside BEGIN IMMEDIATE … COMMIT; any error rolls back and is rethrown. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.direct.run('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct);
+        await this.direct.run('COMMIT');
+        return result;
+      } catch (err) {
+        await this.direct.run('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  /** Brings the schema to the newest version, one transaction per migration. */
+  private async migrate(): Promise<void> {
+    const row = await this.get<{ user_version: number }>('PRAGMA user_version');
+    const current = row?.user_version ?? 0;
+    for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+      await this.transaction(async (tx) => {
+        for (const stmt of m.statements) await tx.run(stmt);
+        await tx.run(`PRAGMA user_version = ${m.version}`);
+      });
+    }
+  }
+
+  /** Closes the connection after queued statements finish. */
+  close(): Promise<void> {
+    return this.enqueue(() => new Promise<void>((resolve, reject) => this.conn.close((err) => (err ? reject(new DbError('close failed', { cause: err })) : resolve()))));
+  }
+}
