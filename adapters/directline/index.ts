@@ -1,0 +1,81 @@
+// The factory the composition root calls: store, tokens, adapter, router and the optional stream, wired once.
+import type { Server } from 'node:http';
+import type { ChannelAccount } from 'botbuilder';
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Db } from '../sqlite/db';
+import { DirectLineAdapter } from './adapter';
+import type { BotLogic } from './adapter';
+import { createDirectLineRouter } from './router';
+import { DirectLineStore } from './store';
+import { attachStream } from './stream';
+import type { StreamHandle } from './stream';
+import { TokenService, loadOrCreateSecret } from './tokens';
+
+export { DirectLineAdapter } from './adapter';
+export type { BotLogic } from './adapter';
+export { DirectLineError, DirectLineUnsupportedError } from './errors';
+export { DirectLineStore, activityId } from './store';
+export { TokenService } from './tokens';
+export type { StreamHandle } from './stream';
+
+/** What `createDirectLine` needs; `secret`, `tokenTtlSeconds`, `now`, `bot`, `serviceUrl` have defaults. */
+export interface DirectLineOptions {
+  db: Db;
+  logic: BotLogic;
+  logger: Logger;
+  /** Signing secret; when absent one is generated once and kept in the `settings` table. */
+  secret?: string;
+  /** Token lifetime; default one hour (DirectLineJS refreshes every 15 minutes). */
+  tokenTtlSeconds?: number;
+  /** Clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** The bot's account in conversations; default `{ id: 'seen', name: 'Seen', role: 'bot' }`. */
+  bot?: ChannelAccount;
+  /** The serviceUrl activities carry; default `http://127.0.0.1/v3/directline`. */
+  serviceUrl?: string;
+}
+
+/** The wired endpoint: mount `router` at `/v3/directline`, set `adapter.onTurnError`, call `attachStream` after listen. */
+export interface DirectLine {
+  router: Router;
+  adapter: DirectLineAdapter;
+  store: DirectLineStore;
+  /** Serves the WebSocket stream on this server; until called, streamUrl is not offered and clients poll. */
+  attachStream(server: Server, basePath?: string): StreamHandle;
+}
+
+/** Builds Seen's Direct Line 3.0 endpoint over SQLite. */
+export async function createDirectLine(options: DirectLineOptions): Promise<DirectLine> {
+  for (const key of ['db', 'logic', 'logger'] as const) {
+    if (!options?.[key]) throw new Error(`createDirectLine needs ${key}`);
+  }
+  const now = options.now ?? (() => new Date());
+  const secret = options.secret ?? (await loadOrCreateSecret(options.db));
+  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now);
+  const store = new DirectLineStore(options.db, now);
+  const adapter = new DirectLineAdapter({
+    store,
+    logger: options.logger,
+    now,
+    bot: options.bot ?? { id: 'seen', name: 'Seen', role: 'bot' },
+    serviceUrl: options.serviceUrl ?? 'http://127.0.0.1/v3/directline',
+  });
+  let streams = 0;
+  const router = createDirectLineRouter({ store, tokens, adapter, logic: options.logic, logger: options.logger, now, streamEnabled: () => streams > 0 });
+  return {
+    router,
+    adapter,
+    store,
+    attachStream(server, basePath) {
+      const handle = attachStream(server, { store, tokens, logger: options.logger }, basePath);
+      streams += 1;
+      return {
+        close: () => {
+          streams -= 1;
+          handle.close();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// Builds Seen's express app: security headers, Direct Line, the Bot Framework endpoint, web chat page and bundle.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import express from 'express';
+import type { Express, NextFunction, Request, Response, Router } from 'express';
+import helmet from 'helmet';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { toHttpError } from '../adapters/directline/errors';
+
+/** A user the web page offers in its "who are you" picker (fictional demo users). */
+const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
+export type DemoUser = z.infer<typeof demoUserSchema>;
+
+/** Everything the app needs; all required except `webDir` and `webchatBundle`. */
+export interface AppDeps {
+  /** Seen's own Direct Line endpoint (from `createDirectLine`), mounted at `/v3/directline`. */
+  directLine: { router: Router };
+  /** The Bot Framework adapter for `POST /api/messages` (Teams, Azure Bot Service). */
+  cloudAdapter: Pick<CloudAdapter, 'process'>;
+  /** The bot's turn logic, shared by both channels. */
+  logic: (context: TurnContext) => Promise<void>;
+  /** Demo users for the web chat picker. */
+  listUsers: () => Promise<DemoUser[]>;
+  logger: Logger;
+  /** Folder of static pages; default `<repo>/web`. */
+  webDir?: string;
+  /** Path of Web Chat's UMD bundle; default resolved from the installed `botframework-webchat`. */
+  webchatBundle?: string;
+}
+
+/** Web Chat's package exports no `dist/` subpath, so find the bundle beside its resolved entry point. */
+function defaultWebchatBundle(): string {
+  return resolve(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+}
+
+/** The CSP: scripts only from Seen; Web Chat needs inline styles, data:/blob: images and media. */
+const cspDirectives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Creates the express app (no listen); throws when a dependency is missing. */
+export function createApp(deps: AppDeps): Express {
+  for (const key of ['directLine', 'cloudAdapter', 'logic', 'listUsers', 'logger'] as const) {
+    if (!deps?.[key]) throw new Error(`createApp needs ${key}`);
+  }
+  if (!deps.directLine.router) throw new Error('createApp needs directLine.router');
+  const webDir = deps.webDir ?? join(__dirname, '..', 'web');
+  const bundle = deps.webchatBundle ?? defaultWebchatBundle();
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`createApp: no index.html in ${webDir}`);
+  if (!existsSync(bundle)) throw new Error(`createApp: Web Chat bundle not found at ${bundle}`);
+  const { logger } = deps;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: cspDirectives } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  // Why: the web page and any Direct Line client talk to Seen itself, never to Azure.
+  app.use('/v3/directline', deps.directLine.router);
+
+  // Why: Teams and Azure Bot Service deliver activities here; CloudAdapter authenticates and answers.
+  app.post('/api/messages', async (req, res) => {
+    await deps.cloudAdapter.process(req, res, deps.logic);
+  });
+
+  // Why: the page loads Microsoft's unmodified UMD bundle from Seen, not a CDN.
+  app.get('/webchat.js', (_req, res, next) => {
+    res.type('application/javascript').sendFile(bundle, { maxAge: '1h' }, (err) => (err ? next(err) : undefined));
+  });
+
+  // Why: the picker shows who the person can be; only the fields the page needs leave the server.
+  app.get('/api/demo-users', async (_req, res) => {
+    const users = z.array(demoUserSchema).parse(await deps.listUsers());
+    res.json({ fictional: true, users: users.map(({ id, name, role, team }) => ({ id, name, role, team })) });
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.use(express.static(webDir, { index: 'index.html', fallthrough: true }));
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NotFound', message: 'not found' } });
+  });
+
+  // Why: clients get a status and a code, never a stack; the log keeps the detail.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const httpError = toHttpError(err);
+    if (httpError.status >= 500) logger.error({ err }, 'request failed');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(httpError.status).json(httpError.toBody());
+  });
+  return app;
+}

@@ -1,0 +1,218 @@
+// Seen web chat page: pick a demo user, then run Microsoft's unmodified Web Chat against Seen's own Direct Line.
+(function () {
+  'use strict';
+
+  var STORAGE_KEY = 'seen.webchat.v1';
+  var DIRECT_LINE = location.origin + '/v3/directline';
+  var REFRESH_EVERY_MS = 10 * 60 * 1000;
+
+  var els = {
+    picker: document.getElementById('picker'),
+    form: document.getElementById('picker-form'),
+    list: document.getElementById('user-list'),
+    start: document.getElementById('start-button'),
+    chat: document.getElementById('chat'),
+    who: document.getElementById('who'),
+    webchat: document.getElementById('webchat'),
+    newConversation: document.getElementById('new-conversation'),
+    switchUser: document.getElementById('switch-user'),
+    status: document.getElementById('status'),
+  };
+  var users = [];
+  var directLine = null;
+  var refreshTimer = null;
+
+  // Saved state lets a reload (or a server restart) resume the same conversation.
+  function load() {
+    try {
+      var s = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+      return s && s.user && typeof s.user.id === 'string' ? s : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function save(state) {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  }
+  function forget() {
+    localStorage.removeItem(STORAGE_KEY);
+  }
+
+  function setStatus(text, isError) {
+    els.status.textContent = text || '';
+    els.status.classList.toggle('error', Boolean(isError));
+  }
+
+  // A small JSON fetch; a non-2xx answer becomes an error carrying its status.
+  async function api(path, options) {
+    options = options || {};
+    var headers = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.token) headers.Authorization = 'Bearer ' + options.token;
+    var res = await fetch(path, {
+      method: options.method || 'GET',
+      headers: headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    var data = await res.json().catch(function () { return null; });
+    if (!res.ok) {
+      var err = new Error((data && data.error && data.error.message) || 'request failed (' + res.status + ')');
+      err.status = res.status;
+      throw err;
+    }
+    return data;
+  }
+
+  function showPicker() {
+    stopChat();
+    els.chat.hidden = true;
+    els.picker.hidden = false;
+    var saved = load();
+    var checked = els.list.querySelector('input[value="' + CSS.escape(saved ? saved.user.id : '') + '"]');
+    if (checked) checked.checked = true;
+    els.start.disabled = !els.list.querySelector('input:checked');
+  }
+
+  function renderUsers() {
+    els.list.textContent = '';
+    users.forEach(function (u, i) {
+      var label = document.createElement('label');
+      label.className = 'user-option';
+      var input = document.createElement('input');
+      input.type = 'radio';
+      input.name = 'user';
+      input.value = u.id;
+      input.id = 'user-' + i;
+      input.addEventListener('change', function () { els.start.disabled = false; });
+      var text = document.createElement('span');
+      var name = document.createElement('strong');
+      name.textContent = u.name;
+      var meta = document.createElement('span');
+      meta.className = 'meta';
+      meta.textContent = u.role + ' · ' + u.team;
+      text.append(name, meta);
+      label.append(input, text);
+      els.list.append(label);
+    });
+    if (!users.length) setStatus('No demo users are set up yet.', true);
+  }
+
+  function stopChat() {
+    if (refreshTimer) clearInterval(refreshTimer);
+    refreshTimer = null;
+    if (directLine) {
+      try { directLine.end(); } catch (e) { /* already ended */ }
+    }
+    directLine = null;
+    els.webchat.textContent = '';
+  }
+
+  // Renders Web Chat into a fresh element so an old conversation never leaks into a new one.
+  function renderChat(state, useWebSocket) {
+    stopChat();
+    els.picker.hidden = true;
+    els.chat.hidden = false;
+    els.who.textContent = '— you are ' + state.user.name + ' (demo user)';
+    var host = document.createElement('div');
+    els.webchat.append(host);
+    directLine = window.WebChat.createDirectLine({
+      token: state.token,
+      conversationId: state.conversationId,
+      domain: DIRECT_LINE,
+      webSocket: useWebSocket,
+    });
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        userID: state.user.id,
+        username: state.user.name,
+        locale: 'en-GB',
+        styleOptions: {
+          accent: '#1d4f91',
+          botAvatarInitials: 'S',
+          userAvatarInitials: initials(state.user.name),
+          hideUploadButton: true,
+          bubbleBorderRadius: 6,
+          bubbleFromUserBorderRadius: 6,
+        },
+      },
+      host,
+    );
+    // Keep the stored token fresh so a later reload can still resume this conversation.
+    refreshTimer = setInterval(function () {
+      api('/v3/directline/tokens/refresh', { method: 'POST', token: state.token })
+        .then(function (r) { state.token = r.token; save(state); })
+        .catch(function () { /* Web Chat shows its own connectivity status */ });
+    }, REFRESH_EVERY_MS);
+    setStatus('');
+  }
+
+  function initials(name) {
+    return String(name).split(/\s+/).filter(Boolean).slice(0, 2).map(function (p) { return p[0].toUpperCase(); }).join('');
+  }
+
+  // A new conversation: a token for this user, then the conversation is started so the bot greets.
+  async function startNew(user) {
+    setStatus('Starting a conversation…');
+    var issued = await api('/v3/directline/tokens/generate', { method: 'POST', body: { user: { id: user.id, name: user.name } } });
+    var started = await api('/v3/directline/conversations', { method: 'POST', token: issued.token, body: {} });
+    var state = { user: user, conversationId: started.conversationId, token: started.token };
+    save(state);
+    renderChat(state, Boolean(started.streamUrl));
+  }
+
+  // Resumes the saved conversation with a refreshed token; if it is gone or expired, starts afresh.
+  async function resume(state) {
+    setStatus('Reconnecting to your conversation…');
+    try {
+      var refreshed = await api('/v3/directline/tokens/refresh', { method: 'POST', token: state.token });
+      state.token = refreshed.token;
+      var conversation = await api('/v3/directline/conversations/' + encodeURIComponent(state.conversationId), { token: state.token });
+      save(state);
+      renderChat(state, Boolean(conversation.streamUrl));
+    } catch (err) {
+      if (err.status === 401 || err.status === 403 || err.status === 404) {
+        setStatus('Your previous conversation could not be resumed, so a new one has started.');
+        await startNew(state.user);
+      } else {
+        throw err;
+      }
+    }
+  }
+
+  function fail(err) {
+    setStatus('Something went wrong: ' + (err && err.message ? err.message : 'please reload the page') + '.', true);
+  }
+
+  els.form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var chosen = els.list.querySelector('input:checked');
+    var user = chosen && users.find(function (u) { return u.id === chosen.value; });
+    if (!user) return;
+    startNew({ id: user.id, name: user.name }).catch(fail);
+  });
+
+  els.newConversation.addEventListener('click', function () {
+    var saved = load();
+    if (saved) startNew(saved.user).catch(fail);
+    else showPicker();
+  });
+
+  els.switchUser.addEventListener('click', function () {
+    forget();
+    showPicker();
+    setStatus('');
+  });
+
+  async function main() {
+    if (!window.WebChat) throw new Error('Web Chat did not load');
+    var data = await api('/api/demo-users');
+    users = (data && data.users) || [];
+    renderUsers();
+    var saved = load();
+    if (saved && saved.conversationId && saved.token) await resume(saved);
+    else showPicker();
+  }
+
+  main().catch(fail);
+})();
