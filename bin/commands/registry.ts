@@ -3,5 +3,5 @@ import type { Command } from '../cli';
 
 /** Loaders, so a command's dependencies are imported only when it runs. */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
-  export: async () => (await import('./export')).command,
+  export: async () => (await import('./export.js')).command,
 };

@@ -1,0 +1,62 @@
+// Bot Framework Storage on SQLite: conversation and dialog state survive a kill -9, with eTag concurrency.
+import type { Storage, StoreItems } from 'botbuilder';
+import { z } from 'zod';
+import type { Db } from './db';
+
+/** A write whose eTag no longer matches what is stored: someone else changed the state first. */
+export class StateConflictError extends Error {
+  constructor(key: string) {
+    super(`state for ${key} was changed by another turn`);
+    this.name = 'StateConflictError';
+  }
+}
+
+/** Stored state must be a JSON object; anything else is corruption. */
+const StoredItem = z.record(z.string(), z.unknown());
+
+/** Storage backed by the bot_state table; each write batch is one transaction. */
+export class SqliteStorage implements Storage {
+  constructor(private readonly db: Db, private readonly now: () => Date) {
+    if (!db) throw new TypeError('SqliteStorage needs a Db');
+    if (typeof now !== 'function') throw new TypeError('SqliteStorage needs a clock');
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    if (keys.length === 0) return items;
+    const rows = await this.db.all<{ key: string; etag: number; body: string }>(
+      `SELECT key, etag, body FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`,
+      keys,
+    );
+    for (const r of rows) items[r.key] = { ...StoredItem.parse(JSON.parse(r.body)), eTag: String(r.etag) };
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const at = this.now().toISOString();
+    await this.db.transaction(async (tx) => {
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
+        const json = JSON.stringify(body);
+        if (!eTag || eTag === '*') {
+          await tx.run(
+            `INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)
+             ON CONFLICT(key) DO UPDATE SET etag = bot_state.etag + 1, body = excluded.body, updated_at = excluded.updated_at`,
+            [key, json, at],
+          );
+          continue;
+        }
+        const updated = await tx.run('UPDATE bot_state SET etag = etag + 1, body = ?, updated_at = ? WHERE key = ? AND etag = ?', [json, at, key, Number(eTag)]);
+        if (updated.changes === 1) continue;
+        const exists = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
+        if (exists) throw new StateConflictError(key);
+        await tx.run('INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)', [key, json, at]);
+      }
+    });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.run(`DELETE FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`, keys);
+  }
+}

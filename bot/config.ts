@@ -1,0 +1,43 @@
+// Seen's configuration: read from the environment once, validated with zod, passed down explicitly.
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** The environment variables Seen reads (Bot Framework's standard names plus Seen's own). */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SEEN_DB: z.string().min(1).default('./data/seen.db'),
+  SEEN_DEMO: flag.default(true),
+  SEEN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEEN_DIRECTLINE_SECRET: z.string().min(16).optional(),
+  MicrosoftAppId: z.string().optional().transform((v) => (v ? v : undefined)),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().optional(),
+});
+/** Parsed configuration. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** A configuration problem, naming the variable, so start-up fails with a clear message. */
+export class ConfigError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env at start-up, a plain object in tests). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${issues}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/** The process environment, read here and nowhere else. */
+export function processEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}

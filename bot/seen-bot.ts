@@ -1,0 +1,82 @@
+// The ActivityHandler: knows who is asking, routes help / cancel / write up, and otherwise continues the dialog.
+import { ActivityHandler, ConversationState, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { User } from '../records/model';
+import type { CaseRecords } from '../records/repository';
+import { t } from '../prompts';
+import { globalCommand, writeUpCommand } from '../dialogs/commands';
+import { WRITEUP_DIALOG, WriteUpDialog } from '../dialogs/writeup/writeup-dialog';
+import { applyCardSubmit } from './card-submit';
+
+/** What the bot is built from; every piece is required. */
+export interface SeenBotDeps {
+  conversationState: ConversationState;
+  records: CaseRecords;
+  logger: Logger;
+  today: () => Date;
+}
+
+/** Seen's bot: thin, with all flow in dialogs. */
+export class SeenBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: SeenBotDeps) {
+    super();
+    for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today }));
+    this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
+    this.onMessage((ctx, next) => this.route(ctx).then(next));
+  }
+
+  // State is saved once, after every turn, so a crash never leaves half a turn behind.
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  // Greets the person (not the bot) when they join a conversation.
+  private async greet(ctx: TurnContext): Promise<void> {
+    for (const member of ctx.activity.membersAdded ?? []) {
+      if (member.id === ctx.activity.recipient.id) continue;
+      const user = await this.identify(ctx, member.id, member.aadObjectId);
+      await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
+    }
+  }
+
+  // Routes one message: unknown users stop here; "write up" starts over; otherwise the active dialog continues.
+  private async route(ctx: TurnContext): Promise<void> {
+    const user = await this.identify(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId);
+    if (!user) {
+      await ctx.sendActivity(t('common.unknownUser'));
+      return;
+    }
+    if (applyCardSubmit(ctx.activity) === 'invalid') {
+      await ctx.sendActivity(t('common.badCard'));
+      return;
+    }
+    const dc = await this.dialogs.createContext(ctx);
+    const writeUp = writeUpCommand(ctx.activity.text);
+    if (writeUp) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(WRITEUP_DIALOG, { userId: user.id, caseRef: writeUp.caseRef });
+      return;
+    }
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    const command = globalCommand(ctx.activity.text);
+    if (command === 'help') await ctx.sendActivity(t('common.help'));
+    else if (command === 'cancel') await ctx.sendActivity(t('common.nothingToCancel'));
+    else await ctx.sendActivity(t('common.notUnderstood'));
+  }
+
+  // Teams users are known by their Entra object id; other channels by the user id the channel gives.
+  private async identify(ctx: TurnContext, id: string, aadObjectId?: string): Promise<User | undefined> {
+    if (ctx.activity.channelId === 'msteams') return aadObjectId ? this.deps.records.getUserByAadObjectId(aadObjectId) : undefined;
+    return this.deps.records.getUser(id);
+  }
+}

@@ -1,0 +1,49 @@
+// The review: the whole summary on one card (or as text), then confirm to save or discard.
+import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory } from 'botbuilder';
+import type { SummaryDraft } from '../../records/model';
+import { t } from '../../prompts';
+import { layoutSummary, type SummaryContext } from '../../adapters/exporters/summary-view';
+import { layoutToMarkdown } from '../../adapters/exporters/markdown';
+import { summaryCard } from '../../adapters/cards/summary-card';
+import { SeenDialog } from '../base-dialog';
+
+/** Dialog id of the review dialog. */
+export const REVIEW_DIALOG = 'review';
+/** What the write-up passes in for review. */
+export interface ReviewOptions { draft: SummaryDraft; context: SummaryContext }
+const MAIN = 'main';
+const CHOICE = 'choice';
+/** Channels that render Adaptive Cards; the rest get the same summary as text. */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
+
+/** Shows the summary and ends with true (confirm) or false (discard). */
+export class ReviewDialog extends SeenDialog<ReviewOptions> {
+  protected readonly where = t('writeup.whereReview');
+
+  constructor() {
+    super(REVIEW_DIALOG);
+    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new WaterfallDialog(MAIN, [this.show.bind(this), this.decide.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  // Step: show the whole summary, as a card where the channel renders one, and ask to confirm.
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { draft, context } = step.options as ReviewOptions;
+    const layout = layoutSummary(draft, context);
+    const card = CARD_CHANNELS.has(step.context.activity.channelId);
+    await step.context.sendActivity(card ? MessageFactory.attachment(summaryCard(layout), t('writeup.reviewIntro')) : `${t('writeup.reviewIntro')}\n\n${layoutToMarkdown(layout)}`);
+    return step.prompt(CHOICE, {
+      prompt: t('writeup.askConfirm'),
+      retryPrompt: t('writeup.retryConfirm'),
+      choices: ChoiceFactory.toChoices([t('writeup.confirm'), t('writeup.discard')]),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  // Step: confirm → true, discard → false.
+  private async decide(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result.index === 0);
+  }
+}

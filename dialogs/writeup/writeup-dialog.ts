@@ -1,0 +1,131 @@
+// The write-up job: case and man, contact, eight domains, agencies, reflection, actions, review, save.
+import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { emptyDomains, GapRecord, SummaryDraft, type ContactDetails, type Domains, type InfoSought } from '../../records/model';
+import type { CaseRecords } from '../../records/repository';
+import type { DomainId } from '../../records/practice-model';
+import { structuralGaps } from '../../records/gaps';
+import { DOMAIN_WORDING, t } from '../../prompts';
+import { GAP_LABEL } from '../../prompts/labels';
+import { SeenDialog } from '../base-dialog';
+import { isNone } from '../commands';
+import { nonEmptyText } from '../validators';
+import { bag } from '../step-values';
+import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
+import { CONTACT_DIALOG, ContactDialog } from './contact-dialog';
+import { DOMAINS_DIALOG, DomainsDialog } from '../domains/domains-dialog';
+import type { DomainOutcome } from '../domains/domain-dialog';
+import { INFO_SOUGHT_DIALOG, InfoSoughtDialog } from './info-sought-dialog';
+import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOutcome } from './reflection-dialog';
+import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './review-dialog';
+
+/** Dialog id of the write-up. */
+export const WRITEUP_DIALOG = 'writeUp';
+/** Who is writing up and, optionally, which case they named. */
+export type WriteUpOptions = CaseDialogOptions;
+/** What the write-up needs from the rest of Seen. */
+export interface WriteUpDeps { records: CaseRecords; today: () => Date }
+
+const MAIN = 'main';
+const TEXT = 'text';
+interface Values { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string }
+
+/** The guided write-up; each part is its own dialog and this one only strings them together. */
+export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
+  protected readonly where = t('writeup.whereWriteUp');
+
+  constructor(private readonly deps: WriteUpDeps) {
+    super(WRITEUP_DIALOG);
+    if (!deps?.records || !deps?.today) throw new TypeError('WriteUpDialog needs records and a clock');
+    this.addDialog(new CaseDialog(deps.records));
+    this.addDialog(new ContactDialog(deps.today));
+    this.addDialog(new DomainsDialog());
+    this.addDialog(new InfoSoughtDialog());
+    this.addDialog(new ReflectionDialog());
+    this.addDialog(new ReviewDialog());
+    this.addDialog(new TextPrompt(TEXT, nonEmptyText));
+    this.addDialog(new WaterfallDialog(MAIN, [
+      this.chooseCase.bind(this), this.contact.bind(this), this.domains.bind(this), this.infoSought.bind(this),
+      this.reflection.bind(this), this.actions.bind(this), this.review.bind(this), this.save.bind(this),
+    ]));
+    this.initialDialogId = MAIN;
+  }
+
+  // Step: which case and which man.
+  private async chooseCase(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as WriteUpOptions;
+    bag<Values>(step).userId = options.userId;
+    return step.beginDialog(CASE_DIALOG, options);
+  }
+
+  // Step: name what is being written up, then the contact details.
+  private async contact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!step.result) return step.endDialog();
+    const choice = (bag<Values>(step).choice = step.result as CaseChoice);
+    await step.context.sendActivity(t('writeup.started', { man: choice.man.name, ref: choice.case.ref, baby: choice.case.babyName }));
+    return step.beginDialog(CONTACT_DIALOG);
+  }
+
+  // Step: the eight domains.
+  private async domains(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    bag<Values>(step).contact = step.result as ContactDetails;
+    return step.beginDialog(DOMAINS_DIALOG);
+  }
+
+  // Step: information from other agencies.
+  private async infoSought(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    bag<Values>(step).outcomes = step.result as Values['outcomes'];
+    return step.beginDialog(INFO_SOUGHT_DIALOG);
+  }
+
+  // Step: the practitioner's own reflection.
+  private async reflection(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    bag<Values>(step).info = step.result as InfoSought;
+    return step.beginDialog(REFLECTION_DIALOG);
+  }
+
+  // Step: actions agreed.
+  private async actions(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    bag<Values>(step).reflection = step.result as ReflectionOutcome;
+    return step.prompt(TEXT, { prompt: t('writeup.askActions') });
+  }
+
+  // Step: assemble the draft, find its gaps and show it for review.
+  private async review(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = bag<Values>(step) as Values;
+    const draft = (v.draft = buildDraft(v, String(step.result)));
+    const context = { manName: v.choice.man.name, manRole: v.choice.man.role, fictional: v.choice.case.fictional };
+    return step.beginDialog(REVIEW_DIALOG, { draft, context } satisfies ReviewOptions);
+  }
+
+  // Step: save on confirm, as a new summary (version 1); discard otherwise.
+  private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = bag<Values>(step) as Values;
+    if (step.result !== true) {
+      await step.context.sendActivity(t('writeup.discarded'));
+      return step.endDialog();
+    }
+    const saved = await this.deps.records.saveSummary(v.draft, v.userId);
+    await step.context.sendActivity(t('writeup.saved', { version: saved.version, man: v.choice.man.name, ref: saved.caseRef }));
+    return step.endDialog(saved);
+  }
+}
+
+/** Turns the collected answers into a validated draft, with the gaps that follow from it. */
+export function buildDraft(v: Omit<Values, 'draft'>, actionsText: string): SummaryDraft {
+  const domains: Domains = emptyDomains();
+  const substances = [];
+  const cryingMessages = [];
+  for (const o of Object.values(v.outcomes)) {
+    if (!o) continue;
+    domains[o.domain] = o.entry;
+    substances.push(...(o.substances ?? []));
+    cryingMessages.push(...(o.cryingMessages ?? []));
+  }
+  const actions = isNone(actionsText) ? [] : actionsText.split(/\r?\n/).map((a) => a.replace(/^\s*[-*•]\s*/, '').trim()).filter(Boolean);
+  if (v.reflection.addJointVisit) actions.push(t('writeup.jointVisitAction'));
+  const base = { caseRef: v.choice.case.ref, manId: v.choice.man.id, source: 'guided' as const, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info, reflection: v.reflection.reflection, factors: [], actions };
+  const gaps = structuralGaps(SummaryDraft.parse(base)).map((g) =>
+    GapRecord.parse({ ...g, message: t(GAP_LABEL[g.code], { domain: g.domain ? DOMAIN_WORDING[g.domain].title : '' }) }),
+  );
+  return SummaryDraft.parse({ ...base, gaps });
+}

@@ -1,0 +1,22 @@
+// What Seen says at any point: greeting, help, cancel, errors and input limits.
+
+/** Wording shared by every dialog. */
+export const common = {
+  greeting:
+    'Hello {name}, I am Seen. I help you see, engage and assess the fathers and male carers of babies under one.\n\n' +
+    'You can say:\n- **write up** (or **write up DEMO-1**) to record a visit and what you learned about him\n- **help** at any point\n- **cancel** to stop what we are doing',
+  help:
+    'I can help you **write up** a contact with a father or male carer: say **write up** or **write up <case ref>**.\n\n' +
+    'During a write-up: answer in your own words; say **not explored** to mark a topic as not explored this visit; **cancel** stops without saving; **help** shows this.',
+  helpInDialog: 'You are in the middle of: {where}. Answer the question above in your own words, say **not explored** if you did not cover it this visit, or **cancel** to stop without saving.',
+  cancelled: 'Stopped. Nothing from this write-up was saved. Say **write up** to start again.',
+  nothingToCancel: 'There is nothing to cancel. Say **help** to see what I can do.',
+  notUnderstood: 'Sorry, I did not follow that. Say **help** to see what I can do.',
+  tooLong: 'That message is {length} characters long; I can take up to {max} in one answer. Please shorten it or split it over a few answers.',
+  empty: 'I did not get any text. Please answer in a few words, or say **not explored**.',
+  turnError: 'Sorry, something went wrong on my side. Anything you had already confirmed is saved safely. Please try that again.',
+  unknownUser: 'I do not recognise you as a Seen user. Please ask your Seen administrator to add you.',
+  badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',
+  yes: 'Yes',
+  no: 'No',
+} as const;

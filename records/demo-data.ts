@@ -1,0 +1,59 @@
+// Clearly fictional demo data: two teams, three users, four cases, earlier contacts on some of them.
+import type { Case, Man, SummaryDraft, User } from './model';
+import { emptyDomains } from './model';
+
+/** Demo users: Team North (alex, sam) and Team South (jo). */
+export const DEMO_USERS: readonly User[] = [
+  { id: 'alex', name: 'Alex Morgan', role: 'practitioner', team: 'North', aadObjectId: '00000000-0000-4000-8000-00000000a1ex' },
+  { id: 'sam', name: 'Sam Patel', role: 'supervisor', team: 'North', aadObjectId: '00000000-0000-4000-8000-000000000sam' },
+  { id: 'jo', name: 'Jo Reid', role: 'practitioner', team: 'South', aadObjectId: '00000000-0000-4000-8000-0000000000j0' },
+];
+
+/** Demo cases, each a baby under one (dates relative to the demo's reference day). */
+export const DEMO_CASES: readonly Case[] = [
+  { ref: 'DEMO-1', babyName: 'Baby Ava (fictional)', babyDob: '2026-09-02', team: 'North', practitionerId: 'alex', open: true, fictional: true },
+  { ref: 'DEMO-2', babyName: 'Baby Leo (fictional)', babyDob: '2026-06-15', team: 'North', practitionerId: 'alex', open: true, fictional: true },
+  { ref: 'DEMO-3', babyName: 'Baby Isla (fictional)', babyDob: '2026-03-28', team: 'North', practitionerId: 'alex', open: true, fictional: true },
+  { ref: 'DEMO-4', babyName: 'Baby Noah (fictional)', babyDob: '2026-08-10', team: 'South', practitionerId: 'jo', open: true, fictional: true },
+];
+
+/** The men in each demo baby's life. */
+export const DEMO_MEN: readonly Man[] = [
+  { id: 'demo-1-dan', caseRef: 'DEMO-1', name: 'Dan (fictional)', role: 'birth_father', identified: true, resident: true },
+  { id: 'demo-2-kyle', caseRef: 'DEMO-2', name: 'Kyle (fictional)', role: 'birth_father', identified: true, resident: false },
+  { id: 'demo-2-ryan', caseRef: 'DEMO-2', name: 'Ryan (fictional)', role: 'mothers_partner', identified: true, resident: true },
+  { id: 'demo-3-marcus', caseRef: 'DEMO-3', name: 'Marcus (fictional)', role: 'birth_father', identified: true, resident: true },
+  { id: 'demo-4-tom', caseRef: 'DEMO-4', name: 'Tom (fictional)', role: 'birth_father', identified: true, resident: true },
+];
+
+/** Earlier contacts, so prepare and coverage have history: DEMO-2 (Ryan not seen) and DEMO-3 (Marcus partly assessed). */
+export function demoSummaries(): Array<{ draft: SummaryDraft; author: string }> {
+  const notSeen = emptyDomains();
+  notSeen.relationship_safety = { status: 'secondhand', account: 'Mother said they argue about money but it is "fine now".', strengths: '', concerns: 'Only the mother\'s view so far.', notExploredReason: null, evidence: [] };
+  const partly = emptyDomains();
+  partly.life_history = { status: 'covered', account: 'He said he grew up with his nan after his dad left; "she kept me on track".', strengths: 'Warm relationship with his nan; wants to be there for his daughter.', concerns: '', notExploredReason: null, evidence: [] };
+  partly.fatherhood_ideas = { status: 'covered', account: 'He wants to be "the dad I never had", doing bath time every night.', strengths: 'Involved in daily care.', concerns: '', notExploredReason: null, evidence: [] };
+  partly.substance_use = { status: 'covered', account: 'He said he drinks at weekends.', strengths: '', concerns: 'Amount not established.', notExploredReason: null, evidence: [] };
+  const base = { source: 'guided' as const, cryingMessages: [], factors: [], actions: [] };
+  return [
+    {
+      author: 'alex',
+      draft: {
+        ...base, caseRef: 'DEMO-2', manId: 'demo-2-ryan', domains: notSeen, substances: [], gaps: [],
+        contact: { date: '2026-10-20', location: 'Home visit (fictional)', present: 'Mother and baby', seenStatus: 'not_seen', notSeenReason: 'At work' },
+        infoSought: { agencies: [], consentGiven: null, note: '' }, reflection: { anxious: false, jointVisitSuggested: false, note: '' },
+        actions: ['Offer an evening visit so Ryan can attend'],
+      },
+    },
+    {
+      author: 'alex',
+      draft: {
+        ...base, caseRef: 'DEMO-3', manId: 'demo-3-marcus', domains: partly, gaps: [],
+        substances: [{ substance: 'alcohol', frequency: 'weekends', amount: '', spend: '', level: 'unknown', screen: null }],
+        contact: { date: '2026-11-02', location: 'Home visit (fictional)', present: 'Mother, father and baby', seenStatus: 'seen', notSeenReason: null },
+        infoSought: { agencies: ['gp'], consentGiven: true, note: '' }, reflection: { anxious: false, jointVisitSuggested: false, note: '' },
+        cryingMessages: ['crying_normal'],
+      },
+    },
+  ];
+}
