@@ -1,7 +1,8 @@
 // Which sub-commands `seen` has, in the order `seen help` lists them; each module exports `command`.
+// require() keeps loading lazy and works under tsx's CommonJS loader (dynamic import() would need .ts paths).
 import type { Command } from '../cli';
 
 /** Loaders, so a command's dependencies are imported only when it runs. */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
-  export: async () => (await import('./export.js')).command,
+  export: async () => (require('./export') as { command: Command }).command,
 };
