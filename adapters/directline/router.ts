@@ -71,6 +71,11 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
   const { store, tokens, adapter, logic, logger, now } = deps;
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
+  // Tokens and transcripts must never sit in a shared cache.
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   // Verifies the token and, when the URL names a conversation, that the token is for it and it exists.
   async function authorise(req: Request, conversationParam?: unknown): Promise<{ claims: TokenClaims; token: string }> {

@@ -244,7 +244,7 @@ describe('Direct Line 3.0 endpoint', () => {
 describe('Direct Line endpoint with onTurnError set', () => {
   it('lets the handler answer instead of failing the request', async () => {
     const db = await Db.open(':memory:');
-    const server = await startEchoServer({ db, withTurnErrorHandler: true });
+    const server = await startEchoServer({ db, withTurnErrorHandler: true, now: () => new Date(START) });
     try {
       const { conversationId, token } = await started(server.base);
       const path = `/v3/directline/conversations/${conversationId}/activities`;
@@ -269,7 +269,7 @@ describe('Direct Line endpoint across a restart (file-backed SQLite)', () => {
   it('reconnects with the same token after the app and database are reopened, history intact', async () => {
     const file = join(dir, 'seen.db');
     let db = await Db.open(file);
-    let server = await startEchoServer({ db });
+    let server = await startEchoServer({ db, now: () => new Date(START) });
     const { conversationId, token } = await started(server.base);
     const before = client(server, { token, conversationId });
     try {
@@ -283,7 +283,7 @@ describe('Direct Line endpoint across a restart (file-backed SQLite)', () => {
     }
 
     db = await Db.open(file);
-    server = await startEchoServer({ db });
+    server = await startEchoServer({ db, now: () => new Date(START + 60_000) });
     const after = client(server, { token, conversationId });
     try {
       await after.waitForText(echoOf('remember me'));
