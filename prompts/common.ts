@@ -13,7 +13,7 @@ export const common = {
   nothingToCancel: 'There is nothing to cancel. Say **help** to see what I can do.',
   notUnderstood: 'Sorry, I did not follow that. Say **help** to see what I can do.',
   tooLong: 'That message is {length} characters long; I can take up to {max} in one answer. Please shorten it or split it over a few answers.',
-  empty: 'I did not get any text. Please answer in a few words, or say **not explored**.',
+  empty: 'I did not get any text. Please answer in a few words.',
   turnError: 'Sorry, something went wrong on my side. Anything you had already confirmed is saved safely. Please try that again.',
   unknownUser: 'I do not recognise you as a Seen user. Please ask your Seen administrator to add you.',
   badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',

@@ -16,7 +16,6 @@ export const summary = {
   seen_spoken_to: 'spoken to directly',
   seen_not_seen: 'not seen or spoken to',
   notSeenReason: 'Why not seen',
-  domains: 'What we know about him',
   status_covered: 'his own account',
   status_secondhand: 'second-hand only',
   status_absent: 'not explored',

@@ -46,13 +46,13 @@ export class ContactDialog extends SeenDialog {
   // Step: where the contact happened.
   private async askLocation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     bag<ContactDetails>(step).date = parseContactDate(String(step.result), this.today());
-    return step.prompt(TEXT, { prompt: t('writeup.askLocation') });
+    return step.prompt(TEXT, { prompt: t('writeup.askLocation'), retryPrompt: t('common.empty') });
   }
 
   // Step: who was present.
   private async askPresent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     bag<ContactDetails>(step).location = String(step.result).trim();
-    return step.prompt(TEXT, { prompt: t('writeup.askPresent') });
+    return step.prompt(TEXT, { prompt: t('writeup.askPresent'), retryPrompt: t('common.empty') });
   }
 
   // Step: seen in person, spoken to, or not seen.

@@ -86,7 +86,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
   // Step: actions agreed.
   private async actions(step: WaterfallStepContext): Promise<DialogTurnResult> {
     bag<Values>(step).reflection = step.result as ReflectionOutcome;
-    return step.prompt(TEXT, { prompt: t('writeup.askActions') });
+    return step.prompt(TEXT, { prompt: t('writeup.askActions'), retryPrompt: t('common.empty') });
   }
 
   // Step: assemble the draft, find its gaps and show it for review.
