@@ -1,0 +1,169 @@
+// One substance he uses: how often, how much, spend, signs, an optional published screen, then the derived level.
+import {
+  ChoiceFactory,
+  ChoicePrompt,
+  ConfirmPrompt,
+  DialogContext,
+  DialogTurnResult,
+  DialogTurnStatus,
+  FoundChoice,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { SubstanceEntry, type ScreenResult } from '../../records/model';
+import { screenFor } from '../../records/screens';
+import { deriveLevel, type Frequency } from '../../records/substance-level';
+import { t } from '../../prompts';
+import { SeenDialog } from '../base-dialog';
+import { nonEmptyText } from '../validators';
+import { pickManyDialog, type PickState } from './pick-many';
+import { screenLoopDialog, type ScreenState } from './screen-loop';
+import { FREQUENCY_OPTIONS, LEVEL_WORDING, SIGN_OPTIONS, SUBSTANCE_NAMES, splitSigns, type SignId, type SubstanceChoice } from './substance-options';
+
+/** What "not explored" inside the details hands back, so the domain dialog records the whole domain as not explored. */
+export const SKIPPED = { skipped: true } as const;
+/** True when a child ended because the practitioner said "not explored". */
+export function isSkipped(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { skipped?: unknown }).skipped === true;
+}
+
+/** Options to begin the details for one substance. */
+export interface SubstanceDetailOptions {
+  substance: SubstanceChoice;
+}
+
+interface DetailValues {
+  substance: string;
+  display: string;
+  frequency?: Frequency;
+  amount: string;
+  spend: string;
+  signs: SignId[];
+}
+
+const DETAIL = 'detail';
+const SIGNS = 'signs';
+const SCREEN = 'screen';
+const TEXT = 'text';
+const CHOICE = 'choice';
+const CONFIRM = 'confirm';
+
+/** Asks the details of one substance and ends with its SubstanceEntry (or SKIPPED). */
+export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
+  protected readonly where = t('substance.detailWhere');
+
+  constructor(id = 'substance_detail') {
+    super(id);
+    this.addDialog(new TextPrompt(TEXT, nonEmptyText));
+    this.addDialog(new ChoicePrompt(CHOICE));
+    const confirm = new ConfirmPrompt(CONFIRM);
+    confirm.style = ListStyle.suggestedAction;
+    confirm.confirmChoices = [t('common.yes'), t('common.no')];
+    this.addDialog(confirm);
+    this.addDialog(pickManyDialog({ id: SIGNS, choicePrompt: CHOICE, options: SIGN_OPTIONS, first: 'substance.askSigns', more: 'substance.signsMore', done: 'substance.done', none: 'substance.signsNone' }));
+    this.addDialog(screenLoopDialog(SCREEN, CHOICE));
+    this.addDialog(
+      new WaterfallDialog(DETAIL, [
+        this.askName.bind(this),
+        this.askFrequency.bind(this),
+        this.askAmount.bind(this),
+        this.askSpend.bind(this),
+        this.askSigns.bind(this),
+        this.offerScreen.bind(this),
+        this.runScreen.bind(this),
+        this.finish.bind(this),
+      ]),
+    );
+    this.initialDialogId = DETAIL;
+  }
+
+  protected override helpText(): string {
+    return t('substance.detailHelp');
+  }
+
+  // "Not explored" here ends the details with SKIPPED; the domain dialog then asks why.
+  protected override async onSkip(_inner: DialogContext): Promise<DialogTurnResult> {
+    return { status: DialogTurnStatus.complete, result: SKIPPED };
+  }
+
+  // Step: a named substance goes straight on; "another drug" asks which.
+  private async askName(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { substance } = step.options as SubstanceDetailOptions;
+    if (substance !== 'other') return step.next(substance);
+    return step.prompt(TEXT, { prompt: t('substance.askOtherName') });
+  }
+
+  // Step: how often he uses it.
+  private async askFrequency(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { substance } = step.options as SubstanceDetailOptions;
+    const name = String(step.result).trim();
+    const display = substance === 'other' ? name : t(SUBSTANCE_NAMES[substance]);
+    Object.assign(step.values, { substance: name, display, amount: '', spend: '', signs: [] } satisfies DetailValues);
+    return step.prompt(CHOICE, {
+      prompt: t('substance.askFrequency', { substance: display }),
+      choices: ChoiceFactory.toChoices(FREQUENCY_OPTIONS.map((o) => t(o.label))),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  // Step: how much on a typical day; "never" means no use, so the substance ends here at level none.
+  private async askAmount(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.values as DetailValues;
+    v.frequency = FREQUENCY_OPTIONS[(step.result as FoundChoice).index]!.id;
+    if (v.frequency === 'never') return this.end(step, null);
+    const prompt = ChoiceFactory.suggestedAction([t('substance.notKnown')], t('substance.askAmount', { substance: v.display }));
+    return step.prompt(TEXT, { prompt });
+  }
+
+  // Step: roughly what he spends; spend can establish a level where the amount is unclear.
+  private async askSpend(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.values as DetailValues;
+    v.amount = String(step.result).trim();
+    const prompt = ChoiceFactory.suggestedAction([t('substance.notKnown')], t('substance.askSpend', { substance: v.display }));
+    return step.prompt(TEXT, { prompt });
+  }
+
+  // Step: heavy sessions, signs of dependence and harms, picked one by one.
+  private async askSigns(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.values as DetailValues;
+    v.spend = String(step.result).trim();
+    return step.beginDialog(SIGNS, { picked: [], vars: { substance: v.display } } satisfies PickState<SignId>);
+  }
+
+  // Step: offer the published screen that fits (AUDIT-C for alcohol, CUDIT-R for cannabis), if any.
+  private async offerScreen(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.values as DetailValues;
+    v.signs = step.result as SignId[];
+    const instrument = screenFor(v.substance);
+    if (!instrument) return step.next(false);
+    return step.prompt(CONFIRM, { prompt: t(instrument === 'AUDIT-C' ? 'substance.offerAuditC' : 'substance.offerCuditR') });
+  }
+
+  // Step: run the screen's items when the practitioner said yes.
+  private async runScreen(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const instrument = screenFor((step.values as DetailValues).substance);
+    if (step.result !== true || !instrument) return step.next(null);
+    return step.beginDialog(SCREEN, { instrument, answers: [] } satisfies ScreenState);
+  }
+
+  // Step: derive the level (with the screen, if run) and end with the entry.
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.end(step, (step.result as ScreenResult | null) ?? null);
+  }
+
+  // Tells the practitioner the level recorded (never a label on him) and ends with the entry.
+  private async end(step: WaterfallStepContext, screen: ScreenResult | null): Promise<DialogTurnResult> {
+    const v = step.values as DetailValues;
+    const level = deriveLevel({ frequency: v.frequency, amount: v.amount, spend: v.spend, ...splitSigns(v.signs), screen });
+    const frequency = t(FREQUENCY_OPTIONS.find((o) => o.id === v.frequency)!.label);
+    const entry = SubstanceEntry.parse({ substance: v.substance, frequency, amount: v.amount, spend: v.spend, level, screen });
+    const vars = { substance: v.display, level: t(LEVEL_WORDING[level]) };
+    const message = screen
+      ? t('substance.levelWithScreen', { ...vars, instrument: screen.instrument, score: screen.score, band: screen.band })
+      : t('substance.levelRecorded', vars);
+    await step.context.sendActivity(message);
+    return step.endDialog(entry);
+  }
+}

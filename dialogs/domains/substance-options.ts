@@ -1,0 +1,72 @@
+// The choice tables the substance dialogs offer: substances, frequencies, signs and levels, as ids and wording keys.
+import type { PromptKey } from '../../prompts';
+import type { SubstanceLevel } from '../../records/practice-model';
+import { DEPENDENCE_SIGNS, HARMS, type DependenceSign, type Frequency, type Harm } from '../../records/substance-level';
+import type { PickOption } from './pick-many';
+
+/** Substances offered by name; "other" asks for the drug's name. */
+export type SubstanceChoice = 'alcohol' | 'cannabis' | 'cocaine' | 'other';
+
+/** The substance buttons, in the order offered. */
+export const SUBSTANCE_OPTIONS: readonly PickOption<SubstanceChoice>[] = [
+  { id: 'alcohol', label: 'substance.alcohol' },
+  { id: 'cannabis', label: 'substance.cannabis' },
+  { id: 'cocaine', label: 'substance.cocaine' },
+  { id: 'other', label: 'substance.other' },
+];
+
+/** How a named substance is written inside a sentence. */
+export const SUBSTANCE_NAMES: Readonly<Record<Exclude<SubstanceChoice, 'other'>, PromptKey>> = {
+  alcohol: 'substance.nameAlcohol',
+  cannabis: 'substance.nameCannabis',
+  cocaine: 'substance.nameCocaine',
+};
+
+/** The recorded substance when he says he uses none, so the record shows the denial rather than a blank. */
+export const NONE_SUBSTANCE = 'alcohol and drugs';
+
+/** Frequency buttons, in the order offered. */
+export const FREQUENCY_OPTIONS: readonly { id: Frequency; label: PromptKey }[] = [
+  { id: 'never', label: 'substance.freqNever' },
+  { id: 'less_than_monthly', label: 'substance.freqLessThanMonthly' },
+  { id: 'monthly', label: 'substance.freqMonthly' },
+  { id: 'weekly', label: 'substance.freqWeekly' },
+  { id: 'two_three_week', label: 'substance.freqTwoThreeWeek' },
+  { id: 'four_plus_week', label: 'substance.freqFourPlusWeek' },
+  { id: 'daily', label: 'substance.freqDaily' },
+  { id: 'not_known', label: 'substance.freqNotKnown' },
+];
+
+/** What the practitioner can record about his pattern of use. */
+export type SignId = 'heavy' | DependenceSign | Harm;
+
+/** The sign and harm buttons, in the order offered. */
+export const SIGN_OPTIONS: readonly PickOption<SignId>[] = [
+  { id: 'heavy', label: 'substance.signHeavy' },
+  { id: 'needs_to_get_going', label: 'substance.signGetGoing' },
+  { id: 'withdrawal', label: 'substance.signWithdrawal' },
+  { id: 'cannot_cut_down', label: 'substance.signCannotCutDown' },
+  { id: 'despite_harm', label: 'substance.signDespiteHarm' },
+  { id: 'sleep', label: 'substance.harmSleep' },
+  { id: 'money', label: 'substance.harmMoney' },
+  { id: 'mood', label: 'substance.harmMood' },
+  { id: 'baby_care', label: 'substance.harmBabyCare' },
+];
+
+/** Splits picked signs into the fields deriveLevel reads. */
+export function splitSigns(signs: readonly SignId[]): { heavy: boolean; dependenceSigns: DependenceSign[]; harms: Harm[] } {
+  return {
+    heavy: signs.includes('heavy'),
+    dependenceSigns: DEPENDENCE_SIGNS.filter((s) => signs.includes(s)),
+    harms: HARMS.filter((h) => signs.includes(h)),
+  };
+}
+
+/** How each level is named in the confirmation message. */
+export const LEVEL_WORDING: Readonly<Record<SubstanceLevel, PromptKey>> = {
+  none: 'substance.levelNone',
+  use: 'substance.levelUse',
+  misuse: 'substance.levelMisuse',
+  dependence: 'substance.levelDependence',
+  unknown: 'substance.levelUnknown',
+};
