@@ -12,35 +12,18 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { SubstanceEntry, type ScreenResult } from '../../records/model';
+import type { ScreenResult } from '../../records/model';
 import { screenFor } from '../../records/screens';
-import { deriveLevel, type Frequency } from '../../records/substance-level';
 import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
 import { pickManyDialog, type PickState } from './pick-many';
 import { screenLoopDialog, type ScreenState } from './screen-loop';
-import { FREQUENCY_OPTIONS, LEVEL_WORDING, SIGN_OPTIONS, SUBSTANCE_NAMES, splitSigns, type SignId, type SubstanceChoice } from './substance-options';
-
-/** What "not explored" inside the details hands back, so the domain dialog records the whole domain as not explored. */
-export const SKIPPED = { skipped: true } as const;
-/** True when a child ended because the practitioner said "not explored". */
-export function isSkipped(result: unknown): boolean {
-  return typeof result === 'object' && result !== null && (result as { skipped?: unknown }).skipped === true;
-}
+import { FREQUENCY_OPTIONS, SIGN_OPTIONS, SKIPPED, SUBSTANCE_NAMES, recordSubstance, type DetailValues, type SignId, type SubstanceChoice } from './substance-options';
 
 /** Options to begin the details for one substance. */
 export interface SubstanceDetailOptions {
   substance: SubstanceChoice;
-}
-
-interface DetailValues {
-  substance: string;
-  display: string;
-  frequency?: Frequency;
-  amount: string;
-  spend: string;
-  signs: SignId[];
 }
 
 const DETAIL = 'detail';
@@ -155,14 +138,7 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
 
   // Tells the practitioner the level recorded (never a label on him) and ends with the entry.
   private async end(step: WaterfallStepContext, screen: ScreenResult | null): Promise<DialogTurnResult> {
-    const v = step.values as DetailValues;
-    const level = deriveLevel({ frequency: v.frequency, amount: v.amount, spend: v.spend, ...splitSigns(v.signs), screen });
-    const frequency = t(FREQUENCY_OPTIONS.find((o) => o.id === v.frequency)!.label);
-    const entry = SubstanceEntry.parse({ substance: v.substance, frequency, amount: v.amount, spend: v.spend, level, screen });
-    const vars = { substance: v.display, level: t(LEVEL_WORDING[level]) };
-    const message = screen
-      ? t('substance.levelWithScreen', { ...vars, instrument: screen.instrument, score: screen.score, band: screen.band })
-      : t('substance.levelRecorded', vars);
+    const { entry, message } = recordSubstance(step.values as DetailValues, screen);
     await step.context.sendActivity(message);
     return step.endDialog(entry);
   }

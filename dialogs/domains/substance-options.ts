@@ -1,7 +1,8 @@
 // The choice tables the substance dialogs offer: substances, frequencies, signs and levels, as ids and wording keys.
-import type { PromptKey } from '../../prompts';
+import { t, type PromptKey } from '../../prompts';
+import { SubstanceEntry, type ScreenResult } from '../../records/model';
 import type { SubstanceLevel } from '../../records/practice-model';
-import { DEPENDENCE_SIGNS, HARMS, type DependenceSign, type Frequency, type Harm } from '../../records/substance-level';
+import { DEPENDENCE_SIGNS, HARMS, deriveLevel, type DependenceSign, type Frequency, type Harm } from '../../records/substance-level';
 import type { PickOption } from './pick-many';
 
 /** Substances offered by name; "other" asks for the drug's name. */
@@ -70,3 +71,32 @@ export const LEVEL_WORDING: Readonly<Record<SubstanceLevel, PromptKey>> = {
   dependence: 'substance.levelDependence',
   unknown: 'substance.levelUnknown',
 };
+
+/** What "not explored" inside a substance's details hands back, so the domain dialog records the whole domain as not explored. */
+export const SKIPPED = { skipped: true } as const;
+/** True when a child ended because the practitioner said "not explored". */
+export function isSkipped(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { skipped?: unknown }).skipped === true;
+}
+
+/** What the details dialog has gathered about one substance. */
+export interface DetailValues {
+  substance: string;
+  display: string;
+  frequency?: Frequency;
+  amount: string;
+  spend: string;
+  signs: SignId[];
+}
+
+/** The entry for one substance, its level derived, and the practitioner's confirmation ("level of use recorded: …"). */
+export function recordSubstance(v: DetailValues, screen: ScreenResult | null): { entry: SubstanceEntry; message: string } {
+  const level = deriveLevel({ frequency: v.frequency, amount: v.amount, spend: v.spend, ...splitSigns(v.signs), screen });
+  const frequency = t(FREQUENCY_OPTIONS.find((o) => o.id === v.frequency)!.label);
+  const entry = SubstanceEntry.parse({ substance: v.substance, frequency, amount: v.amount, spend: v.spend, level, screen });
+  const vars = { substance: v.display, level: t(LEVEL_WORDING[level]) };
+  const message = screen
+    ? t('substance.levelWithScreen', { ...vars, instrument: screen.instrument, score: screen.score, band: screen.band })
+    : t('substance.levelRecorded', vars);
+  return { entry, message };
+}

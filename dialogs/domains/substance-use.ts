@@ -4,8 +4,8 @@ import { SubstanceEntry } from '../../records/model';
 import { t } from '../../prompts';
 import { DomainDialog, type DomainValues } from './domain-dialog';
 import { pickManyDialog, type PickState } from './pick-many';
-import { SubstanceDetailDialog, isSkipped, type SubstanceDetailOptions } from './substance-detail';
-import { NONE_SUBSTANCE, SUBSTANCE_OPTIONS, type SubstanceChoice } from './substance-options';
+import { SubstanceDetailDialog, type SubstanceDetailOptions } from './substance-detail';
+import { NONE_SUBSTANCE, SUBSTANCE_OPTIONS, isSkipped, type SubstanceChoice } from './substance-options';
 
 interface SubstanceValues extends DomainValues {
   /** The answer to "whose account", kept so the base's strengths step still sees it. */

@@ -160,6 +160,28 @@ describe('dialogs: substance_use', () => {
     assert.deepEqual([r.entry.status, r.entry.notExploredReason, r.substances], ['absent', 'Mum was present', undefined]);
   });
 
+  it('help during a screen item re-asks that item; an off-topic answer is reprompted', async () => {
+    const c = client();
+    await playTurns(c, [
+      ...opening,
+      [t('substance.alcohol'), [/^Noted/]],
+      [t('substance.done'), [/^How often/]],
+      ...details('alcohol', 'substance.freqWeekly', '3 pints', '£15'),
+      [t('substance.signsNone'), [t('substance.offerAuditC')]],
+      ['banana', [t('substance.offerAuditC')]],
+      [t('common.yes'), [item('AUDIT-C', 1)]],
+      [t('substance.useMonthlyOrLess'), [item('AUDIT-C', 2)]],
+      ['help', [`${t('common.helpInDialog', { where: t('substance.detailWhere') })}\n\n${t('substance.detailHelp')}`, item('AUDIT-C', 2)]],
+      ['banana', [item('AUDIT-C', 2)]],
+    ]);
+  });
+
+  it('"not explored" at the substance question records the domain as absent', async () => {
+    const c = client();
+    await playTurns(c, [...opening, ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]], ['Ran out of time', []]]);
+    assert.deepEqual([result(c).entry.status, result(c).substances], ['absent', undefined]);
+  });
+
   it('cancel in the middle of a screen stops without a result', async () => {
     const c = client();
     await playTurns(c, [
