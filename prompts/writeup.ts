@@ -3,6 +3,7 @@
 /** Wording for the write-up flow outside the eight domains. */
 export const writeup = {
   askCase: 'Which case is this write-up for? Pick one of yours or type its reference.',
+  retryCase: 'I cannot find an open case of yours with that reference. Pick one of yours or type its reference.',
   noCases: 'You have no open cases allocated to you, so there is nothing to write up yet.',
   unknownCase: 'I cannot find an open case "{ref}" allocated to you. Please check the reference, or pick one of yours.',
   askMan: 'Which man in {baby}\'s life is this write-up about?',

@@ -2,9 +2,14 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { DomainDialog } from './domain-dialog';
+import { SubstanceUseDialog } from './substance-use';
+import { ParentingKnowledgeDialog } from './parenting-knowledge';
 
 /** Special dialogs for domains that record more than the generic four answers. */
-const SPECIAL: Partial<Record<DomainId, () => Dialog>> = {};
+const SPECIAL: Partial<Record<DomainId, () => Dialog>> = {
+  substance_use: () => new SubstanceUseDialog(),
+  parenting_knowledge: () => new ParentingKnowledgeDialog(),
+};
 
 /** One dialog per domain, id = domain id. */
 export function createDomainDialogs(): Dialog[] {

@@ -36,7 +36,7 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
     this.addDialog(new ChoicePrompt(MAN));
     this.addDialog(new ChoicePrompt(ROLE));
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
-    this.addDialog(new ConfirmPrompt(CONFIRM));
+    this.addDialog(Object.assign(new ConfirmPrompt(CONFIRM), { style: ListStyle.suggestedAction }));
     this.addDialog(new WaterfallDialog(MAIN, [
       this.askCase.bind(this), this.askMan.bind(this), this.askName.bind(this), this.askRole.bind(this), this.askResident.bind(this), this.finish.bind(this),
     ]));
@@ -48,7 +48,6 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
     const ref = (p.recognized.value ?? '').trim().toUpperCase();
     const c = ref.length > 0 && ref.length <= 50 ? await this.records.getCase(ref) : undefined;
     const ok = c !== undefined && c.open && c.practitionerId === (p.options.validations as { userId: string }).userId;
-    if (!ok && ref) await p.context.sendActivity(t('writeup.unknownCase', { ref: ref.slice(0, 50) }));
     return ok;
   }
 
@@ -63,7 +62,8 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
     const named = own.find((c) => c.ref === v.caseRef);
     if (named) return step.next(named.ref);
     if (v.caseRef) await step.context.sendActivity(t('writeup.unknownCase', { ref: v.caseRef }));
-    return step.prompt(CASE, { prompt: ChoiceFactory.suggestedAction(own.map((c) => c.ref), t('writeup.askCase')), validations: { userId: v.userId } });
+    const refs = own.map((c) => c.ref);
+    return step.prompt(CASE, { prompt: ChoiceFactory.suggestedAction(refs, t('writeup.askCase')), retryPrompt: ChoiceFactory.suggestedAction(refs, t('writeup.retryCase')), validations: { userId: v.userId } });
   }
 
   // Step: offer the men already on the case, and "someone else".

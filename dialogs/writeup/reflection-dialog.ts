@@ -1,5 +1,5 @@
 // The practitioner's own feelings about seeing him, with a joint visit suggested where they are anxious.
-import { ConfirmPrompt, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ConfirmPrompt, DialogTurnResult, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Reflection } from '../../records/model';
 import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
@@ -18,7 +18,7 @@ export class ReflectionDialog extends SeenDialog {
 
   constructor() {
     super(REFLECTION_DIALOG);
-    this.addDialog(new ConfirmPrompt(CONFIRM));
+    this.addDialog(Object.assign(new ConfirmPrompt(CONFIRM), { style: ListStyle.suggestedAction }));
     this.addDialog(new WaterfallDialog(MAIN, [this.askAnxious.bind(this), this.suggestJointVisit.bind(this), this.finish.bind(this)]));
     this.initialDialogId = MAIN;
   }

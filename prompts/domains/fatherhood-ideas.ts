@@ -9,5 +9,7 @@ export const fatherhoodIdeas: DomainWording = {
   retry: 'Tell me briefly what he said about being a father, or say **not explored**.',
   strengths: 'What did you hear that he can build on as a father? Say **none noted** if nothing.',
   concerns: 'Anything about his ideas of fathering that worries you (for example rigid expectations of a baby, or seeing care as the mother\'s job)? Say **none noted** if nothing.',
+  followUp:
+    'His ideas of being a father are missing. What did he say about the kind of dad he wants to be, or what he learned from his own father?',
   help: 'Fatherhood ideas: what being a father means to him, hopes and fears, the model his own father gave him, expectations from his culture, ethnicity, faith or community, and how he sees his part in the baby\'s care.',
 };

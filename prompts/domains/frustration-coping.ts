@@ -9,5 +9,7 @@ export const frustrationCoping: DomainWording = {
   retry: 'Tell me in a sentence or two how he said he handles stress or anger, or say **not explored**.',
   strengths: 'What does he already do that helps him stay calm (walking away, talking to someone, asking for help)? Say **none noted** if nothing.',
   concerns: 'Anything that concerns you (shouting, punching walls, throwing things, going from calm to angry fast)? Say **none noted** if nothing.',
+  followUp:
+    'How he copes when he is tired, stressed or angry is missing. What did he tell you about what winds him up and what he does when the baby will not stop crying?',
   help: 'Coping with frustration: what winds him up, how he reacts, how fast he goes from calm to angry, what calms him, and tiredness or lack of sleep as a trigger. It includes how he handles his own stress while the baby cries.',
 };

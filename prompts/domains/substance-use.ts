@@ -9,5 +9,7 @@ export const substanceUse: DomainWording = {
   retry: 'Tell me briefly what he said about drinking or drugs, or say **not explored**.',
   strengths: 'Any strengths here (cutting down since the baby, keeping use away from caring, getting support)? Say **none noted** if nothing.',
   concerns: 'Anything that concerns you about his use? Say **none noted** if nothing.',
+  followUp:
+    'His own account of alcohol or drug use is missing. What did he say about what he uses, how often, how much, and what it costs?',
   help: 'Substance use: alcohol, cannabis and other drugs — what, how often, how much, how much money, since when, and the effect on sleep, mood, money and care of the baby. A level is known only when frequency and amount (or money spent) are recorded.',
 };

@@ -9,6 +9,8 @@ export const DomainWording = z.object({
   retry: Wording,
   strengths: Wording,
   concerns: Wording,
+  /** Asked after pasted notes when this domain is missing or second-hand: open, about him. */
+  followUp: Wording,
   help: Wording,
 });
 export type DomainWording = z.infer<typeof DomainWording>;
