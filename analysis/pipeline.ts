@@ -1,0 +1,31 @@
+// The analyser's steps, registered in ONE place in the order they run; each is a small pure function of the context.
+import type { Ctx } from './types';
+import { learnPeople } from './steps/people';
+import { splitClauses, splitSentences } from './steps/split';
+import { attributeMentions } from './steps/mentions';
+import { detectModality, detectSource } from './steps/source';
+import { detectSeen } from './steps/seen';
+import { domainStatus } from './steps/domains';
+import { extractSubstances } from './steps/substances';
+import { detectCrying, detectFactors, detectInfoSought } from './steps/facts';
+import { findGaps } from './steps/gaps';
+
+/** A pipeline step: reads the context, returns the fields it adds or replaces. */
+export interface Step { name: string; run: (ctx: Ctx) => Partial<Ctx> }
+
+/** The steps in order: split → people → attribute → source → modality → seen → domains → facts → gaps. */
+export const PIPELINE: readonly Step[] = [
+  { name: 'sentences', run: splitSentences },
+  { name: 'people', run: learnPeople },
+  { name: 'clauses', run: splitClauses },
+  { name: 'mentions', run: attributeMentions },
+  { name: 'source', run: detectSource },
+  { name: 'modality', run: detectModality },
+  { name: 'seen', run: detectSeen },
+  { name: 'domains', run: domainStatus },
+  { name: 'substances', run: extractSubstances },
+  { name: 'crying', run: detectCrying },
+  { name: 'factors', run: detectFactors },
+  { name: 'info', run: detectInfoSought },
+  { name: 'gaps', run: findGaps },
+];

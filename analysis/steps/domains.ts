@@ -1,0 +1,57 @@
+// Step: each domain's status — covered (his account / observation), secondhand (others), or absent.
+import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
+import { DOMAIN_CUES } from '../lexicon/domains';
+import { REPORT_VERBS, VAGUE } from '../lexicon/modality';
+import { NOT_ALCOHOL } from '../lexicon/substances';
+import type { Clause, Ctx, DomainResult, Who } from '../types';
+import { agentOf, isHim, whoAt } from './attribution';
+
+const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${DOMAIN_CUES[d].join('|')})\\b`, 'gi')])) as Record<DomainId, RegExp>;
+const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regarding|with|around|for|in|on|to)\\b[^,;]*)?`, 'i');
+const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b(?:\\s+(?:me|us|that))?`, 'i');
+
+/** Whether a cue about `who` counts for him on this domain. */
+function countsFor(d: DomainId, who: Who, c: Clause): boolean {
+  if (isHim(who)) return true;
+  if (d === 'life_history' && who === 'his_family') return true;
+  if (d === 'relationship_safety' && (who === 'mother' || who === 'his_family') && c.mentionsHim) return true;
+  return false;
+}
+
+/** Whether the clause says something about him on domain d. */
+export function clauseCovers(d: DomainId, c: Clause): boolean {
+  if (c.headingDomains.includes(d) && !c.vague && (isHim(c.subject) || (d === 'life_history' && c.subject === 'his_family'))) return true;
+  const rx = CUE_RX[d];
+  rx.lastIndex = 0;
+  const vagueSpan = c.vague ? VAGUE_OBJECT.exec(c.lower) : null;
+  const rep = REPORT_RX.exec(c.lower);
+  const reportEnd = rep ? rep.index + rep[0].length : 0;
+  for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
+    if (vagueSpan && m.index >= vagueSpan.index && m.index < vagueSpan.index + vagueSpan[0].length) continue;
+    if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
+    const who = d === 'parenting_knowledge' ? agentOf(c, reportEnd) : whoAt(c, m.index);
+    if (countsFor(d, who, c)) return true;
+  }
+  return false;
+}
+
+/** Sets each domain's status and evidence from the clauses about him. */
+export function domainStatus(ctx: Ctx): Partial<Ctx> {
+  const seen = ctx.facts.seen.status !== 'not_seen';
+  const domains = {} as Record<DomainId, DomainResult>;
+  for (const d of DOMAIN_IDS) {
+    const first: string[] = [];
+    const second: string[] = [];
+    for (const c of ctx.clauses) {
+      if (c.plan || !clauseCovers(d, c)) continue;
+      const text = ctx.sentences[c.sentence]!.text;
+      const direct = c.source === 'him' || c.source === 'observed' || (c.source === 'none' && seen);
+      (direct ? first : second).push(text);
+    }
+    const uniq = (a: string[]) => [...new Set(a)];
+    domains[d] = first.length
+      ? { status: 'covered', evidence: uniq(first) }
+      : second.length ? { status: 'secondhand', evidence: uniq(second) } : { status: 'absent', evidence: [] };
+  }
+  return { domains };
+}

@@ -1,0 +1,83 @@
+// Steps: crying messages discussed with him, the combining factors recorded for him, and information sought.
+import { CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
+import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT } from '../lexicon/facts';
+import { NEGATIONS } from '../lexicon/modality';
+import type { Clause, Ctx, Facts } from '../types';
+import { isHim, whoAt } from './attribution';
+
+const NEG_BEFORE = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)[^.;]*$`, 'i');
+const NOT_HIS = /\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|doctor|health visitor|midwife|records|probation|social worker)\b/i;
+
+/** Whether the clause is the practitioner's conversation with him, or his own account (not someone else's). */
+function withHim(c: Clause, seen: boolean): boolean {
+  if (c.source === 'other') return false;
+  if (c.source === 'him') return true;
+  return seen && (c.mentionsHim || c.subject === 'him');
+}
+
+/** Crying messages and whether crying (or how he will cope with it) was discussed with him. */
+export function detectCrying(ctx: Ctx): Partial<Ctx> {
+  const seen = ctx.facts.seen.status !== 'not_seen';
+  const msgs = new Map<CryingMessageId, string[]>();
+  const discussed: string[] = [];
+  for (const c of ctx.clauses) {
+    if (c.plan || !withHim(c, seen)) continue;
+    const text = ctx.sentences[c.sentence]!.text;
+    let any = false;
+    for (const id of CRYING_MESSAGE_IDS) {
+      if (!CRYING_MESSAGES[id].test(c.lower)) continue;
+      if (id !== 'crying_normal' && id !== 'never_shake' && !CRYING_TOPIC.test(text) && !/crying/i.test(ctx.sentences[c.sentence]!.heading ?? '')) continue;
+      msgs.set(id, [...(msgs.get(id) ?? []), text]);
+      any = true;
+    }
+    if (any || CRYING_TOPIC.test(c.lower) || c.headingDomains.includes('parenting_knowledge') && /cry|icon/i.test(ctx.sentences[c.sentence]!.heading ?? '')) discussed.push(text);
+  }
+  const cryingMessages: Facts['cryingMessages'] = [...msgs].map(([id, ev]) => ({ id, evidence: [...new Set(ev)] }));
+  return { facts: { ...ctx.facts, cryingMessages, cryingDiscussed: { discussed: discussed.length > 0, evidence: [...new Set(discussed)] } } };
+}
+
+/** The six combining factors recorded for him (by anyone), current or past; negated mentions do not count. */
+export function detectFactors(ctx: Ctx): Partial<Ctx> {
+  const ev = new Map<FactorId, string[]>();
+  const add = (id: FactorId, text: string) => ev.set(id, [...(ev.get(id) ?? []), text]);
+  for (const c of ctx.clauses) {
+    if (c.plan) continue;
+    const text = ctx.sentences[c.sentence]!.text;
+    for (const id of FACTOR_IDS) {
+      const m = FACTOR_CUES[id].exec(c.lower);
+      if (!m) continue;
+      if (NEG_BEFORE.test(c.lower.slice(0, m.index)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
+      const who = whoAt(c, m.index);
+      const ok = id === 'childhood_adversity'
+        ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
+        : isHim(who) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim) || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
+      if (ok) add(id, text);
+    }
+  }
+  for (const s of ctx.facts.substances) {
+    const illicit = s.substance !== 'alcohol';
+    const regular = s.frequency && !/month|fortnight/i.test(s.frequency);
+    if (s.level === 'misuse' || s.level === 'dependence' || (illicit && s.level !== 'none' && regular)) add('substance_misuse', s.evidence[0]!);
+  }
+  const factors: Facts['factors'] = FACTOR_IDS.filter((id) => ev.has(id)).map((id) => ({ id, evidence: [...new Set(ev.get(id))] }));
+  return { facts: { ...ctx.facts, factors } };
+}
+
+/** Agencies from which information about him was sought, or to which he consented to contact. */
+export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
+  const out = new Map<string, Facts['infoSought'][number]>();
+  for (const c of ctx.clauses) {
+    if (c.plan || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+    if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
+    const text = ctx.sentences[c.sentence]!.text;
+    const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';
+    const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(ctx.sentences[c.sentence]!.heading ?? '')).map(([id]) => id);
+    if (!ids.length && !/\b(?:consent|permission|checks?|records)\b/.test(c.lower)) continue;
+    for (const agency of ids.length ? ids : (['other'] as AgencyId[])) {
+      const k = `${agency}/${kind}`;
+      const prev = out.get(k);
+      out.set(k, { agency, kind, evidence: [...new Set([...(prev?.evidence ?? []), text])] });
+    }
+  }
+  return { facts: { ...ctx.facts, infoSought: [...out.values()] } };
+}

@@ -1,0 +1,144 @@
+// Step: find the people each clause mentions and resolve "he/him/his" — him, the baby, or another man.
+import { HEADING_PEOPLE } from '../lexicon/headings';
+import { ADULT_VERBS, BABY_VERBS, KIN_NOUNS, PERSON_PHRASES } from '../lexicon/people';
+import { escapeRx } from '../lexicon/util';
+import type { Clause, Ctx, Mention, People, Who } from '../types';
+
+const PHRASE_RX = PERSON_PHRASES.map(([who, alts]) => [who, new RegExp(`\\b(?:${alts.join('|')})\\b`, 'gi')] as const);
+const PRONOUN_RX = /\b(he|him|himself|his)\b/gi;
+const KIN_AFTER = new RegExp(`^\\s+(?:${KIN_NOUNS.join('|')})\\b`, 'i');
+const BABY_NOUN_AFTER = /^\s+(?:nappy|nappies|feeds?|bottles?|weight|cot|moses basket|pram|immunisations?|jabs|skin|reflux|colic|birth|growth|centile|head)\b/i;
+const BABY_AFTER = new RegExp(`^\\s+(?:has |had |is |was |has been |had been |then |also |eventually |finally |now )?(?:${BABY_VERBS.join('|')})\\b`, 'i');
+const ADULT_AFTER = new RegExp(`^\\s+(?:has |had |is |was |also |then |now |still |often |sometimes |never |does not |doesn't |did not |didn't )?(?:${ADULT_VERBS.join('|')})\\b`, 'i');
+const BABY_OBJECT_AFTER = /^\s+(?:(?:him|her|the baby|baby|\w+)\s+)?(?:\w+\s+)?(?:the baby|baby|her|him|[A-Z][a-z]+)\b/;
+const CARE_BEFORE_HIM = /\b(?:fed|feeds|feeding|settled|settles|settling|changed|changes|changing|held|holds|holding|rocked|rocks|rocking|bathed|bathing|winded|winding|put|puts|picked|picks|cuddled|cuddles|soothed|soothes|comforted|comforts|dressed|carried|carries|lifted|weighed|calm|calmed|hold|feed|settle|change|soothe|comfort)\s+$/i;
+
+/** Per-note lookups built once: regexes for his name, surname and other known names. */
+interface NameRx { his: RegExp; others: ReadonlyArray<readonly [RegExp, Who, string]> }
+
+function nameRegexes(p: People): NameRx {
+  const alts = [escapeRx(p.name)];
+  if (p.surname) alts.push(`Mr\\.? ${escapeRx(p.surname)}`);
+  const others = [...p.names.entries()].filter(([, w]) => w !== 'unknown').map(([n, w]) => [new RegExp(`\\b${escapeRx(n)}\\b`, 'g'), w, n] as const);
+  return { his: new RegExp(`\\b(?:${alts.join('|')})\\b`, 'g'), others };
+}
+
+/** Finds explicit person mentions (phrases and names) in a clause, earliest and longest first, without overlaps. */
+function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
+  const found: Array<Mention & { rank: number }> = [];
+  const add = (start: number, end: number, who: Who, rank: number) => found.push({ start, end, who, pronoun: false, rank });
+  for (let m = (rx.his.lastIndex = 0, rx.his.exec(c.text)); m; m = rx.his.exec(c.text)) {
+    const end = m.index + m[0].length;
+    const kin = /^'s\s+(\w+)/.exec(c.text.slice(end));
+    if (kin && KIN_AFTER.test(` ${kin[1]}`)) add(m.index, end + kin[0].length, 'his_family', 0);
+    else add(m.index, end, 'him', 0);
+  }
+  for (const [r, who, n] of rx.others) {
+    r.lastIndex = 0;
+    for (let m = r.exec(c.text); m; m = r.exec(c.text)) {
+      const end = m.index + n.length;
+      const kin = /^'s\s+(dad|father|daddy|mum|mother|mummy)\b/i.exec(c.text.slice(end));
+      if (kin && who === 'baby') add(m.index, end + kin[0].length, /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : 'mother', 0);
+      else add(m.index, end, who, 0);
+    }
+  }
+  PHRASE_RX.forEach(([who, r], rank) => {
+    r.lastIndex = 0;
+    for (let m = r.exec(c.lower); m; m = r.exec(c.lower)) {
+      let w: Who = who;
+      if (who === 'him' && p.rolesNotHim.has(m[0].replace(/^(?:the |her |mum's |mother's )/, ''))) w = 'other_man';
+      add(m.index, m.index + m[0].length, w, rank + 1);
+    }
+  });
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
+  const out: Mention[] = [];
+  let last = -1;
+  for (const f of found) if (f.start >= last) { out.push({ start: f.start, end: f.end, who: f.who, pronoun: false }); last = f.end; }
+  return out;
+}
+
+const MALE: ReadonlySet<Who> = new Set<Who>(['him', 'baby', 'relative', 'other_man']);
+
+/** Resolves he/him/his in a clause given the explicit mentions and the male referent carried from before. */
+function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[] {
+  const all: Mention[] = [...explicit];
+  const taken = (i: number) => explicit.some((m) => i >= m.start && i < m.end);
+  PRONOUN_RX.lastIndex = 0;
+  for (let m = PRONOUN_RX.exec(c.text); m; m = PRONOUN_RX.exec(c.text)) {
+    if (taken(m.index)) continue;
+    const word = m[1]!.toLowerCase();
+    const end = m.index + m[0].length;
+    const after = c.text.slice(end, end + 60);
+    const before = c.text.slice(Math.max(0, m.index - 30), m.index);
+    const prior = all.filter((x) => x.end <= m!.index && MALE.has(x.who)).sort((a, b) => b.end - a.end)[0];
+    const firstMale = all.filter((x) => MALE.has(x.who) && x.end <= m!.index).sort((a, b) => a.start - b.start)[0];
+    const ref: Who = prior?.who ?? carried;
+    let who: Who;
+    if (word === 'his') {
+      const kin = KIN_AFTER.exec(after);
+      if (kin) {
+        const r = ref === 'baby' ? 'baby' : ref;
+        if (r === 'baby') who = /father|dad/i.test(kin[0]) ? 'him' : /mum|mother|mam/i.test(kin[0]) ? 'mother' : 'relative';
+        else who = r === 'him' ? 'his_family' : 'relative';
+        const kinEnd = end + kin[0].length;
+        for (let i = all.length - 1; i >= 0; i--) if (all[i]!.start < kinEnd && all[i]!.end > m.index) all.splice(i, 1);
+        all.push({ start: m.index, end: kinEnd, who, pronoun: true });
+        continue;
+      }
+      who = BABY_NOUN_AFTER.test(after) ? 'baby' : ref;
+    } else if (word === 'him' || word === 'himself') {
+      who = CARE_BEFORE_HIM.test(before) ? 'baby' : ref === 'baby' && !/\b(?:cried|cries|crying)\b/i.test(before) ? 'baby' : firstMale?.who === 'him' || ref === 'him' ? 'him' : ref;
+      if (word === 'him' && !CARE_BEFORE_HIM.test(before) && ref !== 'baby') who = 'him';
+    } else if (BABY_AFTER.test(after) && !BABY_OBJECT_AFTER.test(after.replace(BABY_AFTER, ''))) {
+      who = 'baby';
+    } else if (ADULT_AFTER.test(after)) {
+      who = firstMale && firstMale.who !== 'baby' ? firstMale.who : 'him';
+    } else {
+      who = firstMale?.who ?? ref;
+    }
+    all.push({ start: m.index, end, who, pronoun: true });
+  }
+  return all.sort((a, b) => a.start - b.start);
+}
+
+/** Who a heading names, if it names a person. */
+function headingWho(h: string | null, p: People): Who | null {
+  if (!h) return null;
+  const t = h.trim();
+  if (t.split(/\s+/)[0] === p.name || (p.surname && t.includes(p.surname))) return 'him';
+  for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
+  const known = p.names.get(t.split(/\s+/)[0]!);
+  return known ?? null;
+}
+
+/** Attributes each clause: mentions (with pronouns resolved), its subject and whether he is mentioned. */
+export function attributeMentions(ctx: Ctx): Partial<Ctx> {
+  const rx = nameRegexes(ctx.people);
+  let carriedMale: Who = 'him';
+  let carriedSubject: Who = 'him';
+  let lastSentence = -1;
+  let sentenceSubject: Who | null = null;
+  const clauses = ctx.clauses.map((c) => {
+    const s = ctx.sentences[c.sentence]!;
+    const hw = headingWho(s.heading, ctx.people);
+    if (c.sentence !== lastSentence) {
+      if (sentenceSubject) carriedSubject = sentenceSubject;
+      sentenceSubject = null;
+      lastSentence = c.sentence;
+      if (hw && MALE.has(hw)) carriedMale = hw;
+    }
+    const explicit = explicitMentions(c, ctx.people, rx);
+    const mentions = resolvePronouns(c, explicit, carriedMale);
+    const people = mentions.filter((m) => m.who !== 'unknown');
+    const implicit: Who = sentenceSubject ?? hw ?? carriedSubject;
+    const subject: Who = people[0]?.who ?? implicit;
+    const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || (people.length === 0 && (implicit === 'him' || implicit === 'couple'));
+    // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
+    const males = people.filter((m) => MALE.has(m.who));
+    const subjMale = people[0] && MALE.has(people[0].who) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
+    if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
+    if (!sentenceSubject && people[0]) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim };
+  });
+  return { clauses };
+}

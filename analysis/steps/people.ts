@@ -1,0 +1,66 @@
+// Step: learn who is who before reading sentences — his surname, other people's names and roles.
+import { NAME_ROLE_CUES, ROLE_FAMILIES } from '../lexicon/people';
+import { escapeRx } from '../lexicon/util';
+import type { Ctx, People, Who } from '../types';
+
+/** Classifies a role word before a name ("partner Ryan") by who it usually means. */
+function roleWho(role: string): Who {
+  if (/^(?:brother|uncle|cousin|grandad|grandfather)$/i.test(role)) return 'relative';
+  if (/^(?:friend|lodger|ex|ex-partner)$/i.test(role)) return 'other_man';
+  return 'other_man';
+}
+
+/** Learns names and role bindings from otherNames and from patterns in the text. */
+export function learnPeople(ctx: Ctx): Partial<Ctx> {
+  const { name } = ctx.input;
+  const text = ctx.text;
+  const names = new Map<string, Who>();
+  const rolesNotHim = new Set<string>();
+  const first = name.split(/\s+/)[0]!;
+  let surname: string | null = name.includes(' ') ? name.split(/\s+/).slice(-1)[0]! : null;
+  if (!surname) {
+    const m = new RegExp(`\\b${escapeRx(first)} ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\\b`).exec(text);
+    if (m && !/^(?:Said|Says|Told|Was|Is|Has|And|The|Reports?|Described|Explained|Works|Agreed)$/.test(m[1]!)) surname = m[1]!;
+  }
+  if (!surname) {
+    const misters = new Set([...text.matchAll(/\bMr\.? ([A-Z][a-z]+)\b/g)].map((m) => m[1]!));
+    const others = new Set(ctx.input.otherNames.map((n) => n.split(/\s+/).slice(-1)[0]!));
+    const mine = [...misters].filter((m) => !others.has(m));
+    if (mine.length === 1) surname = mine[0]!;
+  }
+  for (const [who, rx] of NAME_ROLE_CUES) {
+    rx.lastIndex = 0;
+    for (let m = rx.exec(text); m; m = rx.exec(text)) {
+      const n = m[1]!;
+      if (n === first || n === surname || names.has(n)) continue;
+      if (/^(?:The|He|She|They|We|I|His|Her|Baby|Mum|Dad|And|Was|Is|Has|Had|Said|Who|Not|Also|Both|When|At|In|On|To)$/.test(n)) continue;
+      const roleWord = m[0].split(/[\s,:]+/)[0]!.toLowerCase();
+      names.set(n, who === 'role' ? roleWho(roleWord) : who);
+      if (who === 'role') {
+        for (const [, fam] of Object.entries(ROLE_FAMILIES)) if (fam.includes(roleWord)) fam.forEach((r) => rolesNotHim.add(r));
+      }
+    }
+  }
+  // Role words bound to him ("partner Dean") are never "not him", even if another man was once called that.
+  const mine = new RegExp(`\\b(dad|father|partner|boyfriend|husband|stepdad|stepfather)[,:]?\\s+${escapeRx(first)}\\b|\\b${escapeRx(first)}\\s*[(,]\\s*(?:the )?(dad|father|partner|boyfriend|husband|stepdad|stepfather)`, 'gi');
+  for (let m = mine.exec(text); m; m = mine.exec(text)) {
+    const r = (m[1] ?? m[2] ?? '').toLowerCase();
+    for (const fam of Object.values(ROLE_FAMILIES)) if (fam.includes(r)) fam.forEach((x) => rolesNotHim.delete(x));
+  }
+  for (const n of ctx.input.otherNames) {
+    const key = n.split(/\s+/)[0]!;
+    if (key === first) continue;
+    if (!names.has(key)) names.set(key, guessRole(key, text));
+  }
+  const people: People = { name: first, surname, names, rolesNotHim };
+  return { people };
+}
+
+/** Guesses an otherNames entry's role from the words around it in the text. */
+function guessRole(n: string, text: string): Who {
+  const e = escapeRx(n);
+  if (new RegExp(`\\bbaby\\s+${e}\\b|\\b${e}'s (?:weight|feeds?|nappy|cot|bottle|sleep)|\\b${e}\\s+(?:cried|cries|is crying|was crying|slept|sleeps|feeds|fed|settled|settles|was weighed|weighs|was born|is \\d+ (?:weeks|months)|has gained|smiled)`, 'i').test(text)) return 'baby';
+  if (new RegExp(`\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|says|told|reported)\\s+she\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
+  if (new RegExp(`\\b${e}\\b[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
+  return 'unknown';
+}

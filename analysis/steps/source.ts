@@ -1,0 +1,75 @@
+// Step: where each clause's information comes from — him, the practitioner's observation, or someone else.
+import { HEADING_PLANS, HEADING_SOURCES } from '../lexicon/headings';
+import { NEGATIONS, OBSERVED, OTHER_SOURCES, OWN_ACCOUNT, PLANS, REPORT_VERBS, SPECIFIC, VAGUE } from '../lexicon/modality';
+import { words } from '../lexicon/util';
+import type { Clause, Ctx, Source, Who } from '../types';
+
+const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b`, 'i');
+const OWN_RX = words(OWN_ACCOUNT, 'i');
+const OBSERVED_RX = words(OBSERVED, 'i');
+const OTHER_RX = words(OTHER_SOURCES, 'i');
+const PLAN_RX = words(PLANS, 'i');
+const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'i');
+const VAGUE_RX = words(VAGUE, 'i');
+const I_RX = /\b(?:i|hv|sw|writer|practitioner)\s*$/i;
+
+/** The source a speaker gives a clause. */
+function speakerSource(who: Who): Source {
+  return who === 'him' || who === 'couple' ? 'him' : 'other';
+}
+
+/** Decides one clause's own source, or 'none' when it names none. */
+function clauseSource(c: Clause, headingOther: boolean): Source {
+  if (OWN_RX.test(c.lower)) return 'him';
+  const rv = REPORT_RX.exec(c.lower);
+  if (rv) {
+    const before = c.lower.slice(0, rv.index);
+    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown').pop();
+    if (speaker && !I_RX.test(before)) return speakerSource(speaker.who);
+    if (OTHER_RX.test(before)) return 'other';
+    if (!speaker && !I_RX.test(before) && rv.index < 3) return headingOther ? 'other' : speakerSource(c.subject);
+  }
+  if (OBSERVED_RX.test(c.lower)) return 'observed';
+  const firstHim = c.mentions.find((m) => m.who === 'him');
+  const other = OTHER_RX.exec(c.lower);
+  if (other && (!firstHim || other.index < firstHim.start) && !/\bhis (?:gp|doctor)\b/.test(c.lower.slice(Math.max(0, other.index - 4), other.index + other[0].length))) {
+    // "his GP" is a topic, not a source; "police records show" is a source.
+    if (/^(?:gp|police|probation|health visitor|midwife|hospital|school|nursery|cgl|cmht)$/.test(other[0]) && !/\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
+    return 'other';
+  }
+  return headingOther ? 'other' : 'none';
+}
+
+/** Sets each clause's source, plan, negation and vagueness; later clauses of a sentence inherit its source. */
+export function detectSource(ctx: Ctx): Partial<Ctx> {
+  let sentence = -1;
+  let inherited: Source = 'none';
+  const clauses = ctx.clauses.map((c) => {
+    const heading = ctx.sentences[c.sentence]!.heading;
+    if (c.sentence !== sentence) { sentence = c.sentence; inherited = 'none'; }
+    const own = clauseSource(c, !!heading && HEADING_SOURCES.test(heading));
+    const source = own === 'none' ? inherited : own;
+    if (own !== 'none') inherited = own;
+    // "We talked about crying": no person named, but the conversation was with him.
+    const named = c.mentions.some((m) => m.who !== 'unknown');
+    if (!named && source === 'him') return { ...c, source, subject: 'him' as const, mentionsHim: true };
+    return { ...c, source };
+  });
+  return { clauses };
+}
+
+/** Marks plans ("will ask next visit"), negation/denial and reassurance without evidence. */
+export function detectModality(ctx: Ctx): Partial<Ctx> {
+  let sentence = -1;
+  let planned = false;
+  const clauses = ctx.clauses.map((c) => {
+    const heading = ctx.sentences[c.sentence]!.heading;
+    if (c.sentence !== sentence) { sentence = c.sentence; planned = false; }
+    const plan = (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
+    planned = plan;
+    const negated = NEG_RX.test(c.lower);
+    const vague = VAGUE_RX.test(c.lower) && !SPECIFIC.test(c.text);
+    return { ...c, plan, negated, vague };
+  });
+  return { clauses };
+}

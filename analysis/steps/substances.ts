@@ -1,0 +1,115 @@
+// Step: each substance mentioned or suspected for him, with frequency, amount, spend and a derived level.
+import type { SubstanceLevel } from '../../records/practice-model';
+import { NEGATIONS } from '../lexicon/modality';
+import {
+  ALCOHOL_UNITS, AMOUNT, PAST_USE, DEPENDENCE_CUES, DRUG_SPEND, FREQUENCY, NOT_ALCOHOL, NUMBER_WORDS, SPEND, SUBSTANCES, UNITS_PER_ITEM, VAGUE_USE,
+} from '../lexicon/substances';
+import type { Ctx, SubstanceFact } from '../types';
+import { isHim, whoAt } from './attribution';
+
+const SUB_RX = SUBSTANCES.map(([name, alts]) => [name, new RegExp(`\\b(?:${alts})\\b`, 'gi')] as const);
+const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'i');
+const SUSPECT = /\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|grinder|rizlas?|bong|empty (?:cans|bottles)|suspect\w*|may be|might be|possibly|concerned (?:that|he)|worried (?:that|he))\b/i;
+
+/** Occasions per week implied by a frequency phrase (null if it cannot be read). */
+function perWeek(freq: string): number {
+  if (/weekend/i.test(freq) && !/every other/i.test(freq)) return 1;
+  const f = freq.toLowerCase();
+  if (/month/.test(f)) return /twice|two/.test(f) ? 0.5 : /three/.test(f) ? 0.75 : 0.25;
+  if (/fortnight/.test(f)) return 0.5;
+  if (/\b(?:day|daily|night|nightly|evening|morning|all day|on waking|when he wakes|after (?:work|his shift))\b/.test(f) && !/(?:once|twice|three|four|\d+ times|nights?|days?|evenings?) (?:a|per|each|every) week/.test(f) && !/week/.test(f)) return 7;
+  if (/most/.test(f)) return 5;
+  const n = /(\d+|one|two|three|four|five|six|seven) (?:times|nights?|days?|evenings?)/.exec(f);
+  if (n) return Number(n[1]) || NUMBER_WORDS[n[1]!] || 1;
+  if (/twice/.test(f)) return 2;
+  if (/weekends?/.test(f) && !/between|from/.test(f)) return 2;
+  return 1;
+}
+
+/** Reads "12-15 cans" as 15 cans (the upper bound), "a quarter" as 7 g. */
+function readAmount(a: string): { n: number; unit: string } {
+  const t = a.toLowerCase();
+  if (/quarter/.test(t)) return { n: 7, unit: 'g' };
+  if (/eighth/.test(t)) return { n: 3.5, unit: 'g' };
+  if (/half (?:an )?ounce|half ounce/.test(t)) return { n: 14, unit: 'g' };
+  if (/ounce|\boz\b/.test(t)) return { n: 28, unit: 'g' };
+  if (/teenth/.test(t)) return { n: 1.75, unit: 'g' };
+  const nums = [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  let n = nums.length ? Math.max(...nums) : 1;
+  if (!nums.length) for (const [w, v] of Object.entries(NUMBER_WORDS)) if (new RegExp(`^${w}\\b`).test(t)) n = v;
+  const unit = /(cans?|tins?|pints?|bottles?|units?|glass(?:es)?|shots?|measures?|drinks?|litres?|ltrs?|spliffs?|joints?|grams?|\bg\b|lines?|bags?|pills?|tablets?)/.exec(t)?.[1] ?? 'unit';
+  return { n, unit: unit.replace(/(?:es|s)$/, '').replace(/^gram$/, 'g') };
+}
+
+/** The level from frequency and amount/spend; unknown unless frequency and (amount or spend) are both recorded. */
+export function deriveLevel(substance: string, f: string | null, a: string | null, s: string | null, dependence: boolean, spirits = false): SubstanceLevel {
+  if (dependence || substance === 'heroin') return f || a || s || dependence ? 'dependence' : 'unknown';
+  if (!f || (!a && !s)) return 'unknown';
+  const occ = perWeek(f);
+  const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1) : 0;
+  if (substance === 'alcohol') {
+    let units = 0;
+    if (a) { const { n, unit } = readAmount(a); const u = unit === 'bottle' && spirits ? 'spirits_bottle' : unit; units = n * (UNITS_PER_ITEM[u] ?? 2) * occ; }
+    if (!a && s) units = spendWk / 1.5;
+    return units > ALCOHOL_UNITS.dependence ? 'dependence' : units > ALCOHOL_UNITS.misuse ? 'misuse' : 'use';
+  }
+  let grams = 0;
+  if (a) { const { n, unit } = readAmount(a); grams = (unit === 'g' ? n : unit === 'spliff' || unit === 'joint' ? n * 0.3 : n * 0.5) * occ; }
+  if (substance === 'cocaine') return occ >= 4 || spendWk >= DRUG_SPEND.dependence ? 'dependence' : occ >= 1 || spendWk >= DRUG_SPEND.misuse ? 'misuse' : 'use';
+  if (grams >= 14 || spendWk >= DRUG_SPEND.dependence) return 'dependence';
+  if (occ >= 4 || grams >= 3.5 || spendWk >= DRUG_SPEND.misuse) return 'misuse';
+  return 'use';
+}
+
+interface Mentioned { name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null; negated: boolean; vague: boolean; suspected: boolean; dependence: boolean }
+
+/** Finds substance mentions about him (or suspected in the home) and merges them per substance. */
+export function extractSubstances(ctx: Ctx): Partial<Ctx> {
+  const found: Mentioned[] = [];
+  for (const c of ctx.clauses) {
+    if (c.plan) continue;
+    const sentence = ctx.sentences[c.sentence]!.text;
+    const heading = c.headingDomains.includes('substance_use');
+    const names = new Set<string>();
+    for (const [name, rx] of SUB_RX) {
+      rx.lastIndex = 0;
+      for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
+        if (name === 'alcohol' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
+        const suspicion = /^(?:smell|smelt)/.test(m[0]) || SUSPECT.test(c.lower);
+        const who = whoAt(c, m.index);
+        const explicitOther = c.mentions.some((x) => x.end <= m!.index && !x.pronoun && !isHim(x.who));
+        if (isHim(who) || (suspicion && !explicitOther && who !== 'baby')) { names.add(name); break; }
+      }
+    }
+    if (heading && !names.size && isHim(c.subject)) names.add('drugs');
+    if (names.size > 1) names.delete('drugs');
+    for (const name of names) {
+      found.push({
+        name, sentence,
+        freq: FREQUENCY.exec(c.text)?.[0] ?? null,
+        amount: AMOUNT.exec(c.text)?.[0] ?? null,
+        spend: SPEND.exec(c.text)?.[0] ?? null,
+        negated: (NEG_RX.test(c.lower) || PAST_USE.test(c.lower)) && !VAGUE_USE.test(c.lower),
+        vague: VAGUE_USE.test(c.lower),
+        suspected: SUSPECT.test(c.lower) && c.source !== 'him',
+        dependence: DEPENDENCE_CUES.test(c.lower),
+      });
+    }
+  }
+  const bySub = new Map<string, Mentioned[]>();
+  for (const f of found) bySub.set(f.name, [...(bySub.get(f.name) ?? []), f]);
+  const substances: SubstanceFact[] = [];
+  for (const [substance, ms] of bySub) {
+    const positive = ms.filter((m) => !m.negated || m.freq || m.amount || m.spend);
+    const pick = <K extends 'freq' | 'amount' | 'spend'>(k: K) => positive.find((m) => m[k])?.[k] ?? null;
+    const frequency = pick('freq');
+    const amount = pick('amount');
+    const spend = pick('spend');
+    const level: SubstanceLevel = positive.length === 0
+      ? 'none'
+      : deriveLevel(substance, frequency, amount, spend, positive.some((m) => m.dependence), positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
+    substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected), evidence: [...new Set(ms.map((m) => m.sentence))] });
+  }
+  // A generic "drugs: denies" entry adds nothing next to a specific illicit drug entry with a level.
+  return { facts: { ...ctx.facts, substances } };
+}
