@@ -1,45 +1,20 @@
 // End to end: the real Seen over its own Direct Line, a scripted practitioner writes up DEMO-1, the CLI exports it.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
-import { DOMAIN_WORDING, t } from '../../prompts';
-import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
+import { t } from '../../prompts';
+import { DOMAIN_IDS } from '../../records/practice-model';
 import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
 import { DlConversation, converse, startConversation, textOf } from '../helpers/directline-client';
+import { domainsAnswered, exportCase, type Exported } from '../helpers/seen-process';
 
-const ROOT = join(__dirname, '..', '..');
 const NOW = new Date('2026-11-26T10:00:00Z');
 const ALEX = { id: 'alex', name: 'Alex Morgan' };
 const ACTIONS = ['Offer an evening visit next time', 'Share the ICON crying leaflet with Dan'];
-
-/** `seen export <ref> --format <f> --db <file>` as a child process; its stdout. */
-export async function exportCase(ref: string, format: 'json' | 'md', db: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'seen.js'), 'export', ref, '--format', format, '--db', db], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, timeout: 30_000 });
-  return stdout;
-}
-
-/** The exported JSON shape these tests read. */
-export interface Exported {
-  caseRef: string;
-  fictional: boolean;
-  summaries: Array<{
-    manId: string; author: string; version: number; actions: string[];
-    contact: { date: string; seenStatus: string };
-    infoSought: { agencies: string[]; consentGiven: boolean | null };
-    domains: Record<DomainId, { status: string; account: string }>;
-  }>;
-}
-
-/** Which domains the practitioner gave an account for: their question text was asked. */
-export function domainsAnswered(asked: readonly string[]): DomainId[] {
-  return DOMAIN_IDS.filter((d) => asked.includes(DOMAIN_WORDING[d].question));
-}
 
 describe('end to end: guided write-up over Direct Line, then export', function () {
   this.timeout(120_000);
