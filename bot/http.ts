@@ -13,6 +13,9 @@ import { toHttpError } from '../adapters/directline/errors';
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
 export type DemoUser = z.infer<typeof demoUserSchema>;
 
+/** The least an activity posted to /api/messages must be before CloudAdapter sees it. */
+const inboundActivitySchema = z.looseObject({ type: z.string().min(1) });
+
 /** Everything the app needs; all required except `webDir` and `webchatBundle`. */
 export interface AppDeps {
   /** Seen's own Direct Line endpoint (from `createDirectLine`), mounted at `/v3/directline`. */
@@ -75,6 +78,11 @@ export function createApp(deps: AppDeps): Express {
 
   // Why: Teams and Azure Bot Service deliver activities here; CloudAdapter authenticates and answers.
   app.post('/api/messages', async (req, res) => {
+    // Why: CloudAdapter throws (500) on a body that is not an activity; a client mistake is a 400.
+    if (!inboundActivitySchema.safeParse(req.body).success) {
+      res.status(400).json({ error: { code: 'BadArgument', message: 'body must be an activity with a type' } });
+      return;
+    }
     await deps.cloudAdapter.process(req, res, deps.logic);
   });
 
