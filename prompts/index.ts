@@ -5,6 +5,7 @@ import { writeup } from './writeup';
 import { substance } from './substance';
 import { parenting } from './parenting';
 import { summary } from './summary';
+import { notes } from './notes';
 
 export { DOMAIN_WORDING } from './domains';
 
@@ -15,6 +16,7 @@ export const CATALOG = {
   ...namespace('substance', substance),
   ...namespace('parenting', parenting),
   ...namespace('summary', summary),
+  ...namespace('notes', notes),
 };
 
 /** A key of the catalogue. */

@@ -15,7 +15,7 @@ export interface ReviewOptions { draft: SummaryDraft; context: SummaryContext }
 const MAIN = 'main';
 const CHOICE = 'choice';
 /** Channels that render Adaptive Cards; the rest get the same summary as text. */
-const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
+export const CARD_CHANNELS: ReadonlySet<string> = new Set<string>(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 
 /** Shows the summary and ends with true (confirm) or false (discard). */
 export class ReviewDialog extends SeenDialog<ReviewOptions> {

@@ -1,5 +1,5 @@
 // The write-up job: case and man, contact, eight domains, agencies, reflection, actions, review, save.
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { emptyDomains, GapRecord, SummaryDraft, type ContactDetails, type Domains, type InfoSought } from '../../records/model';
 import type { CaseRecords } from '../../records/repository';
 import type { DomainId } from '../../records/practice-model';
@@ -16,6 +16,7 @@ import { DOMAINS_DIALOG, DomainsDialog } from '../domains/domains-dialog';
 import type { DomainOutcome } from '../domains/domain-dialog';
 import { INFO_SOUGHT_DIALOG, InfoSoughtDialog } from './info-sought-dialog';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOutcome } from './reflection-dialog';
+import { NOTES_DIALOG, NotesDialog, type NotesOptions, type NotesOutcome } from './notes-dialog';
 import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './review-dialog';
 
 /** Dialog id of the write-up. */
@@ -27,7 +28,8 @@ export interface WriteUpDeps { records: CaseRecords; today: () => Date }
 
 const MAIN = 'main';
 const TEXT = 'text';
-interface Values { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string }
+const PATH = 'path';
+interface Values { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; notes?: NotesOutcome; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string }
 
 /** The guided write-up; each part is its own dialog and this one only strings them together. */
 export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
@@ -42,9 +44,11 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     this.addDialog(new InfoSoughtDialog());
     this.addDialog(new ReflectionDialog());
     this.addDialog(new ReviewDialog());
+    this.addDialog(new NotesDialog());
+    this.addDialog(new ChoicePrompt(PATH));
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
     this.addDialog(new WaterfallDialog(MAIN, [
-      this.chooseCase.bind(this), this.contact.bind(this), this.domains.bind(this), this.infoSought.bind(this),
+      this.chooseCase.bind(this), this.contact.bind(this), this.choosePath.bind(this), this.domains.bind(this), this.infoSought.bind(this),
       this.reflection.bind(this), this.actions.bind(this), this.review.bind(this), this.save.bind(this),
     ]));
     this.initialDialogId = MAIN;
@@ -65,15 +69,25 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     return step.beginDialog(CONTACT_DIALOG);
   }
 
-  // Step: the eight domains.
-  private async domains(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  // Step: topic by topic, or paste the notes and be asked only about the gaps.
+  private async choosePath(step: WaterfallStepContext): Promise<DialogTurnResult> {
     bag<Values>(step).contact = step.result as ContactDetails;
-    return step.beginDialog(DOMAINS_DIALOG);
+    return step.prompt(PATH, { prompt: t('notes.askPath'), choices: ChoiceFactory.toChoices([t('notes.pathGuided'), t('notes.pathNotes')]), style: ListStyle.suggestedAction });
+  }
+
+  // Step: the eight domains, guided or from the notes.
+  private async domains(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result.index === 0) return step.beginDialog(DOMAINS_DIALOG);
+    const { choice } = bag<Values>(step) as Values;
+    const others = (await this.deps.records.listMen(choice.case.ref)).filter((m) => m.id !== choice.man.id).map((m) => m.name);
+    return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others] } satisfies NotesOptions);
   }
 
   // Step: information from other agencies.
   private async infoSought(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    bag<Values>(step).outcomes = step.result as Values['outcomes'];
+    const v = bag<Values>(step);
+    if (step.result && 'gaps' in step.result) v.notes = step.result as NotesOutcome;
+    v.outcomes = v.notes ? v.notes.outcomes : (step.result as Values['outcomes']);
     return step.beginDialog(INFO_SOUGHT_DIALOG);
   }
 
@@ -123,8 +137,10 @@ export function buildDraft(v: Omit<Values, 'draft'>, actionsText: string): Summa
   }
   const actions = isNone(actionsText) ? [] : actionsText.split(/\r?\n/).map((a) => a.replace(/^\s*[-*•]\s*/, '').trim()).filter(Boolean);
   if (v.reflection.addJointVisit) actions.push(t('writeup.jointVisitAction'));
-  const base = { caseRef: v.choice.case.ref, manId: v.choice.man.id, source: 'guided' as const, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info, reflection: v.reflection.reflection, factors: [], actions };
-  const gaps = structuralGaps(SummaryDraft.parse(base)).map((g) =>
+  const source = v.notes ? ('notes' as const) : ('guided' as const);
+  const base = { caseRef: v.choice.case.ref, manId: v.choice.man.id, source, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info, reflection: v.reflection.reflection, factors: v.notes?.factors ?? [], actions };
+  // The notes path keeps the gaps the analysis found, with answers; the guided path derives them from the record.
+  const gaps = v.notes?.gaps ?? structuralGaps(SummaryDraft.parse(base)).map((g) =>
     GapRecord.parse({ ...g, message: t(GAP_LABEL[g.code], { domain: g.domain ? DOMAIN_WORDING[g.domain].title : '' }) }),
   );
   return SummaryDraft.parse({ ...base, gaps });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Activity } from 'botbuilder';
 import { WriteUpDialog, type WriteUpOptions } from '../../dialogs/writeup/writeup-dialog';
-import { t } from '../../prompts';
+import { DOMAIN_WORDING, t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
 import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
 import { playTurns } from '../helpers/turns';
@@ -77,7 +77,8 @@ describe('dialogs: the guided write-up', () => {
       ['Clinic', [t('writeup.askPresent')]],
       ['Mother and baby', [/^Did you see him/]],
       [t('writeup.notSeen'), [t('writeup.askNotSeenReason')]],
-      ['At work', [t('writeup.notSeenAdvice'), /^Now, what you learned/, /^What did he tell you about his own childhood/]],
+      ['At work', [t('writeup.notSeenAdvice'), t('notes.askPath')]],
+      [t('notes.pathGuided'), [/^Now, what you learned/, DOMAIN_WORDING.life_history.question]],
     ]);
   });
 

@@ -25,6 +25,7 @@ const FIXED: Array<[PromptKey, string]> = [
   ['writeup.askLocation', 'Home visit'],
   ['writeup.askPresent', 'Dan, the baby\'s mother and the baby'],
   ['writeup.askSeen', t('writeup.seenInPerson')],
+  ['notes.askPath', t('notes.pathGuided')],
   ['writeup.askSource', t('writeup.sourceOwn')],
   ['writeup.askInfoSought', t('writeup.agencyGp')],
   ['writeup.agencyPicked', t('writeup.agencyDone')],

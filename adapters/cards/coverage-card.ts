@@ -1,0 +1,36 @@
+// The coverage card after pasted notes: each domain's status with the sentence it relied on; text where cards are not shown.
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { DOMAIN_IDS, type DomainId, type DomainStatus } from '../../records/practice-model';
+import { DOMAIN_WORDING, t } from '../../prompts';
+import { STATUS_LABEL } from '../../prompts/labels';
+import { escapeMarkdown } from '../exporters/markdown';
+
+/** One domain's line on the card. */
+export interface CoverageRow { status: DomainStatus; evidence: string[] }
+
+const COLOUR: Readonly<Record<DomainStatus, string>> = { covered: 'Good', secondhand: 'Warning', absent: 'Attention' };
+const plain = (s: string) => s.replace(/([\\*_[\]#`>~])/g, '\\$1').replace(/</g, '&lt;');
+const first = (e: string[]) => (e[0] ? (e[0].length > 240 ? `${e[0].slice(0, 237)}…` : e[0]) : '');
+
+/** The coverage message: an Adaptive Card 1.5 with a Markdown text fallback in the same activity. */
+export function coverageMessage(man: string, rows: Readonly<Record<DomainId, CoverageRow>>, withCard: boolean): Partial<Activity> {
+  const intro = t('notes.coverageIntro', { man: escapeMarkdown(man) });
+  const lines = DOMAIN_IDS.map((d) => {
+    const r = rows[d];
+    const sentence = first(r.evidence);
+    return `- ${t('notes.coverageLine', { title: DOMAIN_WORDING[d].title, status: t(STATUS_LABEL[r.status]), evidence: sentence ? t('notes.evidence', { sentence: escapeMarkdown(sentence) }) : '' })}`;
+  });
+  const text = `${intro}\n\n${lines.join('\n')}`;
+  if (!withCard) return MessageFactory.text(text);
+  const body = [
+    { type: 'TextBlock', text: plain(intro.replace(/\*\*/g, '')), wrap: true, weight: 'Bolder' },
+    ...DOMAIN_IDS.map((d) => ({
+      type: 'Container', separator: true, items: [
+        { type: 'TextBlock', text: `${plain(DOMAIN_WORDING[d].title)}: ${t(STATUS_LABEL[rows[d].status])}`, wrap: true, weight: 'Bolder', color: COLOUR[rows[d].status] },
+        ...(first(rows[d].evidence) ? [{ type: 'TextBlock', text: `"${plain(first(rows[d].evidence))}"`, wrap: true, isSubtle: true, spacing: 'None' }] : []),
+      ],
+    })),
+  ];
+  const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: text });
+  return MessageFactory.attachment(card, intro);
+}
