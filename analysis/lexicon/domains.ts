@@ -31,7 +31,7 @@ export const DOMAIN_CUES: Record<DomainId, readonly string[]> = {
   ],
   substance_use: [
     'alcohol', 'drink(?:s|ing|er)?', 'drank', 'drunk', 'beers?', 'lager', 'cans', 'can of', 'pints?', 'wine', 'vodka', 'whisk(?:e)?y', 'spirits', 'cider', 'units',
-    'cannabis', 'weed', 'skunk', 'spliffs?', 'joints?', 'marijuana', 'drugs?', 'cocaine', 'coke', 'crack', 'heroin', 'ketamine', 'mdma', 'ecstasy',
+    'cannabis', 'weed', 'skunk', 'spliffs?', '(?:a|\\d+|two|three|four) joints?', 'marijuana', 'drugs?', 'cocaine', 'coke', 'crack', 'heroin', 'ketamine', 'mdma', 'ecstasy',
     'spice', 'amphetamines?', 'speed', 'methadone', 'subutex', 'substances?', 'sober', 'teetotal', 'audit-c', 'cudit', 'rehab', 'recovery',
     'cgl', 'change grow live', 'smell of (?:cannabis|weed|alcohol)', 'stoned', 'getting high', 'hungover', 'hangover', 'benzos?', 'diazepam', 'valium',
   ],

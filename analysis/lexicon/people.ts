@@ -47,9 +47,9 @@ export const ROLE_FAMILIES: Record<string, readonly string[]> = {
 
 /** Role words before a name that tell us who the name is ("partner Ryan", "baby Leo", "mum Chloe"). */
 export const NAME_ROLE_CUES: ReadonlyArray<readonly [Who | 'role', RegExp]> = [
-  ['baby', /\b(?:baby|son|daughter|infant)[,:]?\s+([A-Z][a-z]+)\b/g],
-  ['mother', /\b(?:mum|mother|mam|Ms|Mrs|Miss|sister|aunt|nan|grandmother|girlfriend|wife)[,:]?\s+([A-Z][a-z]+)\b/g],
-  ['role', /\b(?:partner|boyfriend|husband|stepdad|stepfather|step-father|dad|father|brother|uncle|cousin|friend|lodger|grandad|grandfather|ex|ex-partner|Mr)[,:]?\s+([A-Z][a-z]+)\b/g],
+  ['baby', /\b(?:baby|son|daughter|infant)[,:]? +([A-Z][a-z]+)\b/g],
+  ['mother', /\b(?:mum|mother|mam|Ms|Mrs|Miss|sister|aunt|nan|grandmother|girlfriend|wife)[,:]? +([A-Z][a-z]+)\b/g],
+  ['role', /\b(?:partner|boyfriend|husband|stepdad|stepfather|step-father|dad|father|brother|uncle|cousin|friend|lodger|grandad|grandfather|ex|ex-partner|Mr)[,:]? +([A-Z][a-z]+)\b/g],
   ['baby', /\b([A-Z][a-z]+)(?:,| is| was) (?:now )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days?|weeks?|months?) old\b/g],
   ['baby', /\b([A-Z][a-z]+)\s+\((?:baby|son|daughter|infant|\d+ ?(?:weeks?|months?|wks?|m))\)/g],
   ['mother', /\b([A-Z][a-z]+)\s+\((?:mum|mother|MGM|PGM)\)/g],

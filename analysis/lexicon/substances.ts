@@ -3,7 +3,7 @@
 /** Substance names: the canonical name and the words that mean it. */
 export const SUBSTANCES: ReadonlyArray<readonly [string, string]> = [
   ['alcohol', "alcohol|drink(?:s|ing|er)?|drank|drunk|beers?|lager|cans|can of (?:beer|lager|cider)|tinnies|pints?|wine|vodka|whisk(?:e)?y|spirits|cider|booze|units|hungover|hangover|smell of alcohol|smelt of alcohol"],
-  ['cannabis', 'cannabis|weed|skunk|spliffs?|joints?|marijuana|grass|smell of (?:cannabis|weed)|smelt of (?:cannabis|weed)|stoned'],
+  ['cannabis', 'cannabis|weed|skunk|spliffs?|(?:a|\\d+|one|two|three|four|five|six) joints?|smok\\w* (?:a )?joints?|marijuana|smell of (?:cannabis|weed)|smelt of (?:cannabis|weed)|stoned'],
   ['cocaine', 'cocaine|coke|crack'],
   ['heroin', 'heroin|methadone|subutex|opiates?|opioids?'],
   ['other_drugs', 'ketamine|mdma|ecstasy|spice|amphetamines?|speed|benzos?|diazepam|valium|pills'],

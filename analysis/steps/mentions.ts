@@ -1,5 +1,5 @@
 // Step: find the people each clause mentions and resolve "he/him/his" — him, the baby, or another man.
-import { HEADING_PEOPLE } from '../lexicon/headings';
+import { HEADING_PEOPLE, HEADING_PRESENT } from '../lexicon/headings';
 import { ADULT_VERBS, BABY_VERBS, KIN_NOUNS, PERSON_PHRASES } from '../lexicon/people';
 import { escapeRx } from '../lexicon/util';
 import type { Clause, Ctx, Mention, People, Who } from '../types';
@@ -37,8 +37,9 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
     r.lastIndex = 0;
     for (let m = r.exec(c.text); m; m = r.exec(c.text)) {
       const end = m.index + n.length;
-      const kin = /^'s\s+(dad|father|daddy|mum|mother|mummy)\b/i.exec(c.text.slice(end));
-      if (kin && who === 'baby') add(m.index, end + kin[0].length, /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : 'mother', 0);
+      const kin = /^'s\s+(dad|father|daddy|mum|mother|mummy|brother|sister|parents|family|nan|uncle|ex)\b/i.exec(c.text.slice(end));
+      if (kin && who === 'baby') add(m.index, end + kin[0].length, /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : /^(?:mum|mother|mummy)$/i.test(kin[1]!) ? 'mother' : 'relative', 0);
+      else if (kin) add(m.index, end + kin[0].length, kin[1]!.toLowerCase() === 'ex' ? 'other_man' : 'relative', 0);
       else add(m.index, end, who, 0);
     }
   }
@@ -130,14 +131,15 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const explicit = explicitMentions(c, ctx.people, rx);
     const mentions = resolvePronouns(c, explicit, carriedMale);
     const people = mentions.filter((m) => m.who !== 'unknown');
-    const implicit: Who = sentenceSubject ?? hw ?? carriedSubject;
+    const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
+    const implicit: Who = sentenceSubject ?? hw ?? (topicHeading ? 'him' : carriedSubject);
     const subject: Who = people[0]?.who ?? implicit;
     const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || (people.length === 0 && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
     const males = people.filter((m) => MALE.has(m.who));
     const subjMale = people[0] && MALE.has(people[0].who) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
-    if (!sentenceSubject && people[0]) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+    if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
     return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim };
   });
   return { clauses };

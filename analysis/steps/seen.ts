@@ -1,6 +1,7 @@
 // Step: whether he was seen in person, spoken to (phone counts) or not seen, and who was present.
 import { HEADING_PRESENT } from '../lexicon/headings';
 import { NOT_PRESENT, PHONE, PRESENT } from '../lexicon/facts';
+import { escapeRx } from '../lexicon/util';
 import type { Ctx, Facts } from '../types';
 
 const WEAK_PRESENCE = /^(?:held|holding|fed|feeding|changed|changing|winded|winding|cuddling|rocking|bathing)/i;
@@ -12,7 +13,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const absent: string[] = [];
   const own: string[] = [];
   const present: string[] = [];
-  const him = new RegExp(`\\b(?:${ctx.people.name}|dad|father|partner|daddy|fob)\\b`, 'i');
+  const him = new RegExp(`\\b(?:${escapeRx(ctx.people.name)}|dad|father|partner|daddy|fob)\\b`, 'i');
   for (const s of ctx.sentences) {
     if (s.heading && HEADING_PRESENT.test(s.heading.trim())) {
       const body = s.text.slice(s.heading.length + 1);

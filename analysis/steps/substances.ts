@@ -70,26 +70,31 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     if (c.plan) continue;
     const sentence = ctx.sentences[c.sentence]!.text;
     const heading = c.headingDomains.includes('substance_use');
-    const names = new Set<string>();
+    const names = new Map<string, number>();
     for (const [name, rx] of SUB_RX) {
       rx.lastIndex = 0;
       for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
         if (name === 'alcohol' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
+        const tail = c.lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
+        if (/^(?:\s+(?:and \w+ )?(?:misuse )?(?:service|services|team|worker|workers|support|counsellor|clinic|referral))/.test(tail)) continue;
+        if (/\b(?:asked|ask|asking|question\w*|enquired)\b(?: \w+){0,3} (?:about|re|regarding)\b[^.;]*$/.test(c.lower.slice(0, m.index))) continue;
         const suspicion = /^(?:smell|smelt)/.test(m[0]) || SUSPECT.test(c.lower);
         const who = whoAt(c, m.index);
         const explicitOther = c.mentions.some((x) => x.end <= m!.index && !x.pronoun && !isHim(x.who));
-        if (isHim(who) || (suspicion && !explicitOther && who !== 'baby')) { names.add(name); break; }
+        if (isHim(who) || (suspicion && !explicitOther && who !== 'baby')) { names.set(name, m.index); break; }
       }
     }
-    if (heading && !names.size && isHim(c.subject)) names.add('drugs');
-    if (names.size > 1) names.delete('drugs');
-    for (const name of names) {
+    if (heading && !names.size && isHim(c.subject)) names.set('drugs', 0);
+    if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
+    for (const [name, at] of names) {
+      const local = c.lower.slice(Math.max(0, at - 45), at);
+      const neg = (NEG_RX.test(local) || PAST_USE.test(local) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,
-        freq: FREQUENCY.exec(c.text)?.[0] ?? null,
-        amount: AMOUNT.exec(c.text)?.[0] ?? null,
-        spend: SPEND.exec(c.text)?.[0] ?? null,
-        negated: (NEG_RX.test(c.lower) || PAST_USE.test(c.lower)) && !VAGUE_USE.test(c.lower),
+        freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
+        amount: neg ? null : AMOUNT.exec(c.text)?.[0] ?? null,
+        spend: neg ? null : SPEND.exec(c.text)?.[0] ?? null,
+        negated: neg,
         vague: VAGUE_USE.test(c.lower),
         suspected: SUSPECT.test(c.lower) && c.source !== 'him',
         dependence: DEPENDENCE_CUES.test(c.lower),

@@ -5,4 +5,5 @@ import type { Command } from '../cli';
 /** Loaders, so a command's dependencies are imported only when it runs. */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (require('./export') as { command: Command }).command,
+  analyze: async () => (require('./analyze') as { command: Command }).command,
 };

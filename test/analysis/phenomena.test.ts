@@ -1,0 +1,55 @@
+// Table tests: one [note, expected] row per phenomenon the analyser must get right where a keyword match gets it wrong.
+import assert from 'node:assert/strict';
+import { analyzeNote } from '../../analysis';
+import type { DomainId, GapCode } from '../../records/practice-model';
+
+interface Row {
+  what: string;
+  note: string;
+  name?: string;
+  other?: string[];
+  domains?: Partial<Record<DomainId, 'covered' | 'secondhand' | 'absent'>>;
+  gaps?: GapCode[];
+  noGaps?: GapCode[];
+  seen?: 'seen' | 'spoken_to' | 'not_seen';
+  substances?: Record<string, string>;
+  factors?: string[];
+}
+
+const ROWS: Row[] = [
+  { what: 'mother-centric note: dad at work', note: 'Visit to mum and baby. Dad at work. Mum reports low mood. Baby feeding well.', domains: { mental_health: 'absent' }, gaps: ['FATHER_NOT_SEEN', 'CRYING_NOT_DISCUSSED', 'INFO_NOT_SOUGHT'], seen: 'not_seen' },
+  { what: 'baby "he" is not him', note: 'Dad present. Leo was weighed and he has gained 200g. He cried for two hours last night and he settled after a feed.', other: ['Leo'], domains: { parenting_knowledge: 'absent' }, gaps: ['CRYING_NOT_DISCUSSED'] },
+  { what: "grandfather's drinking is not his", note: 'Jamie present. Maternal grandfather drinks heavily every day. Jamie said he does not drink.', domains: { substance_use: 'covered' }, substances: { alcohol: 'none' } },
+  { what: 'his father hit him as a child is his life history', note: 'Jamie told me his father hit him as a child.', domains: { life_history: 'covered' }, factors: ['childhood_adversity'] },
+  { what: 'reported speech from mum is secondhand', note: 'Jamie was not present. Mum said he drinks every evening.', domains: { substance_use: 'secondhand' }, gaps: ['OWN_ACCOUNT_MISSING', 'FATHER_NOT_SEEN'] },
+  { what: 'agency records are secondhand and count as information sought', note: 'Jamie was at work. GP records show he has been treated for depression.', domains: { mental_health: 'secondhand' }, noGaps: ['INFO_NOT_SOUGHT'], factors: ['mental_ill_health'] },
+  { what: 'a denial in his own words covers substance use with level none', note: 'Jamie present. He said he has never used drugs.', domains: { substance_use: 'covered' }, substances: { drugs: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'a plan is not coverage', note: 'Jamie present. Will ask about his drinking and his childhood next visit.', domains: { substance_use: 'absent', life_history: 'absent' } },
+  { what: '"no concerns" is vague reassurance, not evidence', note: 'Dad present. No concerns. He appears a caring dad.', gaps: ['VAGUE_REASSURANCE'], domains: { parenting_knowledge: 'absent' } },
+  { what: 'vague use does not establish a level', note: 'Jamie present. He said he drinks socially.', substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'amount and frequency establish a level', note: 'Jamie present. He said he smokes a quarter of cannabis a day and spends £300 a week on it.', substances: { cannabis: 'dependence' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'], factors: ['substance_misuse'] },
+  { what: 'cans over a weekend', note: 'Jamie present. Jamie told me he drinks 12-15 cans between Friday and Saturday.', substances: { alcohol: 'misuse' } },
+  { what: 'smell of cannabis is suspected use', note: 'Jamie was in bed. There was a strong smell of cannabis in the flat.', gaps: ['SUBSTANCE_LEVEL_UNKNOWN', 'FATHER_NOT_SEEN'] },
+  { what: 'bullet / heading notes', note: 'Present: Mum, Dad (Jamie), baby\nDrugs: denies.\n- Dad: works nights at the depot\nMental health: says mood is good, sleeping well', domains: { substance_use: 'covered', pressures: 'covered', mental_health: 'covered' }, seen: 'seen' },
+  { what: 'only the named man counts', note: 'Present: mum Kayleigh, her partner Ryan, baby. Kayleigh\'s brother Jordan smokes cannabis every day. Ryan said he does not use drugs.', name: 'Ryan', other: ['Kayleigh', 'Jordan'], substances: { drugs: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'a phone call with him counts as spoken to', note: 'Telephone call with Jamie. He told me he grew up in foster care.', seen: 'spoken_to', domains: { life_history: 'covered' }, noGaps: ['FATHER_NOT_SEEN'] },
+  { what: 'crying messages discussed with him', note: 'Jamie present. We went through ICON together and he said he would put Leo down safely and walk away if he got stressed.', other: ['Leo'], noGaps: ['CRYING_NOT_DISCUSSED'], domains: { parenting_knowledge: 'covered', frustration_coping: 'covered' } },
+  { what: 'ICON given to mum only is not discussed with him', note: 'Dad present. ICON leaflet given to mum.', gaps: ['CRYING_NOT_DISCUSSED'] },
+  { what: 'factors combine', note: 'Jamie present. He told me he grew up in care. He said he punched a wall last month. He said he is in debt and has been out of work since March.', gaps: ['FACTORS_COMBINE'] },
+  { what: 'consent declined is not information sought', note: 'Jamie present. He declined consent for me to contact his GP.', gaps: ['INFO_NOT_SOUGHT'] },
+];
+
+describe('analyzeNote: phenomena', () => {
+  for (const r of ROWS) {
+    it(r.what, () => {
+      const res = analyzeNote({ text: r.note, name: r.name ?? 'Jamie', otherNames: r.other });
+      for (const [d, s] of Object.entries(r.domains ?? {})) assert.equal(res.domains[d as DomainId].status, s, `${d}`);
+      const codes = new Set(res.gaps.map((g) => g.code));
+      for (const g of r.gaps ?? []) assert.ok(codes.has(g), `expected gap ${g}; got ${[...codes].join(', ')}`);
+      for (const g of r.noGaps ?? []) assert.ok(!codes.has(g), `unexpected gap ${g}`);
+      if (r.seen) assert.equal(res.facts.seen.status, r.seen);
+      for (const [s, lvl] of Object.entries(r.substances ?? {})) assert.equal(res.facts.substances.find((x) => x.substance === s)?.level, lvl, s);
+      for (const f of r.factors ?? []) assert.ok(res.facts.factors.some((x) => x.id === f), `expected factor ${f}`);
+    });
+  }
+});
