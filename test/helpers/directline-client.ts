@@ -34,10 +34,14 @@ export class DlConversation {
   private listeners: (() => void)[] = [];
   private readonly subscription: { unsubscribe(): void };
   private lastArrival = Date.now();
+  /** When the last post was acknowledged: Seen answers a post only after the bot's turn, so replies are stored by then. */
+  private lastAcked = 0;
+  private readonly pollingInterval: number;
   readonly client: Client;
 
   constructor(base: string, readonly user: DlUser, options: { token: string; conversationId?: string; pollingInterval?: number }) {
-    this.client = new DirectLine({ token: options.token, conversationId: options.conversationId, webSocket: false, domain: `${base}/v3/directline`, pollingInterval: options.pollingInterval ?? 200 });
+    this.pollingInterval = options.pollingInterval ?? 200;
+    this.client = new DirectLine({ token: options.token, conversationId: options.conversationId, webSocket: false, domain: `${base}/v3/directline`, pollingInterval: this.pollingInterval });
     this.subscription = this.client.activity$.subscribe((a) => {
       this.seen.push(a);
       this.lastArrival = Date.now();
@@ -81,10 +85,14 @@ export class DlConversation {
     return this.waitFor(JSON.stringify(text), (all) => all.some((a) => textOf(a) === text), timeoutMs);
   }
 
-  /** Waits until more than `after` bot replies exist and nothing new arrived for `quietMs`; returns the new replies. */
+  /**
+   * Waits until more than `after` bot replies exist, nothing new arrived for `quietMs`, and a full poll (plus 100 ms for its answer) has passed
+   * since the last post was acknowledged (so a turn's replies are never split across two polls); returns the new replies.
+   */
   async settle(after: number, quietMs = 300, timeoutMs = 10_000): Promise<Activity[]> {
     await this.waitFor(`a bot reply after #${after}`, () => this.botReplies().length > after, timeoutMs);
-    while (Date.now() - this.lastArrival < quietMs) await new Promise((r) => setTimeout(r, quietMs - (Date.now() - this.lastArrival) + 5));
+    const settledAt = () => Math.max(this.lastArrival + quietMs, this.lastAcked + this.pollingInterval + 100);
+    while (Date.now() < settledAt()) await new Promise((r) => setTimeout(r, settledAt() - Date.now() + 5));
     return this.botReplies().slice(after);
   }
 
@@ -92,7 +100,13 @@ export class DlConversation {
   send(message: string | Partial<Activity>): Promise<string> {
     const body = typeof message === 'string' ? { type: 'message', text: message } : { type: 'message', ...message };
     return new Promise((resolve, reject) => {
-      this.client.postActivity({ ...body, from: { id: this.user.id, name: this.user.name } } as Activity).subscribe({ next: resolve, error: reject });
+      this.client.postActivity({ ...body, from: { id: this.user.id, name: this.user.name } } as Activity).subscribe({
+        next: (id) => {
+          this.lastAcked = Date.now();
+          resolve(id);
+        },
+        error: reject,
+      });
     });
   }
 
