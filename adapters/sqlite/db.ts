@@ -31,6 +31,7 @@ export class DbError extends Error {
 /** One connection, one queue: transactions never interleave with other statements. */
 export class Db implements Executor {
   private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
   private readonly direct: Executor;
 
   private constructor(private readonly conn: sqlite3.Database) {
@@ -122,8 +123,10 @@ export class Db implements Executor {
     }
   }
 
-  /** Closes the connection after queued statements finish. */
+  /** Closes the connection after queued statements finish; closing twice is harmless. */
   close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
     return this.enqueue(() => new Promise<void>((resolve, reject) => this.conn.close((err) => (err ? reject(new DbError('close failed', { cause: err })) : resolve()))));
   }
 }
