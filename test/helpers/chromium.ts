@@ -44,3 +44,13 @@ export async function launchChromium(): Promise<Browser> {
     },
   };
 }
+
+/** Opens a page that collects console errors and uncaught page errors into `errors`, so tests can assert there were none. */
+export async function openWatchedPage(browser: Browser, errors: string[]): Promise<import('playwright-core').Page> {
+  const page = await browser.context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return page;
+}

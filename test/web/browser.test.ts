@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Db } from '../../adapters/sqlite/db';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import type { Browser } from '../helpers/chromium';
 import { GREETING, TEST_USERS, echoOf, startEchoServer } from '../helpers/echo-bot';
 import type { EchoServer } from '../helpers/echo-bot';
@@ -26,11 +26,7 @@ describe('web chat page (Chromium)', function () {
     db = await Db.open(':memory:');
     server = await startEchoServer({ db, stream: true });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    page = await openWatchedPage(browser, consoleErrors);
   });
 
   after(async () => {

@@ -8,7 +8,7 @@ import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
-import { launchChromium, type Browser } from '../helpers/chromium';
+import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
@@ -33,11 +33,7 @@ describe('web chat page (Chromium) with the real Seen bot', function () {
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await seen.listen()).url;
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    page = await openWatchedPage(browser, consoleErrors);
   });
 
   after(async () => {
