@@ -53,7 +53,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   });
   const cloudAdapter = new CloudAdapter(auth);
   cloudAdapter.onTurnError = onTurnError;
-  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: async () => (await records.listUsers()).map(({ id, name, role, team }) => ({ id, name, role, team })) });
+  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers() });
 
   let server: Server | undefined;
   let stream: { close(): void } | undefined;

@@ -93,8 +93,8 @@ export function createApp(deps: AppDeps): Express {
 
   // Why: the picker shows who the person can be; only the fields the page needs leave the server.
   app.get('/api/demo-users', async (_req, res) => {
-    const users = z.array(demoUserSchema).parse(await deps.listUsers());
-    res.json({ fictional: true, users: users.map(({ id, name, role, team }) => ({ id, name, role, team })) });
+    // zod's object parse drops every other field (e.g. Entra object ids).
+    res.json({ fictional: true, users: z.array(demoUserSchema).parse(await deps.listUsers()) });
   });
 
   app.get('/healthz', (_req, res) => {

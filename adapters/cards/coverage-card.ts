@@ -4,12 +4,12 @@ import { DOMAIN_IDS, type DomainId, type DomainStatus } from '../../records/prac
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { STATUS_LABEL } from '../../prompts/labels';
 import { escapeMarkdown } from '../exporters/markdown';
+import { cardText } from './card-text';
 
 /** One domain's line on the card. */
 export interface CoverageRow { status: DomainStatus; evidence: string[] }
 
 const COLOUR: Readonly<Record<DomainStatus, string>> = { covered: 'Good', secondhand: 'Warning', absent: 'Attention' };
-const plain = (s: string) => s.replace(/([\\*_[\]#`>~])/g, '\\$1').replace(/</g, '&lt;');
 const first = (e: string[]) => (e[0] ? (e[0].length > 240 ? `${e[0].slice(0, 237)}…` : e[0]) : '');
 
 /** The coverage message: an Adaptive Card 1.5 with a Markdown text fallback in the same activity. */
@@ -23,11 +23,11 @@ export function coverageMessage(man: string, rows: Readonly<Record<DomainId, Cov
   const text = `${intro}\n\n${lines.join('\n')}`;
   if (!withCard) return MessageFactory.text(text);
   const body = [
-    { type: 'TextBlock', text: plain(intro.replace(/\*\*/g, '')), wrap: true, weight: 'Bolder' },
+    { type: 'TextBlock', text: cardText(t('notes.coverageIntro', { man }).replace(/\*\*/g, '')), wrap: true, weight: 'Bolder' },
     ...DOMAIN_IDS.map((d) => ({
       type: 'Container', separator: true, items: [
-        { type: 'TextBlock', text: `${plain(DOMAIN_WORDING[d].title)}: ${t(STATUS_LABEL[rows[d].status])}`, wrap: true, weight: 'Bolder', color: COLOUR[rows[d].status] },
-        ...(first(rows[d].evidence) ? [{ type: 'TextBlock', text: `"${plain(first(rows[d].evidence))}"`, wrap: true, isSubtle: true, spacing: 'None' }] : []),
+        { type: 'TextBlock', text: `${cardText(DOMAIN_WORDING[d].title)}: ${t(STATUS_LABEL[rows[d].status])}`, wrap: true, weight: 'Bolder', color: COLOUR[rows[d].status] },
+        ...(first(rows[d].evidence) ? [{ type: 'TextBlock', text: `"${cardText(first(rows[d].evidence))}"`, wrap: true, isSubtle: true, spacing: 'None' }] : []),
       ],
     })),
   ];

@@ -1,25 +1,24 @@
 // The review card: an Adaptive Card (1.5, what Teams renders) built from the same layout as the Markdown export.
 import { CardFactory, type Attachment } from 'botbuilder';
 import { t } from '../../prompts';
+import { cardText } from './card-text';
 import type { SummaryLayout } from '../exporters/summary-view';
 
 /** Card actions the bot understands when a card is submitted. */
 export const CARD_ACTIONS = ['confirm', 'discard'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
-// Adaptive Card TextBlocks render a Markdown subset; escape user text so markup shows as text.
-const plain = (s: string) => s.replace(/([\\*_[\]()#`>~])/g, '\\$1').replace(/</g, '&lt;');
 
 /** Builds the review card with Confirm and Discard buttons. */
 export function summaryCard(layout: SummaryLayout): Attachment {
   const body: unknown[] = [
-    { type: 'TextBlock', text: plain(layout.title), weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: plain(layout.subtitle), isSubtle: true, wrap: true, spacing: 'None' },
+    { type: 'TextBlock', text: cardText(layout.title), weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: cardText(layout.subtitle), isSubtle: true, wrap: true, spacing: 'None' },
   ];
   for (const s of layout.sections) {
-    body.push({ type: 'TextBlock', text: plain(s.heading), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
-    if (s.facts.length) body.push({ type: 'FactSet', facts: s.facts.map(([title, value]) => ({ title: plain(title), value: plain(value) })) });
-    for (const line of s.lines) body.push({ type: 'TextBlock', text: `• ${plain(line)}`, wrap: true, spacing: 'Small' });
+    body.push({ type: 'TextBlock', text: cardText(s.heading), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
+    if (s.facts.length) body.push({ type: 'FactSet', facts: s.facts.map(([title, value]) => ({ title: cardText(title), value: cardText(value) })) });
+    for (const line of s.lines) body.push({ type: 'TextBlock', text: `• ${cardText(line)}`, wrap: true, spacing: 'Small' });
   }
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',

@@ -56,6 +56,7 @@ export class DomainDialog extends SeenDialog {
       new WaterfallDialog(MAIN, [
         this.askAccount.bind(this),
         this.askSource.bind(this),
+        this.recordSource.bind(this),
         ...this.middleSteps(),
         this.askStrengths.bind(this),
         this.askConcerns.bind(this),
@@ -66,7 +67,7 @@ export class DomainDialog extends SeenDialog {
     this.initialDialogId = MAIN;
   }
 
-  /** Steps a subclass runs after the account and its source; each must end by calling next or a prompt. */
+  /** Steps a subclass runs after the account and its source are recorded; the last must end with next(). */
   protected middleSteps(): WaterfallStep[] {
     return [];
   }
@@ -98,10 +99,14 @@ export class DomainDialog extends SeenDialog {
     });
   }
 
+  // Step: record whose account it was before any subclass steps run, so they need not carry the answer on.
+  private async recordSource(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).status = step.result?.index === 1 ? 'secondhand' : 'covered';
+    return step.next();
+  }
+
   // Step: what is going well, kept beside the concerns so he is not just "good" or "bad".
   private async askStrengths(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = this.values(step);
-    if (values.status === undefined) values.status = step.result?.index === 1 ? 'secondhand' : 'covered';
     return step.prompt(TEXT, { prompt: ChoiceFactory.suggestedAction([t('writeup.noneNoted')], this.wording.strengths) });
   }
 

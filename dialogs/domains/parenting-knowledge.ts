@@ -5,11 +5,6 @@ import { t } from '../../prompts';
 import { DomainDialog, type DomainValues } from './domain-dialog';
 import { pickManyDialog, type PickOption, type PickState } from './pick-many';
 
-interface ParentingValues extends DomainValues {
-  /** The answer to "whose account", kept so the base's strengths step still sees it. */
-  sourceAnswer?: unknown;
-}
-
 /** The four crying messages as buttons, in the practice model's order. */
 export const CRYING_OPTIONS: readonly PickOption<CryingMessageId>[] = [
   { id: 'crying_normal', label: 'parenting.cryingNormal' },
@@ -33,19 +28,18 @@ export class ParentingKnowledgeDialog extends DomainDialog {
     return [this.askCrying.bind(this), this.recordCrying.bind(this)];
   }
 
-  // Step: keep whose account it was, then ask which crying messages were discussed.
+  // Step: ask which crying messages were discussed with him.
   private async askCrying(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    (step.values as ParentingValues).sourceAnswer = step.result;
     return step.beginDialog(CRYING, { picked: [] } satisfies PickState<CryingMessageId>);
   }
 
   // Step: record them in the model's order; remind the practitioner of any not discussed, then go on.
   private async recordCrying(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as ParentingValues;
+    const values = step.values as DomainValues;
     const picked = step.result as CryingMessageId[];
     values.cryingMessages = CRYING_MESSAGE_IDS.filter((id) => picked.includes(id));
     const missing = CRYING_OPTIONS.filter((o) => !picked.includes(o.id)).map((o) => t(o.label));
     if (missing.length > 0) await step.context.sendActivity(t('parenting.cryingReminder', { messages: missing.join('\n- ') }));
-    return step.next(values.sourceAnswer);
+    return step.next();
   }
 }

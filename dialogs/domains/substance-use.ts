@@ -7,11 +7,6 @@ import { pickManyDialog, type PickState } from './pick-many';
 import { SubstanceDetailDialog, type SubstanceDetailOptions } from './substance-detail';
 import { NONE_SUBSTANCE, SUBSTANCE_OPTIONS, isSkipped, type SubstanceChoice } from './substance-options';
 
-interface SubstanceValues extends DomainValues {
-  /** The answer to "whose account", kept so the base's strengths step still sees it. */
-  sourceAnswer?: unknown;
-}
-
 interface DetailsState {
   queue: SubstanceChoice[];
   entries: SubstanceEntry[];
@@ -36,9 +31,8 @@ export class SubstanceUseDialog extends DomainDialog {
     return [this.askSubstances.bind(this), this.runDetails.bind(this), this.recordSubstances.bind(this)];
   }
 
-  // Step: keep whose account it was, then ask which substances he uses.
+  // Step: ask which substances he uses.
   private async askSubstances(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    (step.values as SubstanceValues).sourceAnswer = step.result;
     return step.beginDialog(PICK, { picked: [] } satisfies PickState<SubstanceChoice>);
   }
 
@@ -52,11 +46,11 @@ export class SubstanceUseDialog extends DomainDialog {
     return step.beginDialog(DETAILS, { queue: picked, entries: [] } satisfies DetailsState);
   }
 
-  // Step: store the entries and hand the source answer on to the strengths step.
+  // Step: store the entries and go on to the strengths.
   private async recordSubstances(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as SubstanceValues;
+    const values = step.values as DomainValues;
     values.substances = step.result as SubstanceEntry[];
-    return step.next(values.sourceAnswer);
+    return step.next();
   }
 
   // Step (details loop): the details of the next substance in the queue.
