@@ -2,8 +2,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { t } from '../prompts';
+import { AccessDeniedError } from '../records/access';
 
-/** Builds adapter.onTurnError. Dialog state is kept, so the practitioner can answer the same question again. */
+/** Builds adapter.onTurnError. A refusal by the access policy is said plainly; dialog state is kept, so the practitioner can answer again. */
 export function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     logger.error(
@@ -11,7 +12,7 @@ export function turnErrorHandler(logger: Logger): (context: TurnContext, error: 
       'turn failed',
     );
     try {
-      await context.sendActivity(t('common.turnError'));
+      await context.sendActivity(error instanceof AccessDeniedError ? t('common.notAllowed') : t('common.turnError'));
     } catch (sendError) {
       logger.error({ event: 'turn_error_reply_failed', error: (sendError as Error).name }, 'could not apologise');
     }

@@ -16,6 +16,7 @@ export const common = {
   empty: 'I did not get any text. Please answer in a few words.',
   turnError: 'Sorry, something went wrong on my side. Anything you had already confirmed is saved safely. Please try that again.',
   unknownUser: 'I do not recognise you as a Seen user. Please ask your Seen administrator to add you.',
+  notAllowed: 'You do not have access to that. Seen shows practitioners their own allocated cases, supervisors their team\'s cases, and partnership leads anonymised figures only.',
   badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',
   yes: 'Yes',
   no: 'No',

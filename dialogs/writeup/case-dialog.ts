@@ -8,6 +8,7 @@ import { ROLE_LABEL } from '../../prompts/labels';
 import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
+import { scopedRecords } from '../scoped';
 
 /** Dialog id of the case-and-man dialog. */
 export const CASE_DIALOG = 'caseAndMan';
@@ -46,15 +47,14 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
   // Validator: the answer must be an open case allocated to this practitioner.
   private async isOwnOpenCase(p: PromptValidatorContext<string>): Promise<boolean> {
     const ref = (p.recognized.value ?? '').trim().toUpperCase();
-    const c = ref.length > 0 && ref.length <= 50 ? await this.records.getCase(ref) : undefined;
-    const ok = c !== undefined && c.open && c.practitionerId === (p.options.validations as { userId: string }).userId;
-    return ok;
+    const own = await (await scopedRecords(this.records, (p.options.validations as { userId: string }).userId)).listOwnOpenCases();
+    return own.some((c) => c.ref === ref);
   }
 
   // Step: use the named case when it is theirs, otherwise offer their open cases.
   private async askCase(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = Object.assign(bag<Values>(step), step.options as CaseDialogOptions);
-    const own = await this.records.listOpenCasesFor(v.userId!);
+    const own = await (await scopedRecords(this.records, v.userId!)).listOwnOpenCases();
     if (own.length === 0) {
       await step.context.sendActivity(t('writeup.noCases'));
       return step.endDialog();
@@ -69,8 +69,9 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
   // Step: offer the men already on the case, and "someone else".
   private async askMan(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step);
-    v.case = (await this.records.getCase(String(step.result).trim().toUpperCase()))!;
-    v.men = await this.records.listMen(v.case.ref);
+    const scoped = await scopedRecords(this.records, v.userId!);
+    v.case = (await scoped.getCase(String(step.result).trim().toUpperCase()))!;
+    v.men = await scoped.listMen(v.case.ref);
     return step.prompt(MAN, {
       prompt: t('writeup.askMan', { baby: v.case.babyName }),
       choices: ChoiceFactory.toChoices([...v.men.map((m) => m.name), t('writeup.addMan')]),
@@ -101,7 +102,7 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
   // Step: record the new man on the case and hand both back.
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step);
-    const man = await this.records.addMan({ caseRef: v.case!.ref, name: v.name!, role: v.role!, identified: true, resident: step.result === true });
+    const man = await (await scopedRecords(this.records, v.userId!)).addMan({ caseRef: v.case!.ref, name: v.name!, role: v.role!, identified: true, resident: step.result === true });
     await step.context.sendActivity(t('writeup.manAdded', { name: man.name, ref: man.caseRef }));
     return step.endDialog({ case: v.case!, man } satisfies CaseChoice);
   }

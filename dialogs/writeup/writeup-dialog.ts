@@ -10,6 +10,7 @@ import { SeenDialog } from '../base-dialog';
 import { isNone } from '../commands';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
+import { scopedRecords } from '../scoped';
 import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
 import { CONTACT_DIALOG, ContactDialog } from './contact-dialog';
 import { DOMAINS_DIALOG, DomainsDialog } from '../domains/domains-dialog';
@@ -79,7 +80,8 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
   private async domains(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result.index === 0) return step.beginDialog(DOMAINS_DIALOG);
     const { choice } = bag<Values>(step) as Values;
-    const others = (await this.deps.records.listMen(choice.case.ref)).filter((m) => m.id !== choice.man.id).map((m) => m.name);
+    const { userId } = bag<Values>(step) as Values;
+    const others = (await (await scopedRecords(this.deps.records, userId)).listMen(choice.case.ref)).filter((m) => m.id !== choice.man.id).map((m) => m.name);
     return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others] } satisfies NotesOptions);
   }
 
@@ -118,7 +120,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
       await step.context.sendActivity(t('writeup.discarded'));
       return step.endDialog();
     }
-    const saved = await this.deps.records.saveSummary(v.draft, v.userId);
+    const saved = await (await scopedRecords(this.deps.records, v.userId)).saveSummary(v.draft);
     await step.context.sendActivity(t('writeup.saved', { version: saved.version, man: v.choice.man.name, ref: saved.caseRef }));
     return step.endDialog(saved);
   }

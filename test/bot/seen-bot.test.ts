@@ -3,6 +3,7 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Acti
 import pino from 'pino';
 import { SeenBot } from '../../bot/seen-bot';
 import { turnErrorHandler } from '../../bot/turn-error';
+import { AccessDeniedError } from '../../records/access';
 import { t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
 import type { Db } from '../../adapters/sqlite/db';
@@ -52,6 +53,12 @@ describe('bot: SeenBot routing', () => {
       .send('write up DEMO-2').assertReply(t('writeup.askMan', { baby: 'Baby Leo (fictional)' }))
       .send('help').assertReply((a) => assert.match(a.text ?? '', /You are in the middle of: choosing the case/))
       .assertReply(t('writeup.askMan', { baby: 'Baby Leo (fictional)' }));
+  });
+
+  it('says plainly when the access policy refuses, through the one turn-error handler', async () => {
+    const failing = new TestAdapter(async () => { throw new AccessDeniedError('alex', 'case.read'); });
+    failing.onTurnError = turnErrorHandler(pino({ level: 'silent' }));
+    await failing.send('hello').assertReply(t('common.notAllowed'));
   });
 
   it('apologises through the turn-error handler when the record store fails, and keeps running', async () => {
