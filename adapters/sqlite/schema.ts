@@ -6,6 +6,29 @@ export interface Migration {
   statements: readonly string[];
 }
 
+/** The coverage projection's domain columns, one per practice-model domain (0 absent, 1 second-hand, 2 his own account). */
+export const COVERAGE_DOMAIN_COLUMNS = [
+  'd_life_history', 'd_fatherhood_ideas', 'd_frustration_coping', 'd_substance_use',
+  'd_parenting_knowledge', 'd_mental_health', 'd_relationship_safety', 'd_pressures',
+] as const;
+
+/** The combining factors as bits of coverage_facts.factors, in the practice model's order (a)–(f). */
+export const COVERAGE_FACTOR_BITS = [
+  'childhood_adversity', 'anger_frustration', 'substance_misuse', 'domestic_abuse', 'external_pressures', 'mental_ill_health',
+] as const;
+
+// The INSERT … SELECT that projects one summary version's JSON body into coverage_facts.
+function coverageFactsInsert(id: string, body: string): string {
+  const status = (c: string) => `CASE json_extract(${body}, '$.domains.${c.slice(2)}.status') WHEN 'covered' THEN 2 WHEN 'secondhand' THEN 1 ELSE 0 END`;
+  const bits = COVERAGE_FACTOR_BITS.map((f, i) => `WHEN '${f}' THEN ${1 << i}`).join(' ');
+  return `INSERT OR REPLACE INTO coverage_facts (summary_id, case_ref, man_id, contact_date, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info, factors)
+    SELECT ${id}, json_extract(${body}, '$.caseRef'), json_extract(${body}, '$.manId'), json_extract(${body}, '$.contact.date'),
+      json_extract(${body}, '$.contact.seenStatus') IN ('seen', 'spoken_to'), ${COVERAGE_DOMAIN_COLUMNS.map(status).join(', ')},
+      coalesce(json_array_length(${body}, '$.cryingMessages'), 0),
+      coalesce(json_array_length(${body}, '$.infoSought.agencies'), 0) > 0 OR json_extract(${body}, '$.infoSought.consentGiven') IS 1,
+      (SELECT coalesce(sum(DISTINCT CASE value ${bits} ELSE 0 END), 0) FROM json_each(${body}, '$.factors'))`;
+}
+
 /** Every migration, oldest first. Append, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -51,4 +74,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
     ],
   },
+  // Coverage (issue 5): a per-summary projection kept by a trigger, supervision discussions, and the indexes the reports use.
+  {
+    version: 2,
+    statements: [
+      `CREATE TABLE coverage_facts (
+        summary_id TEXT PRIMARY KEY REFERENCES summaries(id), case_ref TEXT NOT NULL, man_id TEXT NOT NULL, contact_date TEXT NOT NULL,
+        seen INTEGER NOT NULL, ${COVERAGE_DOMAIN_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')},
+        crying INTEGER NOT NULL, info INTEGER NOT NULL, factors INTEGER NOT NULL
+      )`,
+      `CREATE INDEX coverage_facts_man ON coverage_facts(man_id, contact_date)`,
+      // Each new version replaces its summary's facts, so the projection always holds the latest version.
+      `CREATE TRIGGER summary_versions_coverage AFTER INSERT ON summary_versions BEGIN ${coverageFactsInsert('NEW.summary_id', 'NEW.body')}; END`,
+      `${coverageFactsInsert('v.summary_id', 'v.body')} FROM summaries s JOIN summary_versions v ON v.summary_id = s.id AND v.version = s.latest_version`,
+      `CREATE TABLE supervision_discussions (
+        id INTEGER PRIMARY KEY, case_ref TEXT NOT NULL REFERENCES cases(ref), man_id TEXT NOT NULL REFERENCES men(id),
+        recorded_by TEXT NOT NULL REFERENCES users(id), discussed_on TEXT NOT NULL, created_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX supervision_discussions_man ON supervision_discussions(man_id, discussed_on)`,
+      `CREATE INDEX cases_open_team ON cases(open, team, practitioner_id)`,
+    ],
+  },
 ];
+
