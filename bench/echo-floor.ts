@@ -1,0 +1,72 @@
+// The floor for the load benchmark: an echo bot on Seen's own stack (botbuilder, Direct Line over SQLite, express
+// app, same port/DB config) minus dialogs, conversation state and case records. Run it as a process like Seen.
+import type { Server } from 'node:http';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { loadConfig, processEnv, type Config } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { createApp } from '../bot/http';
+import { createDirectLine } from '../adapters/directline';
+import { Db } from '../adapters/sqlite/db';
+
+/** The floor's only wording: it is a benchmark fixture, never shown to a practitioner. */
+export const FLOOR_GREETING = 'echo floor ready';
+/** What the floor answers to a message. */
+export const floorEcho = (text: string): string => `echo: ${text}`;
+
+/** Greets new members and echoes each message once: the least a bot on this SDK can do per turn. */
+export class EchoFloorBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMembersAdded(async (ctx, next) => {
+      for (const m of ctx.activity.membersAdded ?? []) if (m.id !== ctx.activity.recipient.id) await ctx.sendActivity(FLOOR_GREETING);
+      await next();
+    });
+    this.onMessage(async (ctx, next) => {
+      await ctx.sendActivity(floorEcho(ctx.activity.text ?? ''));
+      await next();
+    });
+  }
+}
+
+/** A running floor server. */
+export interface EchoFloor { url: string; close(): Promise<void> }
+
+/** Builds and starts the floor with the same composition as Seen's: Db, Direct Line, CloudAdapter, createApp, stream. */
+export async function startEchoFloor(config: Config): Promise<EchoFloor> {
+  const logger = createLogger(config.SEEN_LOG_LEVEL);
+  const db = await Db.open(config.SEEN_DB);
+  const bot = new EchoFloorBot();
+  const logic = (ctx: TurnContext) => bot.run(ctx);
+  const directLine = await createDirectLine({ db, logic, logger, secret: config.SEEN_DIRECTLINE_SECRET });
+  const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: async () => [] });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const stream = directLine.attachStream(server);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    url: `http://${config.HOST}:${port}`,
+    close: async () => {
+      stream.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+// Run as a process (`node --require tsx/cjs bench/echo-floor.ts`), configured like Seen (PORT, HOST, SEEN_DB).
+if (require.main === module) {
+  startEchoFloor(loadConfig(processEnv()))
+    .then((floor) => {
+      const stop = () => void floor.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`echo floor: cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,123 @@
+// The simulated practitioners: fictional users, cases and men seeded per run, what each answers, and the export check.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+import { Db } from '../adapters/sqlite/db';
+import { SqliteCaseRecords } from '../adapters/sqlite/case-records';
+import { command as exportCommand } from '../bin/commands/export';
+import { DOMAIN_WORDING, t } from '../prompts';
+import { DOMAIN_IDS } from '../records/practice-model';
+import { ACCOUNTS, scriptedPractitioner } from '../test/helpers/practitioner';
+import type { LoadAnswerer, Reply } from './load-driver';
+
+const NOTES_DIR = join(__dirname, '..', 'test', 'fixtures', 'notes');
+/** The two action lines the scripted practitioner types (test/helpers/practitioner.ts). */
+const ACTIONS = ['Offer an evening visit next time', 'Share the ICON crying leaflet with Dan'];
+
+/** One simulated practitioner: their user, their own case and man, and which path they take. */
+export interface Practitioner {
+  userId: string;
+  caseRef: string;
+  manId: string;
+  manName: string;
+  path: 'guided' | 'notes';
+  /** The pasted note (notes path only). */
+  note?: string;
+}
+
+/** The labelled fixture notes: id, and the man's first name as the note writes it. */
+const labelsSchema = z.object({ notes: z.array(z.object({ id: z.string(), name: z.string().min(1) })).min(1) });
+
+/** Loads the fixture notes once, each with the name of the man it is about. */
+function fixtureNotes(): Array<{ name: string; text: string }> {
+  const labels = labelsSchema.parse(JSON.parse(readFileSync(join(NOTES_DIR, 'labels.json'), 'utf8')));
+  return labels.notes.map((n) => ({ name: n.name, text: readFileSync(join(NOTES_DIR, `${n.id}.txt`), 'utf8') }));
+}
+
+/** Creates `n` fictional practitioners (half guided, half pasting a fixture note), each with one open case and one man. */
+export async function seedPractitioners(dbFile: string, n: number, now: () => Date): Promise<Practitioner[]> {
+  const notes = fixtureNotes();
+  const db = await Db.open(dbFile);
+  try {
+    const records = new SqliteCaseRecords(db, now);
+    const out: Practitioner[] = [];
+    const dob = new Date(now().getTime() - 60 * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 1; i <= n; i++) {
+      const id = String(i).padStart(4, '0');
+      const note = i % 2 === 0 ? notes[(i / 2) % notes.length]! : undefined;
+      const p: Practitioner = {
+        userId: `bench-${id}`, caseRef: `BENCH-${id}`, manId: `bench-${id}-man`,
+        manName: `${note?.name ?? 'Dan'} (fictional)`, path: note ? 'notes' : 'guided', ...(note ? { note: note.text } : {}),
+      };
+      await records.upsertUser({ id: p.userId, name: `Bench Practitioner ${i} (fictional)`, role: 'practitioner', team: 'Bench', aadObjectId: null });
+      await records.insertCase({ ref: p.caseRef, babyName: `Baby B${id} (fictional)`, babyDob: dob, team: 'Bench', practitionerId: p.userId, open: true, fictional: true });
+      await records.addMan({ id: p.manId, caseRef: p.caseRef, name: p.manName, role: 'birth_father', identified: true, resident: true });
+      out.push(p);
+    }
+    return out;
+  } finally {
+    await db.close();
+  }
+}
+
+/** The scripted practitioner for `p`: picks their man, takes their path, and answers follow-ups with his account. */
+export function answererFor(p: Practitioner): LoadAnswerer {
+  const scripted = scriptedPractitioner({
+    'writeup.askMan': p.manName,
+    ...(p.note ? { 'notes.askPath': t('notes.pathNotes'), 'notes.askNotes': p.note } : {}),
+  });
+  return (reply: Reply) => {
+    const gap = DOMAIN_IDS.find((d) => DOMAIN_WORDING[d].followUp === reply.text);
+    if (gap) return ACCOUNTS[gap];
+    return scripted(reply as Partial<Activity>) as string | Record<string, unknown> | undefined;
+  };
+}
+
+/** The reply that ends a practitioner's write-up. */
+export const savedText = (p: Practitioner): string => t('writeup.saved', { version: 1, man: p.manName, ref: p.caseRef });
+
+/** The part of `seen export --format json` the check reads. */
+const exportedSchema = z.object({
+  caseRef: z.string(),
+  summaries: z.array(z.looseObject({
+    manId: z.string(), author: z.string(), source: z.string(), actions: z.array(z.string()),
+    contact: z.looseObject({ seenStatus: z.string() }),
+    infoSought: z.looseObject({ agencies: z.array(z.string()), consentGiven: z.boolean().nullable() }),
+    domains: z.record(z.string(), z.looseObject({ status: z.string(), account: z.string() })),
+  })),
+});
+
+/** Runs the real `seen export <ref> --format json --db <file>` command in this process and parses its output. */
+async function exportJson(ref: string, dbFile: string): Promise<z.infer<typeof exportedSchema>> {
+  let out = '';
+  let err = '';
+  const code = await exportCommand.run([ref, '--format', 'json', '--db', dbFile], { stdout: (s) => (out += s), stderr: (s) => (err += s), readStdin: async () => Buffer.alloc(0) });
+  if (code !== 0) throw new Error(`seen export ${ref} exited ${code}: ${err.trim()}`);
+  return exportedSchema.parse(JSON.parse(out));
+}
+
+/** Why a saved write-up does not match what was sent; empty when it matches. */
+export async function checkExport(p: Practitioner, sent: ReadonlyArray<string | Record<string, unknown>>, dbFile: string): Promise<string[]> {
+  const problems: string[] = [];
+  const exported = await exportJson(p.caseRef, dbFile);
+  if (exported.summaries.length !== 1) return [`${p.caseRef}: ${exported.summaries.length} summaries, expected 1`];
+  const s = exported.summaries[0]!;
+  const expect = (ok: boolean, what: string) => void (ok || problems.push(`${p.caseRef}: ${what}`));
+  expect(s.manId === p.manId, 'man');
+  expect(s.author === p.userId, 'author');
+  expect(s.source === p.path, `source ${s.source}`);
+  expect(s.contact.seenStatus === 'seen', 'seen status');
+  expect(s.infoSought.agencies.includes('gp') && s.infoSought.consentGiven === true, 'information sought and consent');
+  expect(ACTIONS.every((a) => s.actions.includes(a)), 'actions');
+  for (const d of DOMAIN_IDS) {
+    const entry = s.domains[d];
+    if (!sent.includes(ACCOUNTS[d])) {
+      expect(p.path === 'notes' && entry?.status === 'covered' && entry.account.length > 0, `${d} neither answered nor covered by the notes`);
+      continue;
+    }
+    const account = entry?.account ?? '';
+    expect(p.path === 'guided' ? account === ACCOUNTS[d] : account.startsWith(ACCOUNTS[d]), `${d} account differs from what was sent`);
+  }
+  return problems;
+}

@@ -1,0 +1,75 @@
+// Seen and the echo floor as child processes on random ports, with their peak resident memory read from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../test/helpers/seen-process';
+
+const ROOT = join(__dirname, '..');
+
+/** Which server a run measures: Seen itself, or the echo bot on the same stack. */
+export type System = 'seen' | 'floor';
+
+/** The entry point of each system, run with `node --require tsx/cjs` exactly as `npm start` runs Seen. */
+const ENTRY: Record<System, string> = { seen: join(ROOT, 'bot', 'index.ts'), floor: join(ROOT, 'bench', 'echo-floor.ts') };
+
+/** A server that did not start, with its stderr as the cause. */
+export class ServerStartError extends Error {
+  constructor(system: System, reason: string, options: { cause: unknown }) {
+    super(`${system} did not start: ${reason}`, options);
+    this.name = 'ServerStartError';
+  }
+}
+
+/** A running server process. */
+export interface ServerProcess {
+  system: System;
+  base: string;
+  child: ChildProcess;
+  /** VmHWM: the most resident memory the process has had, in MB (undefined where /proc is missing). */
+  peakRssMb(): number | undefined;
+  /** SIGTERM, wait for a clean exit (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+}
+
+/** Reads VmHWM from /proc/<pid>/status. */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const kb = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts `system` on a free port with `db`; resolves once /healthz answers. `cpuProfDir` turns on `--cpu-prof`. */
+export async function startServer(system: System, opts: { db: string; cpuProfDir?: string; timeoutMs?: number }): Promise<ServerProcess> {
+  const port = await freePort();
+  const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', ENTRY[system]], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEEN_DB: opts.db, SEEN_DEMO: '0', SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (!alive()) return;
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.kill('SIGTERM');
+    await exited;
+    clearTimeout(force);
+  };
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  while (Date.now() < deadline) {
+    if (!alive()) throw new ServerStartError(system, `exited with ${child.exitCode}`, { cause: new Error(stderr) });
+    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (up) return { system, base, child, peakRssMb: () => peakRssMb(child.pid!), stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  await exited;
+  throw new ServerStartError(system, `no answer on ${base}`, { cause: new Error(stderr) });
+}
