@@ -1,0 +1,158 @@
+// Coverage on SQLite: aggregated in SQL over the coverage_facts projection and indexes, never by loading every case.
+import { DOMAIN_IDS, FACTOR_IDS } from '../../records/practice-model';
+import {
+  COMBINE_AT, CoverageList, CoverageQuery, DETAILED_DOMAINS, Discussion, ManCoverage, NOT_SEEN_DAYS, PartnershipCoverage, TeamCoverage,
+  daysBefore, daysBetween, neverExplored, statusOf, type CoverageItem, type CoverageReader, type CoverageQuery as CoverageQueryInput, type Fraction,
+} from '../../records/coverage';
+import { RecordNotFoundError } from '../../records/repository';
+import { COVERAGE_DOMAIN_COLUMNS as COLS, COVERAGE_FACTOR_BITS } from './schema';
+import type { Db, SqlValue } from './db';
+
+/** Which cases a report covers. */
+interface Scope { team?: string | null; practitionerId?: string | null; caseRef?: string; openOnly: boolean; since?: string | null }
+
+const idx = COLS.map((_c, i) => i);
+const FACTOR_MASK = COVERAGE_FACTOR_BITS.map((_f, i) => `coalesce(max(f.factors & ${1 << i}), 0)`).join(' | ');
+const FACTOR_COUNT = COVERAGE_FACTOR_BITS.map((_f, i) => `((p.factor_mask & ${1 << i}) > 0)`).join(' + ');
+const OWN_ACCOUNTS = idx.map((i) => `(p.m${i} = 2)`).join(' + ');
+
+// The per-man aggregation every report starts from: one row per man on the scoped cases.
+function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (scope.openOnly) where.push('open = 1');
+  if (scope.team) (where.push('team = ?'), params.push(scope.team));
+  if (scope.practitionerId) (where.push('practitioner_id = ?'), params.push(scope.practitionerId));
+  if (scope.caseRef) (where.push('ref = ?'), params.push(scope.caseRef));
+  const since = scope.since ? ' AND f.contact_date >= ?' : '';
+  if (scope.since) params.push(scope.since);
+  const sql = `WITH scope AS (SELECT ref, team, practitioner_id FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
+  per_man AS (
+    SELECT c.ref AS case_ref, c.team, c.practitioner_id, m.id AS man_id, m.name AS man_name, m.role AS man_role, m.identified,
+      count(f.summary_id) AS contacts, coalesce(max(f.seen), 0) AS ever_seen,
+      max(CASE WHEN f.seen = 1 THEN f.contact_date END) AS last_seen, max(f.contact_date || f.seen) AS latest,
+      ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}, max(CASE WHEN f.${c} > 0 THEN f.contact_date || f.${c} END) AS l${i}`).join(', ')},
+      coalesce(max(f.crying > 0), 0) AS crying, coalesce(max(f.info), 0) AS info, ${FACTOR_MASK} AS factor_mask,
+      (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on
+    FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id${since}
+    GROUP BY m.id
+  )`;
+  return { sql, params };
+}
+
+interface ManRow {
+  case_ref: string; team: string; practitioner_id: string; man_id: string; man_name: string; man_role: string; identified: number;
+  contacts: number; ever_seen: number; last_seen: string | null; latest: string | null; crying: number; info: number; factor_mask: number;
+  discussed_on: string | null; [k: `m${number}` | `l${number}`]: number | string | null;
+}
+
+/** Coverage figures on SQLite; `now`-free: every query names its own "today". */
+export class SqliteCoverage implements CoverageReader {
+  constructor(private readonly db: Db) {
+    if (!db) throw new TypeError('SqliteCoverage needs a Db');
+  }
+
+  async teams(): Promise<string[]> {
+    return (await this.db.all<{ team: string }>('SELECT DISTINCT team FROM cases WHERE open = 1 ORDER BY team')).map((r) => r.team);
+  }
+
+  async teamCoverage(team: string, input: CoverageQueryInput): Promise<TeamCoverage> {
+    const q = CoverageQuery.parse(input);
+    const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
+    const cases = await this.db.get<Record<string, number | null>>(
+      `${sql}, per_case AS (
+        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.ever_seen, 0)) AS seen, ${idx.map((i) => `min(coalesce(p.m${i}, 0) = 2) AS o${i}`).join(', ')},
+          min(coalesce(p.crying, 0)) AS crying, min(coalesce(p.info, 0)) AS info
+        FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref
+      )
+      SELECT count(*) AS open_cases, coalesce(sum(men), 0) AS men, coalesce(sum(seen), 0) AS seen, ${idx.map((i) => `coalesce(sum(o${i}), 0) AS o${i}`).join(', ')},
+        coalesce(sum(crying), 0) AS crying, coalesce(sum(info), 0) AS info FROM per_case`,
+      params,
+    );
+    const total = Number(cases?.open_cases ?? 0);
+    const frac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total });
+    const list = (where: string, order: string, extra: SqlValue[] = []) => this.list(sql, [...params, ...extra], where, order, q.today, q.listLimit);
+    const lists = {
+      neverSeen: await list('p.ever_seen = 0', 'p.case_ref, p.man_id'),
+      notSeenRecently: await list('p.ever_seen = 1 AND p.last_seen < ?', 'p.last_seen, p.case_ref', [daysBefore(q.today, NOT_SEEN_DAYS)]),
+      domainsNeverExplored: await list(`(${idx.map((i) => `p.m${i} = 0`).join(' OR ')})`, 'p.case_ref, p.man_id'),
+      factorsNotDiscussed: await list(`(${FACTOR_COUNT}) >= ${COMBINE_AT} AND p.discussed_on IS NULL`, 'p.case_ref, p.man_id'),
+    };
+    return TeamCoverage.parse({
+      team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men: Number(cases?.men ?? 0),
+      fatherSeen: frac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, frac(`o${i}`)])), crying: frac('crying'), infoSought: frac('info'), lists,
+    });
+  }
+
+  // One supervisor list: the men matching `where`, cut at `limit`, with the total that matched.
+  private async list(cte: string, params: SqlValue[], where: string, order: string, today: string, limit: number): Promise<CoverageList> {
+    const rows = await this.db.all<ManRow & { total: number }>(
+      `${cte} SELECT p.*, count(*) OVER () AS total FROM per_man p WHERE ${where} ORDER BY ${order} LIMIT ?`,
+      [...params, Math.max(limit, 1)],
+    );
+    const items: CoverageItem[] = rows.slice(0, limit).map((r) => ({
+      caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, manRole: r.man_role as CoverageItem['manRole'], practitionerId: r.practitioner_id,
+      lastSeen: r.last_seen, daysSinceSeen: r.last_seen ? daysBetween(r.last_seen, today) : null,
+      neverExplored: neverExplored(idx.map((i) => Number(r[`m${i}`]))), factorCount: countBits(r.factor_mask), discussedOn: r.discussed_on,
+    }));
+    return CoverageList.parse({ total: rows[0]?.total ?? 0, items });
+  }
+
+  async partnershipCoverage(input: CoverageQueryInput): Promise<PartnershipCoverage> {
+    const q = CoverageQuery.parse(input);
+    const { sql, params } = perMan({ openOnly: true, since: q.since });
+    // Only counts leave this query: no names, no case references.
+    const rows = await this.db.all<Record<string, number | string>>(
+      `${sql} SELECT c.team, count(DISTINCT c.ref) AS open_cases, count(p.man_id) AS men, coalesce(sum(p.ever_seen), 0) AS men_seen,
+        coalesce(sum((${OWN_ACCOUNTS}) >= ${DETAILED_DOMAINS}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(p.m${i} = 0), 0) AS n${i}`).join(', ')}
+      FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.team ORDER BY c.team`,
+      params,
+    );
+    const men = rows.reduce((s, r) => s + Number(r.men), 0);
+    const neverExploredCounts = DOMAIN_IDS.map((domain, i) => ({ domain, count: rows.reduce((s, r) => s + Number(r[`n${i}`]), 0), total: men }));
+    return PartnershipCoverage.parse({
+      today: q.today, since: q.since,
+      teams: rows.map((r) => ({ team: String(r.team), openCases: Number(r.open_cases), men: Number(r.men), menSeen: Number(r.men_seen), menDetailed: Number(r.men_detailed) })),
+      neverExplored: neverExploredCounts.sort((a, b) => b.count - a.count || DOMAIN_IDS.indexOf(a.domain) - DOMAIN_IDS.indexOf(b.domain)),
+    });
+  }
+
+  async caseCoverage(caseRef: string, today: string): Promise<ManCoverage[]> {
+    const { sql, params } = perMan({ caseRef, openOnly: false });
+    const rows = await this.db.all<ManRow>(`${sql} SELECT * FROM per_man ORDER BY man_id`, params);
+    return rows.map((r) => {
+      const factors = FACTOR_IDS.filter((_f, i) => (r.factor_mask & (1 << i)) !== 0);
+      return ManCoverage.parse({
+        manId: r.man_id, identified: r.identified === 1, contacts: r.contacts, everSeen: r.ever_seen === 1,
+        seenAtLatest: r.latest ? r.latest.endsWith('1') : null, lastSeen: r.last_seen, daysSinceSeen: r.last_seen ? daysBetween(r.last_seen, today) : null,
+        domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => {
+          const l = r[`l${i}`] as string | null;
+          return [d, { status: statusOf(l ? Number(l.slice(10)) : 0), date: l ? l.slice(0, 10) : null, everOwnAccount: Number(r[`m${i}`]) === 2 }];
+        })),
+        factors, factorsCombine: factors.length >= COMBINE_AT, discussedOn: r.discussed_on,
+      });
+    });
+  }
+
+  async combiningMen(caseRef: string): Promise<string[]> {
+    return (await this.caseCoverage(caseRef, '2000-01-01')).filter((m) => m.factorsCombine).map((m) => m.manId);
+  }
+
+  async recordDiscussion(input: Discussion, recordedBy: string, createdAt: string): Promise<void> {
+    const d = Discussion.parse(input);
+    await this.db.transaction(async (tx) => {
+      const man = await tx.get<{ case_ref: string }>('SELECT case_ref FROM men WHERE id = ?', [d.manId]);
+      if (!man || man.case_ref !== d.caseRef) throw new RecordNotFoundError(`man ${d.manId} on case ${d.caseRef}`);
+      await tx.run('INSERT INTO supervision_discussions (case_ref, man_id, recorded_by, discussed_on, created_at) VALUES (?, ?, ?, ?, ?)', [
+        d.caseRef, d.manId, recordedBy, d.discussedOn, createdAt,
+      ]);
+    });
+  }
+}
+
+// Number of set bits in a factor mask.
+function countBits(mask: number): number {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+}
