@@ -95,5 +95,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX cases_open_team ON cases(open, team, practitioner_id)`,
     ],
   },
+  // Safety (issue 6): the append-only audit trail; retention may remove fictional cases' versions, never real ones.
+  {
+    version: 3,
+    statements: [
+      `CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, path TEXT NOT NULL, operation TEXT NOT NULL,
+        outcome TEXT NOT NULL, case_ref TEXT, man_id TEXT, summary_id TEXT, version INTEGER, detail TEXT
+      )`,
+      `CREATE INDEX audit_log_case ON audit_log(case_ref, seq)`,
+      `CREATE INDEX audit_log_man ON audit_log(man_id, seq)`,
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END`,
+      `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END`,
+      // Versions stay undeletable unless their case is fictional (retention of demo and test data).
+      `DROP TRIGGER summary_versions_no_delete`,
+      `CREATE TRIGGER summary_versions_no_delete BEFORE DELETE ON summary_versions
+        WHEN NOT EXISTS (SELECT 1 FROM summaries s JOIN cases c ON c.ref = s.case_ref WHERE s.id = OLD.summary_id AND c.fictional = 1)
+        BEGIN SELECT RAISE(ABORT, 'summary versions are append-only'); END`,
+      // So a real case can never be made deletable by flipping it to fictional.
+      `CREATE TRIGGER cases_fictional_fixed BEFORE UPDATE OF fictional ON cases WHEN NEW.fictional IS NOT OLD.fictional
+        BEGIN SELECT RAISE(ABORT, 'a case cannot change between fictional and real'); END`,
+    ],
+  },
 ];
 
