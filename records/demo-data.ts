@@ -1,12 +1,17 @@
 // Clearly fictional demo data: two teams, three users, four cases, earlier contacts on some of them.
 import type { Case, Man, SummaryDraft, User } from './model';
 import { emptyDomains } from './model';
+import type { DomainId } from './practice-model';
 
 /** Demo users: Team North (alex, sam) and Team South (jo). */
 export const DEMO_USERS: readonly User[] = [
   { id: 'alex', name: 'Alex Morgan', role: 'practitioner', team: 'North', aadObjectId: '00000000-0000-4000-8000-00000000a1ex' },
   { id: 'sam', name: 'Sam Patel', role: 'supervisor', team: 'North', aadObjectId: '00000000-0000-4000-8000-000000000sam' },
   { id: 'jo', name: 'Jo Reid', role: 'practitioner', team: 'South', aadObjectId: '00000000-0000-4000-8000-0000000000j0' },
+  // Coverage (issue 5): a partnership lead who sees anonymised figures only, and two more practitioners with history.
+  { id: 'pat', name: 'Pat Okafor', role: 'partnership_lead', team: 'Partnership', aadObjectId: null },
+  { id: 'lee', name: 'Lee Walsh', role: 'practitioner', team: 'North', aadObjectId: null },
+  { id: 'kim', name: 'Kim Shah', role: 'practitioner', team: 'South', aadObjectId: null },
 ];
 
 /** Demo cases, each a baby under one (dates relative to the demo's reference day). */
@@ -15,6 +20,10 @@ export const DEMO_CASES: readonly Case[] = [
   { ref: 'DEMO-2', babyName: 'Baby Leo (fictional)', babyDob: '2026-06-15', team: 'North', practitionerId: 'alex', open: true, fictional: true },
   { ref: 'DEMO-3', babyName: 'Baby Isla (fictional)', babyDob: '2026-03-28', team: 'North', practitionerId: 'alex', open: true, fictional: true },
   { ref: 'DEMO-4', babyName: 'Baby Noah (fictional)', babyDob: '2026-08-10', team: 'South', practitionerId: 'jo', open: true, fictional: true },
+  { ref: 'DEMO-5', babyName: 'Baby Mia (fictional)', babyDob: '2026-05-04', team: 'North', practitionerId: 'lee', open: true, fictional: true },
+  { ref: 'DEMO-6', babyName: 'Baby Finn (fictional)', babyDob: '2026-07-21', team: 'North', practitionerId: 'lee', open: true, fictional: true },
+  { ref: 'DEMO-7', babyName: 'Baby Zara (fictional)', babyDob: '2026-06-30', team: 'South', practitionerId: 'kim', open: true, fictional: true },
+  { ref: 'DEMO-8', babyName: 'Baby Theo (fictional)', babyDob: '2025-12-01', team: 'North', practitionerId: 'lee', open: false, fictional: true },
 ];
 
 /** The men in each demo baby's life. */
@@ -24,7 +33,38 @@ export const DEMO_MEN: readonly Man[] = [
   { id: 'demo-2-ryan', caseRef: 'DEMO-2', name: 'Ryan (fictional)', role: 'mothers_partner', identified: true, resident: true },
   { id: 'demo-3-marcus', caseRef: 'DEMO-3', name: 'Marcus (fictional)', role: 'birth_father', identified: true, resident: true },
   { id: 'demo-4-tom', caseRef: 'DEMO-4', name: 'Tom (fictional)', role: 'birth_father', identified: true, resident: true },
+  { id: 'demo-5-jordan', caseRef: 'DEMO-5', name: 'Jordan (fictional)', role: 'birth_father', identified: true, resident: true },
+  { id: 'demo-6-sean', caseRef: 'DEMO-6', name: 'Sean (fictional)', role: 'birth_father', identified: true, resident: true },
+  { id: 'demo-7-lewis', caseRef: 'DEMO-7', name: 'Lewis (fictional)', role: 'stepfather', identified: true, resident: true },
+  { id: 'demo-8-owen', caseRef: 'DEMO-8', name: 'Owen (fictional)', role: 'birth_father', identified: true, resident: false },
 ];
+
+/** A fictional contact where he was seen and these domains were his own account (coverage history). */
+function seenContact(caseRef: string, manId: string, date: string, own: readonly DomainId[], extra: Partial<SummaryDraft> = {}): { draft: SummaryDraft; author: string } {
+  const domains = emptyDomains();
+  for (const d of own) domains[d] = { status: 'covered', account: 'He described this himself (fictional).', strengths: '', concerns: '', notExploredReason: null, evidence: [] };
+  return {
+    author: 'lee',
+    draft: {
+      caseRef, manId, source: 'guided', domains, substances: [], cryingMessages: [], factors: [], gaps: [], actions: [],
+      contact: { date, location: 'Home visit (fictional)', present: 'Mother, father and baby', seenStatus: 'seen', notSeenReason: null },
+      infoSought: { agencies: [], consentGiven: null, note: '' }, reflection: { anxious: false, jointVisitSuggested: false, note: '' },
+      ...extra,
+    },
+  };
+}
+
+/** More history for the coverage page: Jordan seen long ago with factors combining, Sean and Lewis well assessed, Owen on a closed case. */
+export function demoCoverageSummaries(): Array<{ draft: SummaryDraft; author: string }> {
+  const all = ['crying_normal', 'comforting_helps', 'ok_to_walk_away', 'never_shake'] as const;
+  const gp = { agencies: ['gp' as const], consentGiven: true, note: '' };
+  return [
+    { ...seenContact('DEMO-5', 'demo-5-jordan', '2026-09-10', ['life_history', 'frustration_coping', 'substance_use'], { source: 'notes', factors: ['childhood_adversity', 'anger_frustration', 'substance_misuse'] }), author: 'lee' },
+    { ...seenContact('DEMO-6', 'demo-6-sean', '2026-11-20', ['life_history', 'fatherhood_ideas', 'frustration_coping', 'substance_use', 'parenting_knowledge', 'mental_health'], { cryingMessages: [...all], infoSought: gp }), author: 'lee' },
+    { ...seenContact('DEMO-7', 'demo-7-lewis', '2026-11-12', ['life_history', 'fatherhood_ideas', 'frustration_coping', 'parenting_knowledge', 'relationship_safety', 'pressures'], { cryingMessages: ['crying_normal', 'never_shake'], infoSought: gp }), author: 'kim' },
+    { ...seenContact('DEMO-8', 'demo-8-owen', '2026-02-01', ['life_history']), author: 'lee' },
+  ];
+}
 
 /** Earlier contacts, so prepare and coverage have history: DEMO-2 (Ryan not seen) and DEMO-3 (Marcus partly assessed). */
 export function demoSummaries(): Array<{ draft: SummaryDraft; author: string }> {
@@ -55,5 +95,6 @@ export function demoSummaries(): Array<{ draft: SummaryDraft; author: string }> 
         cryingMessages: ['crying_normal'],
       },
     },
+    ...demoCoverageSummaries(),
   ];
 }
