@@ -22,7 +22,7 @@ describe('records: SQLite case records', () => {
   afterEach(() => db.close());
 
   it('seeds the fictional demo: three users, four cases, men on each case', async () => {
-    assert.deepEqual((await records.listUsers()).map((u) => u.id).sort(), ['alex', 'jo', 'sam']);
+    assert.deepEqual((await records.listUsers()).map((u) => u.id).sort(), ['alex', 'jo', 'kim', 'lee', 'pat', 'sam']);
     assert.deepEqual((await records.listOpenCasesFor('alex')).map((c) => c.ref), ['DEMO-1', 'DEMO-2', 'DEMO-3']);
     assert.equal((await records.getCase('DEMO-4'))?.practitionerId, 'jo');
     assert.equal((await records.listMen('DEMO-2')).length, 2);
