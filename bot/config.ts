@@ -15,6 +15,12 @@ export const ConfigSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
+  /** Days after its last activity that a fictional (demo/test) case is removed; unset = kept. Real cases are never removed. */
+  SEEN_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
+  /** Messages one Direct Line user may post per minute; more get 429. */
+  SEEN_RATE_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Requests per minute to Direct Line and the pages, per token user (or per address without a valid token). */
+  SEEN_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
 });
 /** Parsed configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
