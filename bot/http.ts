@@ -8,6 +8,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
+import { loopbackGuard, rateLimiters, type RateLimits } from './http-guards';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
@@ -31,6 +32,12 @@ export interface AppDeps {
   webDir?: string;
   /** Path of Web Chat's UMD bundle; default resolved from the installed `botframework-webchat`. */
   webchatBundle?: string;
+  /** SEEN_DIRECTLINE_SECRET when configured: without it, Direct Line and the pages answer only on loopback. */
+  directLineSecret?: string;
+  /** Per-minute limits on Direct Line and the pages; default 60 messages and 1200 requests. */
+  rateLimits?: RateLimits;
+  /** The verified user of a Direct Line token (undefined when invalid), to key rate limits per user. */
+  tokenUser?: (token: string) => string | undefined;
 }
 
 /** Web Chat's package exports no `dist/` subpath, so find the bundle beside its resolved entry point. */
@@ -71,6 +78,10 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: cspDirectives } }));
+  // Why: loopback-only and rate limits come before any body is read, so refusals are cheap.
+  app.use(loopbackGuard(deps.directLineSecret));
+  const limiters = rateLimiters(deps.rateLimits ?? { messagesPerMinute: 60, requestsPerMinute: 1200 }, deps.tokenUser ?? (() => undefined), logger);
+  app.use(limiters.requests, limiters.messages);
   app.use(express.json({ limit: '1mb' }));
 
   // Why: the web page and any Direct Line client talk to Seen itself, never to Azure.

@@ -1,0 +1,71 @@
+// HTTP guards in front of Direct Line and the pages: loopback-only unless a secret is configured, and rate limits.
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+
+/** True for 127.0.0.0/8 and ::1, in plain or IPv4-mapped form. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+/** A refusal body in the same `{ error: { code, message } }` shape as every other answer. */
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** Equal-time comparison, so the secret cannot be guessed byte by byte. */
+function sameSecret(given: string, secret: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Without a configured SEEN_DIRECTLINE_SECRET, Direct Line and the pages answer only on loopback.
+ * With one, other addresses are served, but `tokens/generate` from them needs `Authorization: Bearer <secret>`
+ * (as Microsoft's Direct Line does). `/api/messages` has Bot Framework authentication and `/healthz` says nothing.
+ */
+export function loopbackGuard(configuredSecret: string | undefined): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/api/messages' || req.path === '/healthz' || isLoopback(req.socket.remoteAddress)) return next();
+    if (!configuredSecret) return refuse(res, 403, 'Forbidden', 'Seen answers only on this machine unless SEEN_DIRECTLINE_SECRET is configured');
+    if (req.path === '/v3/directline/tokens/generate') {
+      const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+      if (!match?.[1]) return refuse(res, 401, 'MissingToken', 'an Authorization: Bearer <Direct Line secret> is required');
+      if (!sameSecret(match[1], configuredSecret)) return refuse(res, 403, 'Forbidden', 'the Direct Line secret is not valid');
+    }
+    return next();
+  };
+}
+
+/** The limits, per minute. */
+export interface RateLimits { messagesPerMinute: number; requestsPerMinute: number }
+
+/** Rate limiters: keyed by the Direct Line token's verified user, else by address. `/api/messages` is not limited here. */
+export function rateLimiters(limits: RateLimits, tokenUser: (token: string) => string | undefined, logger: Logger): { messages: RequestHandler; requests: RequestHandler } {
+  const keyOf = (req: Request): string => {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+    const user = match?.[1] ? tokenUser(match[1]) : undefined;
+    return user ? `user:${user}` : `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
+  };
+  const common = {
+    windowMs: 60_000,
+    standardHeaders: 'draft-7' as const,
+    legacyHeaders: false,
+    keyGenerator: keyOf,
+    // express-rate-limit's own warnings go to pino, not the console.
+    logger: { error: (err: unknown) => logger.error({ err, event: 'rate_limit_error' }, 'rate limiter failed'), warn: (err: unknown) => logger.warn({ err, event: 'rate_limit_warning' }, 'rate limiter warning') },
+  };
+  const handler = (what: string) => (req: Request, res: Response) => {
+    logger.debug({ event: 'rate_limited', what, method: req.method }, 'rate limited');
+    refuse(res, 429, 'TooManyRequests', `too many ${what} in a minute: wait a moment and try again`);
+  };
+  const isMessagePost = (req: Request) => req.method === 'POST' && /^\/v3\/directline\/conversations\/[^/]+\/activities$/.test(req.path);
+  return {
+    messages: rateLimit({ ...common, limit: limits.messagesPerMinute, skip: (req) => !isMessagePost(req), handler: handler('messages') }),
+    requests: rateLimit({ ...common, limit: limits.requestsPerMinute, skip: (req) => req.path === '/api/messages' || req.path === '/healthz', handler: handler('requests') }),
+  };
+}
