@@ -5,9 +5,16 @@ import type { Logger } from 'pino';
 import type { User } from '../records/model';
 import type { CaseRecords } from '../records/repository';
 import { t } from '../prompts';
-import { globalCommand, writeUpCommand } from '../dialogs/commands';
+import { globalCommand, jobCommand, type Job } from '../dialogs/commands';
 import { WRITEUP_DIALOG, WriteUpDialog } from '../dialogs/writeup/writeup-dialog';
+import { CORRECT_DIALOG, CorrectDialog } from '../dialogs/writeup/correct-dialog';
 import { applyCardSubmit } from './card-submit';
+
+/** Which dialog starts each job; a new job is one entry here and one verb in dialogs/commands.ts. */
+const JOB_DIALOGS: Readonly<Record<Job, string>> = {
+  writeUp: WRITEUP_DIALOG,
+  correct: CORRECT_DIALOG,
+};
 
 /** What the bot is built from; every piece is required. */
 export interface SeenBotDeps {
@@ -26,7 +33,7 @@ export class SeenBot extends ActivityHandler {
     super();
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
-    this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today }));
+    this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
@@ -58,10 +65,10 @@ export class SeenBot extends ActivityHandler {
       return;
     }
     const dc = await this.dialogs.createContext(ctx);
-    const writeUp = writeUpCommand(ctx.activity.text);
-    if (writeUp) {
+    const job = jobCommand(ctx.activity.text);
+    if (job) {
       await dc.cancelAllDialogs();
-      await dc.beginDialog(WRITEUP_DIALOG, { userId: user.id, caseRef: writeUp.caseRef });
+      await dc.beginDialog(JOB_DIALOGS[job.job], { userId: user.id, caseRef: job.argument });
       return;
     }
     if (dc.activeDialog) {

@@ -4,9 +4,9 @@
 export const common = {
   greeting:
     'Hello {name}, I am Seen. I help you see, engage and assess the fathers and male carers of babies under one.\n\n' +
-    'You can say:\n- **write up** (or **write up DEMO-1**) to record a visit and what you learned about him\n- **help** at any point\n- **cancel** to stop what we are doing',
+    'You can say:\n- **write up** (or **write up DEMO-1**) to record a visit and what you learned about him\n- **correct DEMO-1** to correct a saved summary (a new version; nothing is overwritten)\n- **help** at any point\n- **cancel** to stop what we are doing',
   help:
-    'I can help you **write up** a contact with a father or male carer: say **write up**, or **write up DEMO-1** to go straight to a case.\n\n' +
+    'I can help you **write up** a contact with a father or male carer: say **write up**, or **write up DEMO-1** to go straight to a case. Say **correct DEMO-1** to correct a saved summary.\n\n' +
     'During a write-up: answer in your own words; say **not explored** to mark a topic as not explored this visit; **cancel** stops without saving; **help** shows this.',
   helpInDialog: 'You are in the middle of: {where}. Answer the question above in your own words, say **not explored** if you did not cover it this visit, or **cancel** to stop without saving.',
   cancelled: 'Stopped. Nothing from this write-up was saved. Say **write up** to start again.',

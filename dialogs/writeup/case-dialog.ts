@@ -13,7 +13,7 @@ import { scopedRecords } from '../scoped';
 /** Dialog id of the case-and-man dialog. */
 export const CASE_DIALOG = 'caseAndMan';
 /** What the write-up passes in: who is asking and, optionally, the case they named. */
-export interface CaseDialogOptions { userId: string; caseRef: string | null }
+export interface CaseDialogOptions { userId: string; caseRef: string | null; /** False when only men already on the case may be picked (corrections). */ allowNewMan?: boolean }
 /** What comes back: the case and the man. */
 export interface CaseChoice { case: Case; man: Man }
 
@@ -74,7 +74,7 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
     v.men = await scoped.listMen(v.case.ref);
     return step.prompt(MAN, {
       prompt: t('writeup.askMan', { baby: v.case.babyName }),
-      choices: ChoiceFactory.toChoices([...v.men.map((m) => m.name), t('writeup.addMan')]),
+      choices: ChoiceFactory.toChoices([...v.men.map((m) => m.name), ...(v.allowNewMan === false ? [] : [t('writeup.addMan')])]),
       style: ListStyle.suggestedAction,
     });
   }

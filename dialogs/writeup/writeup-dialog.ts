@@ -142,8 +142,11 @@ export function buildDraft(v: Omit<Values, 'draft'>, actionsText: string): Summa
   const source = v.notes ? ('notes' as const) : ('guided' as const);
   const base = { caseRef: v.choice.case.ref, manId: v.choice.man.id, source, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info, reflection: v.reflection.reflection, factors: v.notes?.factors ?? [], actions };
   // The notes path keeps the gaps the analysis found, with answers; the guided path derives them from the record.
-  const gaps = v.notes?.gaps ?? structuralGaps(SummaryDraft.parse(base)).map((g) =>
-    GapRecord.parse({ ...g, message: t(GAP_LABEL[g.code], { domain: g.domain ? DOMAIN_WORDING[g.domain].title : '' }) }),
-  );
+  const gaps = v.notes?.gaps ?? structuralGapRecords(SummaryDraft.parse(base));
   return SummaryDraft.parse({ ...base, gaps });
+}
+
+/** The gaps that follow from a guided record, worded for the summary. */
+export function structuralGapRecords(draft: SummaryDraft): GapRecord[] {
+  return structuralGaps(draft).map((g) => GapRecord.parse({ ...g, message: t(GAP_LABEL[g.code], { domain: g.domain ? DOMAIN_WORDING[g.domain].title : '' }) }));
 }

@@ -32,6 +32,7 @@ describe('bot: SeenBot routing', () => {
     ['tells an unknown user who to ask, and nothing else', 'mallory', ['write up DEMO-1'], [t('common.unknownUser')]],
     ['refuses a card submission with extra fields', 'alex', [card({ action: 'confirm', extra: 1 })], [t('common.badCard')]],
     ['refuses a card submission with a missing action', 'alex', [card({})], [t('common.badCard')]],
+    ['starts a correction for a named case', 'alex', ['correct DEMO-3'], [(/Which man in Baby Isla/)]],
     ['starts a write-up for a named case', 'alex', ['write up demo-1'], [t('writeup.askMan', { baby: 'Baby Ava (fictional)' })]],
     ['offers their own cases when the case is unknown', 'alex', ['write up NOPE-1'], [t('writeup.unknownCase', { ref: 'NOPE-1' }), t('writeup.askCase')]],
     ['handles emoji and non-Latin text as ordinary text', 'alex', ['👋 مرحبا 你好'], [t('common.notUnderstood')]],
