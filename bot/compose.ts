@@ -10,6 +10,12 @@ import { turnErrorHandler } from './turn-error';
 import { Db } from '../adapters/sqlite/db';
 import { SqliteCaseRecords } from '../adapters/sqlite/case-records';
 import { SqliteStorage } from '../adapters/sqlite/bot-storage';
+import { SqliteAuditLog } from '../adapters/sqlite/audit-log';
+import { AuditedCaseRecords, AuditScope, SYSTEM_CONTEXT } from '../adapters/sqlite/audited-case-records';
+import { applyRetention } from '../adapters/sqlite/retention';
+import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
+import type { AuditLog } from '../records/audit';
+import { auditedLogic } from './audit-turn';
 import { createDirectLine, type DirectLine } from '../adapters/directline';
 import { seedDemo } from '../records/demo-seed';
 import type { CaseRecords } from '../records/repository';
@@ -19,6 +25,10 @@ export interface Seen {
   config: Config;
   db: Db;
   records: CaseRecords;
+  /** The append-only audit trail every records call writes to. */
+  audit: AuditLog;
+  /** Attributes records calls to an actor and path (set per turn by the bot's logic). */
+  auditScope: AuditScope;
   bot: SeenBot;
   directLine: DirectLine;
   cloudAdapter: CloudAdapter;
@@ -36,11 +46,18 @@ export interface ComposeOverrides { now?: () => Date; storage?: Storage }
 export async function composeSeen(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<Seen> {
   const now = overrides.now ?? (() => new Date());
   const db = await Db.open(config.SEEN_DB);
-  const records = new SqliteCaseRecords(db, now);
+  const audit = new SqliteAuditLog(db);
+  const auditScope = new AuditScope();
+  // Why: every read and write of a case record, on every path, lands in the audit trail.
+  const records: CaseRecords = new AuditedCaseRecords(new SqliteCaseRecords(db, now), audit, now, () => auditScope.current());
+  if (config.SEEN_RETENTION_DAYS !== undefined) {
+    const removed = await applyRetention(db, { now, days: config.SEEN_RETENTION_DAYS, context: SYSTEM_CONTEXT });
+    if (removed.cases.length) logger.info({ event: 'retention', cases: removed.cases.length, summaries: removed.summaries }, 'removed stale fictional cases');
+  }
   if (config.SEEN_DEMO && (await seedDemo(records))) logger.info({ event: 'demo_seeded' }, 'loaded fictional demo data');
   const conversationState = new ConversationState(overrides.storage ?? new SqliteStorage(db, now));
   const bot = new SeenBot({ conversationState, records, logger, today: now });
-  const logic = (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx);
+  const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
 
   const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET });
@@ -53,12 +70,18 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   });
   const cloudAdapter = new CloudAdapter(auth);
   cloudAdapter.onTurnError = onTurnError;
-  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers() });
+  // Why: rate limits are per verified token user, so one flooding user never slows another down.
+  const tokens = new TokenService(config.SEEN_DIRECTLINE_SECRET ?? (await loadOrCreateSecret(db)), 3600, now);
+  const tokenUser = (token: string): string | undefined => {
+    try { return tokens.verify(token).user; } catch { return undefined; } // an invalid token is keyed by address instead
+  };
+  const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
+  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser });
 
   let server: Server | undefined;
   let stream: { close(): void } | undefined;
   return {
-    config, db, records, bot, directLine, cloudAdapter, app, logger,
+    config, db, records, audit, auditScope, bot, directLine, cloudAdapter, app, logger,
     listen: () =>
       new Promise((resolve, reject) => {
         const s = app.listen(config.PORT, config.HOST, (err?: Error) => {

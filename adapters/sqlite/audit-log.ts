@@ -1,0 +1,44 @@
+// The audit trail on SQLite: INSERT only (triggers from migration 3 refuse UPDATE and DELETE), rows validated on the way back.
+import { AuditEntry, AuditEntryInput, type AuditLog } from '../../records/audit';
+import { CorruptRecordError } from '../../records/repository';
+import type { Executor } from './db';
+
+interface AuditRow {
+  seq: number; at: string; actor: string; path: string; operation: string; outcome: string;
+  case_ref: string | null; man_id: string | null; summary_id: string | null; version: number | null; detail: string | null;
+}
+
+/** Turns a stored row into an entry; a row that no longer parses is reported, never shown. */
+function toEntry(r: AuditRow): AuditEntry {
+  const parsed = AuditEntry.safeParse({
+    seq: r.seq, at: r.at, actor: r.actor, path: r.path, operation: r.operation, outcome: r.outcome,
+    caseRef: r.case_ref, manId: r.man_id, summaryId: r.summary_id, version: r.version, detail: r.detail,
+  });
+  if (!parsed.success) throw new CorruptRecordError(`audit entry ${r.seq}`, { cause: parsed.error });
+  return parsed.data;
+}
+
+/** The SQLite audit log; it has no method that changes or removes an entry. */
+export class SqliteAuditLog implements AuditLog {
+  constructor(private readonly db: Executor) {
+    if (!db) throw new TypeError('SqliteAuditLog needs a Db');
+  }
+
+  async append(entry: AuditEntryInput): Promise<number> {
+    const e = AuditEntryInput.parse(entry);
+    const res = await this.db.run(
+      `INSERT INTO audit_log (at, actor, path, operation, outcome, case_ref, man_id, summary_id, version, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [e.at, e.actor, e.path, e.operation, e.outcome, e.caseRef, e.manId, e.summaryId, e.version, e.detail],
+    );
+    return res.lastID;
+  }
+
+  async listForCase(caseRef: string): Promise<AuditEntry[]> {
+    return (await this.db.all<AuditRow>('SELECT * FROM audit_log WHERE case_ref = ? ORDER BY seq', [caseRef])).map(toEntry);
+  }
+
+  async listForMan(manId: string): Promise<AuditEntry[]> {
+    return (await this.db.all<AuditRow>('SELECT * FROM audit_log WHERE man_id = ? ORDER BY seq', [manId])).map(toEntry);
+  }
+}
