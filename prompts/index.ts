@@ -6,6 +6,7 @@ import { substance } from './substance';
 import { parenting } from './parenting';
 import { summary } from './summary';
 import { notes } from './notes';
+import { coverage } from './coverage';
 
 export { DOMAIN_WORDING } from './domains';
 
@@ -17,6 +18,7 @@ export const CATALOG = {
   ...namespace('parenting', parenting),
   ...namespace('summary', summary),
   ...namespace('notes', notes),
+  ...namespace('coverage', coverage),
 };
 
 /** A key of the catalogue. */

@@ -1,0 +1,78 @@
+// The team coverage as chat: shares in Markdown, then the lists as an Adaptive Card whose buttons send "prepare <case>".
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { DOMAIN_IDS } from '../../records/practice-model';
+import { NOT_SEEN_DAYS, percent, type CoverageItem, type Fraction, type ListId, type TeamCoverage } from '../../records/coverage';
+import { DOMAIN_WORDING, t, type PromptKey } from '../../prompts';
+import { ROLE_LABEL } from '../../prompts/labels';
+import { escapeMarkdown } from '../../adapters/exporters/markdown';
+import { cardText } from '../../adapters/cards/card-text';
+
+/** How many items each list shows in chat; the page shows the rest. */
+export const CHAT_LIST_LIMIT = 5;
+
+const LIST_TITLE: Readonly<Record<ListId, PromptKey>> = {
+  neverSeen: 'coverage.listNeverSeen',
+  notSeenRecently: 'coverage.listNotSeenRecently',
+  domainsNeverExplored: 'coverage.listDomainsNeverExplored',
+  factorsNotDiscussed: 'coverage.listFactorsNotDiscussed',
+};
+const LIST_ORDER: readonly ListId[] = ['neverSeen', 'notSeenRecently', 'domainsNeverExplored', 'factorsNotDiscussed'];
+
+/** One share line, e.g. "Father seen or spoken to: 1 of 3 cases (33%)". */
+export function shareLine(label: string, f: Fraction): string {
+  return t('coverage.shareLine', { label, count: f.count, total: f.total, percent: percent(f) });
+}
+
+/** Every share of a team report, labelled, in a fixed order (chat, Markdown export and page use the same). */
+export function shareLines(c: TeamCoverage): Array<[string, Fraction]> {
+  return [
+    [t('coverage.shareSeen'), c.fatherSeen],
+    ...DOMAIN_IDS.map((d): [string, Fraction] => [t('coverage.shareDomain', { domain: DOMAIN_WORDING[d].title }), c.domains[d]!]),
+    [t('coverage.shareCrying'), c.crying],
+    [t('coverage.shareInfo'), c.infoSought],
+  ];
+}
+
+// One item's line; `esc` escapes record text (names) for the target (chat Markdown or card TextBlock).
+function itemLine(list: ListId, i: CoverageItem, esc: (s: string) => string, practitioner: (id: string) => string): string {
+  const base = { ref: i.caseRef, man: esc(i.manName) };
+  if (list === 'neverSeen') return t('coverage.itemNeverSeen', { ...base, role: t(ROLE_LABEL[i.manRole]), practitioner: esc(practitioner(i.practitionerId)) });
+  if (list === 'notSeenRecently') return t('coverage.itemNotSeenRecently', { ...base, date: i.lastSeen ?? '', days: i.daysSinceSeen ?? 0 });
+  if (list === 'domainsNeverExplored') return t('coverage.itemDomains', { ...base, domains: i.neverExplored.map((d) => DOMAIN_WORDING[d].title).join(', ') });
+  return t('coverage.itemFactors', { ...base, count: i.factorCount });
+}
+
+// A card button that types a command for the user: Web Chat reads cardAction, Teams reads msteams; both send it as text.
+function commandButton(title: string, command: string): Record<string, unknown> {
+  const action = { type: 'imBack', value: command };
+  return { type: 'Action.Submit', title, data: { __isBotFrameworkCardAction: true, cardAction: { ...action, title }, msteams: action } };
+}
+
+/** The report: one Markdown message with the shares, and the lists as a card (or as text where cards are not shown). */
+export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: (id: string) => string): Array<Partial<Activity>> {
+  const title = t('coverage.title', { team: escapeMarkdown(c.team), cases: c.openCases, men: c.men, today: c.today });
+  const shares = `**${title}**\n\n${shareLines(c).map(([l, f]) => `- ${shareLine(l, f)}`).join('\n')}\n\n_${t('coverage.shareNote')}_`;
+  const heading = (l: ListId) => t(LIST_TITLE[l], { days: NOT_SEEN_DAYS });
+  const more = (l: ListId) => c.lists[l].total - c.lists[l].items.length;
+  const textLists = LIST_ORDER.map((l) => {
+    const items = c.lists[l].items.map((i) => `- ${itemLine(l, i, escapeMarkdown, practitioner)}`);
+    return `**${heading(l)}** (${c.lists[l].total})\n${items.length ? items.join('\n') : `- ${t('coverage.listEmpty')}`}${more(l) > 0 ? `\n- ${t('coverage.listMore', { more: more(l) })}` : ''}`;
+  }).join('\n\n') + `\n\n${t('coverage.textHint')}`;
+  if (!withCard) return [MessageFactory.text(shares), MessageFactory.text(textLists)];
+  const body = LIST_ORDER.flatMap((l) => [
+    { type: 'TextBlock', text: `${cardText(heading(l))} (${c.lists[l].total})`, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    ...(c.lists[l].items.length === 0 ? [{ type: 'TextBlock', text: t('coverage.listEmpty'), isSubtle: true, wrap: true, spacing: 'Small' }] : []),
+    ...c.lists[l].items.map((i) => ({
+      type: 'ColumnSet', spacing: 'Small', columns: [
+        { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text: itemLine(l, i, cardText, practitioner), wrap: true }] },
+        { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [
+          commandButton(t('coverage.prepareButton', { ref: i.caseRef }), `prepare ${i.caseRef}`),
+          ...(l === 'factorsNotDiscussed' ? [commandButton(t('coverage.discussedButton', { ref: i.caseRef }), `discussed ${i.caseRef}`)] : []),
+        ] }] },
+      ],
+    })),
+    ...(more(l) > 0 ? [{ type: 'TextBlock', text: t('coverage.listMore', { more: more(l) }), isSubtle: true, wrap: true, spacing: 'Small' }] : []),
+  ]);
+  const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: textLists });
+  return [MessageFactory.text(shares), MessageFactory.attachment(card)];
+}
