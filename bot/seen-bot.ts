@@ -9,6 +9,8 @@ import { globalCommand, jobCommand, type Job } from '../dialogs/commands';
 import { WRITEUP_DIALOG, WriteUpDialog } from '../dialogs/writeup/writeup-dialog';
 import { CORRECT_DIALOG, CorrectDialog } from '../dialogs/writeup/correct-dialog';
 import { applyCardSubmit } from './card-submit';
+import type { CoverageReader } from '../records/coverage';
+import { COVERAGE_DIALOG, CoverageDialog, coverageCommand, type CoverageOptions } from '../dialogs/coverage/coverage-dialog';
 
 /** Which dialog starts each job; a new job is one entry here and one verb in dialogs/commands.ts. */
 const JOB_DIALOGS: Readonly<Record<Job, string>> = {
@@ -22,6 +24,8 @@ export interface SeenBotDeps {
   records: CaseRecords;
   logger: Logger;
   today: () => Date;
+  /** Coverage figures for `coverage [team]` and `discussed <case>`; without it those commands are not offered. */
+  coverage?: CoverageReader;
 }
 
 /** Seen's bot: thin, with all flow in dialogs. */
@@ -34,6 +38,7 @@ export class SeenBot extends ActivityHandler {
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
+    if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
@@ -65,6 +70,12 @@ export class SeenBot extends ActivityHandler {
       return;
     }
     const dc = await this.dialogs.createContext(ctx);
+    const coverage = this.deps.coverage ? coverageCommand(ctx.activity.text) : undefined;
+    if (coverage) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(COVERAGE_DIALOG, { userId: user.id, command: coverage } satisfies CoverageOptions);
+      return;
+    }
     const job = jobCommand(ctx.activity.text);
     if (job) {
       await dc.cancelAllDialogs();
