@@ -37,12 +37,14 @@ export async function applyRetention(db: Db, opts: { now: () => Date; days: numb
   const inSummaries = `summary_id IN (SELECT id FROM summaries WHERE case_ref IN (${marks}))`;
   try {
     await db.transaction(async (tx) => {
+      await tx.run('INSERT INTO retention_gate (opened_at) VALUES (?)', [at.toISOString()]);
       report.versions = (await tx.run(`DELETE FROM summary_versions WHERE ${inSummaries}`, cases)).changes;
       await tx.run(`DELETE FROM coverage_facts WHERE ${inSummaries}`, cases);
       await tx.run(`DELETE FROM supervision_discussions WHERE case_ref IN (${marks})`, cases);
       report.summaries = (await tx.run(`DELETE FROM summaries WHERE case_ref IN (${marks})`, cases)).changes;
       report.men = (await tx.run(`DELETE FROM men WHERE case_ref IN (${marks})`, cases)).changes;
       await tx.run(`DELETE FROM cases WHERE fictional = 1 AND ref IN (${marks})`, cases);
+      await tx.run('DELETE FROM retention_gate');
       const log = new SqliteAuditLog(tx);
       for (const ref of cases) await log.append({ at: at.toISOString(), ...opts.context, operation: 'retention.delete', outcome: 'ok', caseRef: ref });
     });

@@ -107,10 +107,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX audit_log_man ON audit_log(man_id, seq)`,
       `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END`,
       `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END`,
-      // Versions stay undeletable unless their case is fictional (retention of demo and test data).
+      // Versions stay undeletable, except a fictional case's inside a retention run (which opens the gate in its own transaction).
+      `CREATE TABLE retention_gate (opened_at TEXT NOT NULL)`,
       `DROP TRIGGER summary_versions_no_delete`,
       `CREATE TRIGGER summary_versions_no_delete BEFORE DELETE ON summary_versions
-        WHEN NOT EXISTS (SELECT 1 FROM summaries s JOIN cases c ON c.ref = s.case_ref WHERE s.id = OLD.summary_id AND c.fictional = 1)
+        WHEN NOT (EXISTS (SELECT 1 FROM retention_gate)
+          AND EXISTS (SELECT 1 FROM summaries s JOIN cases c ON c.ref = s.case_ref WHERE s.id = OLD.summary_id AND c.fictional = 1))
         BEGIN SELECT RAISE(ABORT, 'summary versions are append-only'); END`,
       // So a real case can never be made deletable by flipping it to fictional.
       `CREATE TRIGGER cases_fictional_fixed BEFORE UPDATE OF fictional ON cases WHEN NEW.fictional IS NOT OLD.fictional
