@@ -5,6 +5,8 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createApp } from './http';
+import { coverageRouter } from './coverage-routes';
+import { SqliteCoverage } from '../adapters/sqlite/coverage';
 import { SeenBot } from './seen-bot';
 import { turnErrorHandler } from './turn-error';
 import { Db } from '../adapters/sqlite/db';
@@ -56,7 +58,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   }
   if (config.SEEN_DEMO && (await seedDemo(records))) logger.info({ event: 'demo_seeded' }, 'loaded fictional demo data');
   const conversationState = new ConversationState(overrides.storage ?? new SqliteStorage(db, now));
-  const bot = new SeenBot({ conversationState, records, logger, today: now });
+  const coverage = new SqliteCoverage(db);
+  const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
 
@@ -76,7 +79,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     try { return tokens.verify(token).user; } catch { return undefined; } // an invalid token is keyed by address instead
   };
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
-  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser });
+  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser,
+    routers: [(webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir })] });
 
   let server: Server | undefined;
   let stream: { close(): void } | undefined;

@@ -32,6 +32,8 @@ export interface AppDeps {
   webDir?: string;
   /** Path of Web Chat's UMD bundle; default resolved from the installed `botframework-webchat`. */
   webchatBundle?: string;
+  /** Routers for further pages and APIs (e.g. /coverage), mounted before the static files; each builds its own from deps. */
+  routers?: ReadonlyArray<(webDir: string) => Router>;
   /** SEEN_DIRECTLINE_SECRET when configured: without it, Direct Line and the pages answer only on loopback. */
   directLineSecret?: string;
   /** Per-minute limits on Direct Line and the pages; default 60 messages and 1200 requests. */
@@ -111,6 +113,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  for (const build of deps.routers ?? []) app.use(build(webDir));
 
   app.use(express.static(webDir, { index: 'index.html', fallthrough: true }));
 

@@ -1,10 +1,10 @@
 // The team coverage as chat: shares in Markdown, then the lists as an Adaptive Card whose buttons send "prepare <case>".
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import { DOMAIN_IDS } from '../../records/practice-model';
-import { NOT_SEEN_DAYS, percent, type CoverageItem, type Fraction, type ListId, type TeamCoverage } from '../../records/coverage';
+import { NOT_SEEN_DAYS, type CoverageItem, type ListId, type TeamCoverage } from '../../records/coverage';
 import { DOMAIN_WORDING, t, type PromptKey } from '../../prompts';
 import { ROLE_LABEL } from '../../prompts/labels';
 import { escapeMarkdown } from '../../adapters/exporters/markdown';
+import { shareLine, shareLines } from '../../adapters/exporters/coverage-md';
 import { cardText } from '../../adapters/cards/card-text';
 
 /** How many items each list shows in chat; the page shows the rest. */
@@ -17,21 +17,6 @@ const LIST_TITLE: Readonly<Record<ListId, PromptKey>> = {
   factorsNotDiscussed: 'coverage.listFactorsNotDiscussed',
 };
 const LIST_ORDER: readonly ListId[] = ['neverSeen', 'notSeenRecently', 'domainsNeverExplored', 'factorsNotDiscussed'];
-
-/** One share line, e.g. "Father seen or spoken to: 1 of 3 cases (33%)". */
-export function shareLine(label: string, f: Fraction): string {
-  return t('coverage.shareLine', { label, count: f.count, total: f.total, percent: percent(f) });
-}
-
-/** Every share of a team report, labelled, in a fixed order (chat, Markdown export and page use the same). */
-export function shareLines(c: TeamCoverage): Array<[string, Fraction]> {
-  return [
-    [t('coverage.shareSeen'), c.fatherSeen],
-    ...DOMAIN_IDS.map((d): [string, Fraction] => [t('coverage.shareDomain', { domain: DOMAIN_WORDING[d].title }), c.domains[d]!]),
-    [t('coverage.shareCrying'), c.crying],
-    [t('coverage.shareInfo'), c.infoSought],
-  ];
-}
 
 // One item's line; `esc` escapes record text (names) for the target (chat Markdown or card TextBlock).
 function itemLine(list: ListId, i: CoverageItem, esc: (s: string) => string, practitioner: (id: string) => string): string {
