@@ -2,19 +2,29 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { t, type PromptKey } from '../prompts';
+import { prepareCommandText, writeUpCommandText } from '../dialogs/prepare/prepare-command';
+
+/** A case reference on a card button (prepare / write up that case). */
+const CaseRefValue = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 
 /** The card submissions Seen understands; extra fields are refused, not ignored. */
-export const CardSubmit = z.object({ action: z.enum(['confirm', 'discard']) }).strict();
-const ACTION_TEXT: Readonly<Record<z.infer<typeof CardSubmit>['action'], PromptKey>> = {
+export const CardSubmit = z.union([
+  z.object({ action: z.enum(['confirm', 'discard']) }).strict(),
+  z.object({ action: z.enum(['prepare', 'writeUp']), caseRef: CaseRefValue }).strict(),
+]);
+const ACTION_TEXT: Readonly<Record<'confirm' | 'discard', PromptKey>> = {
   confirm: 'writeup.confirm',
   discard: 'writeup.discard',
 };
+/** Buttons that start a job for a case become the command a user would type. */
+const CASE_COMMAND: Readonly<Record<'prepare' | 'writeUp', (ref: string) => string>> = { prepare: prepareCommandText, writeUp: writeUpCommandText };
 
 /** 'text' when the activity is ordinary, 'card' when a card submit was translated, 'invalid' when its value is unreadable. */
 export function applyCardSubmit(activity: Partial<Activity>): 'text' | 'card' | 'invalid' {
   if (activity.value === undefined || activity.value === null || (activity.text ?? '').trim() !== '') return 'text';
   const parsed = CardSubmit.safeParse(activity.value);
   if (!parsed.success) return 'invalid';
-  activity.text = t(ACTION_TEXT[parsed.data.action]);
+  const submit = parsed.data;
+  activity.text = 'caseRef' in submit ? CASE_COMMAND[submit.action](submit.caseRef.toUpperCase()) : t(ACTION_TEXT[submit.action]);
   return 'card';
 }

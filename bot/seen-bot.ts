@@ -1,5 +1,5 @@
 // The ActivityHandler: knows who is asking, routes help / cancel / write up, and otherwise continues the dialog.
-import { ActivityHandler, ConversationState, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ConversationState, TurnContext, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { User } from '../records/model';
@@ -11,6 +11,10 @@ import { CORRECT_DIALOG, CorrectDialog } from '../dialogs/writeup/correct-dialog
 import { applyCardSubmit } from './card-submit';
 import type { CoverageReader } from '../records/coverage';
 import { COVERAGE_DIALOG, CoverageDialog, coverageCommand, type CoverageOptions } from '../dialogs/coverage/coverage-dialog';
+import { PREPARE_DIALOG, PrepareDialog, type PrepareOptions } from '../dialogs/prepare/prepare-dialog';
+import { prepareCommand } from '../dialogs/prepare/prepare-command';
+import { supervisionFromCoverage, NO_SUPERVISION_LOG, type SupervisionLog } from '../records/prepare-plan';
+import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeBadRequest, invokeMessage, MessageFromInvokeContext, stripBotMention } from '../adapters/teams/activity';
 
 /** Which dialog starts each job; a new job is one entry here and one verb in dialogs/commands.ts. */
 const JOB_DIALOGS: Readonly<Record<Job, string>> = {
@@ -26,6 +30,10 @@ export interface SeenBotDeps {
   today: () => Date;
   /** Coverage figures for `coverage [team]` and `discussed <case>`; without it those commands are not offered. */
   coverage?: CoverageReader;
+  /** When factors were last discussed in supervision, for prepare's reminders; defaults to the coverage reader's, else none. */
+  supervision?: SupervisionLog;
+  /** How long a Teams turn waits for the prepare plan before acknowledging and following up (default 5 s). */
+  prepareBudgetMs?: number;
 }
 
 /** Seen's bot: thin, with all flow in dialogs. */
@@ -39,6 +47,9 @@ export class SeenBot extends ActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
     if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
+    const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
+    const onLateError = (err: Error) => deps.logger.error({ event: 'follow_up_failed', error: err.name, cause: (err.cause as Error | undefined)?.name }, 'follow-up failed');
+    this.dialogs.add(new PrepareDialog({ records: deps.records, supervision, onLateError, budgetMs: deps.prepareBudgetMs }));
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
@@ -65,6 +76,7 @@ export class SeenBot extends ActivityHandler {
       await ctx.sendActivity(t('common.unknownUser'));
       return;
     }
+    if (ctx.activity.channelId === 'msteams') stripBotMention(ctx.activity);
     if (applyCardSubmit(ctx.activity) === 'invalid') {
       await ctx.sendActivity(t('common.badCard'));
       return;
@@ -74,6 +86,12 @@ export class SeenBot extends ActivityHandler {
     if (coverage) {
       await dc.cancelAllDialogs();
       await dc.beginDialog(COVERAGE_DIALOG, { userId: user.id, command: coverage } satisfies CoverageOptions);
+      return;
+    }
+    const prepare = prepareCommand(ctx.activity.text);
+    if (prepare) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(PREPARE_DIALOG, { userId: user.id, caseRef: prepare.caseRef } satisfies PrepareOptions);
       return;
     }
     const job = jobCommand(ctx.activity.text);
@@ -90,6 +108,18 @@ export class SeenBot extends ActivityHandler {
     if (command === 'help') await ctx.sendActivity(t('common.help'));
     else if (command === 'cancel') await ctx.sendActivity(t('common.nothingToCancel'));
     else await ctx.sendActivity(t('common.notUnderstood'));
+  }
+
+  // Action.Execute (Teams Universal Actions) runs as the message its button stands for; the invoke gets a 200 answer.
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    if (ctx.activity.name !== ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(ctx);
+    const parsed = AdaptiveCardActionValue.safeParse(ctx.activity.value);
+    if (!parsed.success) return invokeBadRequest(t('teams.badAction'));
+    if (!(await this.identify(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId))) return invokeMessage(t('common.unknownUser'));
+    const message = new MessageFromInvokeContext(ctx, executeToSubmit(parsed.data));
+    if (applyCardSubmit(message.activity) === 'invalid') return invokeBadRequest(t('teams.badAction'));
+    await this.route(message);
+    return invokeMessage(t('teams.actionReceived'));
   }
 
   // Teams users are known by their Entra object id; other channels by the user id the channel gives.

@@ -7,6 +7,8 @@ import { parenting } from './parenting';
 import { summary } from './summary';
 import { notes } from './notes';
 import { coverage } from './coverage';
+import { prepare } from './prepare';
+import { teams } from './teams';
 
 export { DOMAIN_WORDING } from './domains';
 
@@ -19,6 +21,8 @@ export const CATALOG = {
   ...namespace('summary', summary),
   ...namespace('notes', notes),
   ...namespace('coverage', coverage),
+  ...namespace('prepare', prepare),
+  ...namespace('teams', teams),
 };
 
 /** A key of the catalogue. */

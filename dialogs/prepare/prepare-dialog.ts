@@ -1,0 +1,100 @@
+// The prepare job: pick the case, show the plan on one card, ask about the practitioner's own safety, then offer the write-up.
+import { MessageFactory, type Activity } from 'botbuilder';
+import { ConfirmPrompt, DialogTurnResult, ListStyle, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Case } from '../../records/model';
+import type { CaseRecords } from '../../records/repository';
+import { loadPreparePlan, type SupervisionLog, type VariantCounts } from '../../records/prepare-plan';
+import { t } from '../../prompts';
+import { PREPARE_QUESTIONS } from '../../prompts/prepare';
+import { pickCaseCard, prepareMessage } from '../../adapters/cards/prepare-card';
+import { replyWithin, TEAMS_REPLY_BUDGET_MS, type FollowUpError } from '../../adapters/teams/follow-up';
+import { SeenDialog } from '../base-dialog';
+import { CARD_CHANNELS } from '../writeup/review-dialog';
+import { bag } from '../step-values';
+import { writeUpCommandText } from './prepare-command';
+
+/** Dialog id of the prepare job. */
+export const PREPARE_DIALOG = 'prepare';
+/** Who is preparing and, optionally, the case they named. */
+export interface PrepareOptions { userId: string; caseRef: string | null }
+/** What prepare hands back: the case, and whether they said they felt anxious. */
+export interface PrepareOutcome { caseRef: string; anxious: boolean }
+/** What prepare needs; `budgetMs` is how long a Teams turn waits for the plan before acknowledging (default 5 s). */
+export interface PrepareDeps {
+  records: CaseRecords;
+  supervision: SupervisionLog;
+  onLateError: (err: FollowUpError) => void;
+  budgetMs?: number;
+}
+
+const MAIN = 'main';
+const CASE = 'case';
+const SAFE = 'safe';
+/** How many wording variants each question set has, read from prompts/ so the plan can rotate them. */
+const VARIANTS: VariantCounts = (domain, kind) => PREPARE_QUESTIONS[domain][kind].length;
+interface Values extends PrepareOptions { case: Case }
+
+/** Prepares one visit; the plan itself is records/prepare-plan.ts, the card adapters/cards/prepare-card.ts. */
+export class PrepareDialog extends SeenDialog<PrepareOptions> {
+  protected readonly where = t('prepare.where');
+
+  constructor(private readonly deps: PrepareDeps) {
+    super(PREPARE_DIALOG);
+    for (const k of ['records', 'supervision', 'onLateError'] as const) if (!deps?.[k]) throw new TypeError(`PrepareDialog needs ${k}`);
+    this.addDialog(new TextPrompt(CASE, this.isOwnOpenCase.bind(this)));
+    this.addDialog(Object.assign(new ConfirmPrompt(SAFE), { style: ListStyle.suggestedAction }));
+    this.addDialog(new WaterfallDialog(MAIN, [this.chooseCase.bind(this), this.showPlan.bind(this), this.safety.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  // Validator: the answer must be an open case allocated to this practitioner.
+  private async isOwnOpenCase(p: PromptValidatorContext<string>): Promise<boolean> {
+    const ref = (p.recognized.value ?? '').trim().toUpperCase();
+    const c = ref.length > 0 && ref.length <= 50 ? await this.deps.records.getCase(ref) : undefined;
+    return c !== undefined && c.open && c.practitionerId === (p.options.validations as { userId: string }).userId;
+  }
+
+  // Step: use the named case when it is theirs; otherwise offer their open cases on a card (or as buttons).
+  private async chooseCase(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = Object.assign(bag<Values>(step), step.options as PrepareOptions);
+    const own = await this.deps.records.listOpenCasesFor(v.userId!);
+    if (own.length === 0) {
+      await step.context.sendActivity(t('prepare.noCases'));
+      return step.endDialog();
+    }
+    const named = own.find((c) => c.ref === v.caseRef);
+    if (named) return step.next(named.ref);
+    if (v.caseRef) await step.context.sendActivity(t('prepare.unknownCase', { ref: v.caseRef }));
+    const refs = own.map((c) => c.ref);
+    const prompt: Partial<Activity> = CARD_CHANNELS.has(step.context.activity.channelId)
+      ? MessageFactory.attachment(pickCaseCard(own), t('prepare.askCase'))
+      : MessageFactory.suggestedActions(refs, t('prepare.askCase'));
+    return step.prompt(CASE, { prompt, retryPrompt: MessageFactory.suggestedActions(refs, t('prepare.retryCase')), validations: { userId: v.userId } });
+  }
+
+  // Step: the plan on one card (a follow-up message if the record is slow in Teams), then the question about them.
+  private async showPlan(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = bag<Values>(step);
+    const c = (v.case = (await this.deps.records.getCase(String(step.result).trim().toUpperCase()))!);
+    const card = CARD_CHANNELS.has(step.context.activity.channelId);
+    await replyWithin(step.context, {
+      budgetMs: step.context.activity.channelId === 'msteams' ? (this.deps.budgetMs ?? TEAMS_REPLY_BUDGET_MS) : Number.MAX_SAFE_INTEGER,
+      work: async () => prepareMessage(await loadPreparePlan(this.deps, c, VARIANTS), card),
+      ack: t('prepare.ack', { ref: c.ref }),
+      failed: t('common.turnError'),
+      onLateError: this.deps.onLateError,
+    });
+    return step.prompt(SAFE, { prompt: t('prepare.askSafety') });
+  }
+
+  // Step: a joint visit where they feel anxious; then the offer to write the visit up afterwards.
+  private async safety(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { case: c } = bag<Values>(step) as Values;
+    const anxious = step.result === true;
+    await step.context.sendActivity(t(anxious ? 'prepare.jointVisit' : 'prepare.safetyNoted'));
+    const offer = MessageFactory.suggestedActions([{ type: 'imBack', title: t('prepare.writeUpButton', { ref: c.ref }), value: writeUpCommandText(c.ref) }], t('prepare.offerWriteUp', { ref: c.ref }));
+    await step.context.sendActivity(offer);
+    return step.endDialog({ caseRef: c.ref, anxious } satisfies PrepareOutcome);
+  }
+}
+
