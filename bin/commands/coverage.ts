@@ -1,0 +1,63 @@
+// `seen coverage --team North --format md|csv|json`: the same figures as the chat report and the page, for a terminal or a file.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { Command } from '../cli';
+import { loadConfig, processEnv } from '../../bot/config';
+import { Db } from '../../adapters/sqlite/db';
+import { SqliteCoverage } from '../../adapters/sqlite/coverage';
+import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import { partnershipCsv, teamCsv } from '../../adapters/exporters/coverage-csv';
+import { partnershipMarkdown, teamMarkdown } from '../../adapters/exporters/coverage-md';
+import { isoDay } from '../../records/dates';
+import { daysBefore, MAX_LIST } from '../../records/coverage';
+import { IsoDate } from '../../records/model';
+
+const Args = z.object({
+  team: z.string().trim().min(1).max(100).optional(),
+  partnership: z.boolean().default(false),
+  format: z.enum(['md', 'csv', 'json']).default('md'),
+  period: z.enum(['all', '30', '90', '365']).default('all'),
+  practitioner: z.string().min(1).max(100).optional(),
+  today: IsoDate.optional(),
+  db: z.string().min(1).optional(),
+}).refine((a) => a.partnership !== Boolean(a.team), { message: 'give --team <team> or --partnership' });
+
+const USAGE = 'usage: seen coverage (--team <team> | --partnership) [--format md|csv|json] [--period all|30|90|365] [--practitioner id] [--today yyyy-mm-dd] [--db file]\n';
+
+/** Prints a team's coverage (with names: for supervisors' own use) or the anonymised partnership figures. */
+export const command: Command = {
+  summary: 'coverage --team <team> | --partnership [--format md|csv|json]  father coverage figures',
+  async run(argv, io) {
+    let args: z.infer<typeof Args>;
+    try {
+      const { values } = parseArgs({ args: argv, options: { team: { type: 'string' }, partnership: { type: 'boolean' }, format: { type: 'string' }, period: { type: 'string' }, practitioner: { type: 'string' }, today: { type: 'string' }, db: { type: 'string' } } });
+      args = Args.parse(values);
+    } catch (err) {
+      io.stderr(`seen coverage: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ') : (err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    const db = await Db.open(args.db ?? loadConfig(processEnv()).SEEN_DB);
+    try {
+      const coverage = new SqliteCoverage(db);
+      const today = args.today ?? isoDay(new Date());
+      const since = args.period === 'all' ? null : daysBefore(today, Number(args.period));
+      if (args.partnership) {
+        const p = await coverage.partnershipCoverage({ today, since });
+        io.stdout(args.format === 'json' ? `${JSON.stringify(p, null, 2)}\n` : args.format === 'csv' ? partnershipCsv(p) : partnershipMarkdown(p));
+        return 0;
+      }
+      const team = (await coverage.teams()).find((x) => x.toLowerCase() === args.team!.toLowerCase());
+      if (!team) {
+        io.stderr(`seen coverage: no open cases in team "${args.team}"\n`);
+        return 1;
+      }
+      const report = await coverage.teamCoverage(team, { today, since, practitionerId: args.practitioner ?? null, listLimit: MAX_LIST });
+      const names = new Map((await new SqliteCaseRecords(db, () => new Date()).listUsers()).map((u) => [u.id, u.name]));
+      const name = (id: string) => names.get(id) ?? id;
+      io.stdout(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : args.format === 'csv' ? teamCsv(report, name) : teamMarkdown(report, name));
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};
