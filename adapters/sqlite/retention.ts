@@ -17,9 +17,10 @@ export class RetentionError extends Error {
 /** Fictional cases whose last recorded activity (audit trail or summary) is older than the cutoff. */
 async function staleFictionalCases(db: Db, cutoff: string): Promise<string[]> {
   const rows = await db.all<{ ref: string }>(
-    `SELECT c.ref FROM cases c WHERE c.fictional = 1 AND coalesce(max(
-       (SELECT max(at) FROM audit_log a WHERE a.case_ref = c.ref AND a.operation <> 'retention.delete'),
-       (SELECT max(created_at) FROM summaries s WHERE s.case_ref = c.ref)), '') < ? ORDER BY c.ref`,
+    // max() of several arguments is NULL if any is: each side defaults to '' (never touched) first.
+    `SELECT c.ref FROM cases c WHERE c.fictional = 1 AND max(
+       coalesce((SELECT max(at) FROM audit_log a WHERE a.case_ref = c.ref AND a.operation <> 'retention.delete'), ''),
+       coalesce((SELECT max(created_at) FROM summaries s WHERE s.case_ref = c.ref), '')) < ? ORDER BY c.ref`,
     [cutoff],
   );
   return rows.map((r) => r.ref);
