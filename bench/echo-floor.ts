@@ -1,11 +1,12 @@
 // The floor for the load benchmark: an echo bot on Seen's own stack (botbuilder, Direct Line over SQLite, express
-// app, same port/DB config) minus dialogs, conversation state and case records. Run it as a process like Seen.
+// app with the same guards and rate limits, same config) minus dialogs, conversation state and case records. Run it as a process like Seen.
 import type { Server } from 'node:http';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { loadConfig, processEnv, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { createApp } from '../bot/http';
 import { createDirectLine } from '../adapters/directline';
+import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
 import { Db } from '../adapters/sqlite/db';
 
 /** The floor's only wording: it is a benchmark fixture, never shown to a practitioner. */
@@ -39,7 +40,13 @@ export async function startEchoFloor(config: Config): Promise<EchoFloor> {
   const logic = (ctx: TurnContext) => bot.run(ctx);
   const directLine = await createDirectLine({ db, logic, logger, secret: config.SEEN_DIRECTLINE_SECRET });
   const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: async () => [] });
+  // Same guards as Seen: rate limits keyed by the verified token user, limits from the same settings.
+  const tokens = new TokenService(config.SEEN_DIRECTLINE_SECRET ?? (await loadOrCreateSecret(db)), 3600, () => new Date());
+  const tokenUser = (token: string): string | undefined => {
+    try { return tokens.verify(token).user; } catch { return undefined; } // an invalid token is keyed by address, as in Seen
+  };
+  const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
+  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: async () => [], directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
   });

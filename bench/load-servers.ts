@@ -12,6 +12,9 @@ export type System = 'seen' | 'floor';
 /** The entry point of each system, run with `node --require tsx/cjs` exactly as `npm start` runs Seen. */
 const ENTRY: Record<System, string> = { seen: join(ROOT, 'bot', 'index.ts'), floor: join(ROOT, 'bench', 'echo-floor.ts') };
 
+/** Rate limits high enough that the benchmark measures turns, not the limiter's refusals (same for both systems). */
+export const BENCH_LIMITS = { SEEN_RATE_MESSAGES_PER_MINUTE: '1000000', SEEN_RATE_REQUESTS_PER_MINUTE: '1000000' } as const;
+
 /** A server that did not start, with its stderr as the cause. */
 export class ServerStartError extends Error {
   constructor(system: System, reason: string, options: { cause: unknown }) {
@@ -47,7 +50,7 @@ export async function startServer(system: System, opts: { db: string; cpuProfDir
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', ENTRY[system]], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEEN_DB: opts.db, SEEN_DEMO: '0', SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEEN_DB: opts.db, SEEN_DEMO: '0', SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...BENCH_LIMITS },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
