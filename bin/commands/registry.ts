@@ -6,6 +6,7 @@ import type { Command } from '../cli';
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (require('./export') as { command: Command }).command,
   analyze: async () => (require('./analyze') as { command: Command }).command,
+  'package-teams': async () => (require('./package-teams') as { command: Command }).command,
   coverage: async () => (require('./coverage') as { command: Command }).command,
   audit: async () => (require('./audit') as { command: Command }).command,
   sar: async () => (require('./sar') as { command: Command }).command,
