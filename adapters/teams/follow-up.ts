@@ -20,7 +20,7 @@ export async function sendLater(adapter: TurnContext['adapter'], identity: Claim
   else await adapter.continueConversation(reference, logic);
 }
 
-/** What `replyWithin` needs: the slow work, what to say if it is late, and what to say (and log) if it fails later. */
+/** What `replyWithin` needs: a budget (Infinity = no limit), the slow work, what to say if it is late, and what to say (and log) if it fails later. */
 export interface ReplyWithin {
   budgetMs: number;
   work: () => Promise<Partial<Activity>>;
@@ -35,6 +35,11 @@ export interface ReplyWithin {
  */
 export async function replyWithin(ctx: TurnContext, opts: ReplyWithin): Promise<boolean> {
   const pending = opts.work();
+  // Why: without a budget (channels with no turn limit) just wait; setTimeout cannot take more than 2^31-1 ms anyway.
+  if (!Number.isFinite(opts.budgetMs) || opts.budgetMs > 2 ** 31 - 1) {
+    await ctx.sendActivity(await pending);
+    return true;
+  }
   let timer: NodeJS.Timeout | undefined;
   const late = Symbol('late');
   const first = await Promise.race([pending, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), opts.budgetMs)))]).finally(() => clearTimeout(timer));

@@ -78,7 +78,7 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
     const c = (v.case = (await this.deps.records.getCase(String(step.result).trim().toUpperCase()))!);
     const card = CARD_CHANNELS.has(step.context.activity.channelId);
     await replyWithin(step.context, {
-      budgetMs: step.context.activity.channelId === 'msteams' ? (this.deps.budgetMs ?? TEAMS_REPLY_BUDGET_MS) : Number.MAX_SAFE_INTEGER,
+      budgetMs: step.context.activity.channelId === 'msteams' ? (this.deps.budgetMs ?? TEAMS_REPLY_BUDGET_MS) : Infinity,
       work: async () => prepareMessage(await loadPreparePlan(this.deps, c, VARIANTS), card),
       ack: t('prepare.ack', { ref: c.ref }),
       failed: t('common.turnError'),
