@@ -114,7 +114,7 @@ describe('coverage: arithmetic on hand-built cases', () => {
     ]);
     // Ties keep the practice model's order.
     assert.deepEqual(p.neverExplored.slice(-2), [{ domain: 'life_history', count: 2, total: 5 }, { domain: 'pressures', count: 2, total: 5 }]);
-    assert.deepEqual(p.neverExplored[0], { domain: 'mental_health', count: 4, total: 5 });
+    assert.deepEqual(p.neverExplored[0], { domain: 'parenting_knowledge', count: 4, total: 5 });
   });
 
   it('lists are cut at the limit but count every man', async () => {
