@@ -69,3 +69,23 @@ export function rateLimiters(limits: RateLimits, tokenUser: (token: string) => s
     requests: rateLimit({ ...common, limit: limits.requestsPerMinute, skip: (req) => req.path === '/api/messages' || req.path === '/healthz', handler: handler('requests') }),
   };
 }
+
+/** The response surface CloudAdapter.process writes to (botbuilder's own Response interface). */
+export interface BotResponse { socket: unknown; end(...args: unknown[]): unknown; header(name: string, value: unknown): unknown; send(...args: unknown[]): unknown; status(code: number): unknown }
+
+/** Passes CloudAdapter's answers through, but replaces any error body (it sends err.message) with a fixed code and message. */
+export function sanitizedBotResponse(res: Response, logger: Logger): BotResponse {
+  let status = 200;
+  return {
+    socket: res.socket,
+    header: (name, value) => res.header(name, value as string),
+    status: (code) => { status = code; return res.status(code); },
+    send: (...args) => {
+      if (status < 400) return res.send(...(args as [unknown]));
+      logger.warn({ event: 'api_messages_refused', status }, 'bot framework request refused');
+      const code = status === 401 ? 'Unauthorized' : status >= 500 ? 'ServiceError' : 'BadArgument';
+      return res.json({ error: { code, message: status === 401 ? 'the request is not authenticated for this bot' : status >= 500 ? 'internal error' : 'bad request' } });
+    },
+    end: (...args) => (res.writableEnded ? undefined : res.end(...(args as []))),
+  };
+}

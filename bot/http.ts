@@ -8,7 +8,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
-import { loopbackGuard, rateLimiters, type RateLimits } from './http-guards';
+import { loopbackGuard, rateLimiters, sanitizedBotResponse, type RateLimits } from './http-guards';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
@@ -96,7 +96,8 @@ export function createApp(deps: AppDeps): Express {
       res.status(400).json({ error: { code: 'BadArgument', message: 'body must be an activity with a type' } });
       return;
     }
-    await deps.cloudAdapter.process(req, res, deps.logic);
+    // Why: CloudAdapter answers errors with their message (URLs, library internals); the client gets a code only.
+    await deps.cloudAdapter.process(req, sanitizedBotResponse(res, logger), deps.logic);
   });
 
   // Why: the page loads Microsoft's unmodified UMD bundle from Seen, not a CDN.
