@@ -45,9 +45,12 @@ export function invokeCard(card: Attachment): InvokeResponse<AdaptiveCardInvokeR
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptiveCard', value: card.content } };
 }
 
-/** An invoke answer for a value Seen cannot read: 400 with the Adaptive Card error shape. */
+/**
+ * An invoke answer for a value Seen cannot read: the Universal Actions error shape (statusCode 400 in the body) on an
+ * HTTP 200, so Teams shows the message on the card (and Seen's HTTP guard, which blanks 4xx bodies, passes it on).
+ */
 export function invokeBadRequest(message: string): InvokeResponse<AdaptiveCardInvokeResponse> {
-  return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } as unknown as AdaptiveCardInvokeResponse['value'] } };
+  return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } as unknown as AdaptiveCardInvokeResponse['value'] } };
 }
 
 /**
@@ -59,6 +62,9 @@ export class MessageFromInvokeContext extends TurnContext {
 
   constructor(invoke: TurnContext, value: unknown) {
     super(invoke);
+    // Why: TurnContext.copyTo (botbuilder 4.23) copies `_services` but the state lives in `_turnState`; share the same map, so
+    // the connector client, the invoke response and the cached conversation state are the invoke's own.
+    (this as unknown as { _turnState: unknown })._turnState = invoke.turnState;
     this.message = { ...invoke.activity, type: 'message', name: undefined, text: '', value } as Activity;
   }
 
