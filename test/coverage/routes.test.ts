@@ -6,34 +6,8 @@ import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { csvCell, TEAM_CSV_HEADER } from '../../adapters/exporters/coverage-csv';
-import { DEMO_CASES, DEMO_MEN, DEMO_USERS } from '../../records/demo-data';
 import { TEST_NOW } from '../helpers/records';
-
-/** A strict RFC 4180 reader, so the test checks the CSV a spreadsheet sees, not our own writer. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"', i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(cell), (cell = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    else cell += ch;
-  }
-  assert.equal(cell + row.join(''), '', 'CSV ends with CRLF');
-  return rows;
-}
-
-/** Every name and case reference in the demo data: none may appear in an anonymised answer. */
-export const IDENTIFYING = [...DEMO_USERS.map((u) => u.name), ...DEMO_USERS.map((u) => u.id), ...DEMO_MEN.map((m) => m.name), ...DEMO_MEN.map((m) => m.id), ...DEMO_CASES.map((c) => c.ref), ...DEMO_CASES.map((c) => c.babyName)];
-/** First names and refs alone too (e.g. "Jordan", "DEMO-5"). */
-export const IDENTIFYING_WORDS = [...new Set(IDENTIFYING.flatMap((s) => [s, s.split(' ')[0]!]))];
+import { IDENTIFYING_WORDS, parseCsv } from './helpers';
 
 // The /coverage API over HTTP on a real Seen with the demo data: identity, refusals, anonymisation, CSV.
 describe('coverage: page API and CSV', () => {

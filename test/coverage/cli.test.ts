@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type CliIo } from '../../bin/cli';
+import { Db } from '../../adapters/sqlite/db';
+import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import { SqliteCoverage } from '../../adapters/sqlite/coverage';
+import { seedDemo } from '../../records/demo-seed';
+import { fixedClock } from '../helpers/records';
+import { IDENTIFYING_WORDS, parseCsv } from './helpers';
+
+/** Runs `seen …` in-process and captures its output. */
+export async function seen(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readStdin: async () => Buffer.alloc(0) };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+// `seen coverage` against a demo database file: the same figures as the reader, in md, csv and json.
+describe('coverage: seen coverage CLI', () => {
+  let dir: string;
+  let file: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seen-coverage-cli-'));
+    file = join(dir, 'seen.db');
+    const db = await Db.open(file);
+    await seedDemo(new SqliteCaseRecords(db, fixedClock));
+    await db.close();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const base = () => ['coverage', '--db', file, '--today', '2026-11-26'];
+
+  it('--format json is exactly the team report the page and chat use', async () => {
+    const { code, out } = await seen([...base(), '--team', 'north', '--format', 'json']);
+    assert.equal(code, 0);
+    const db = await Db.open(file);
+    try {
+      assert.deepEqual(JSON.parse(out), await new SqliteCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200 }));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('--format md names the shares and lists; --format csv parses', async () => {
+    const md = await seen([...base(), '--team', 'North']);
+    assert.match(md.out, /^# Father coverage: team North, 5 open cases, 6 men recorded/);
+    assert.match(md.out, /Father seen or spoken to: 3 of 5 cases \(60%\)/);
+    assert.match(md.out, /## Fathers never seen \(3\)\n\n- DEMO-1: Dan \(fictional\)/);
+    const csv = parseCsv((await seen([...base(), '--team', 'North', '--format', 'csv'])).out);
+    assert.deepEqual(csv.find((r) => r[1] === 'father_seen')?.slice(2, 5), ['3', '5', '60']);
+  });
+
+  it('--partnership prints counts only, with no name or case reference', async () => {
+    for (const format of ['md', 'csv', 'json']) {
+      const { code, out } = await seen([...base(), '--partnership', '--format', format]);
+      assert.equal(code, 0);
+      assert.deepEqual(IDENTIFYING_WORDS.filter((w) => out.includes(w)), [], format);
+    }
+  });
+
+  const bad: Array<[string, string[], number, RegExp]> = [
+    ['no team and no --partnership', [], 2, /give --team <team> or --partnership/],
+    ['both', ['--team', 'North', '--partnership'], 2, /give --team/],
+    ['an unknown format', ['--team', 'North', '--format', 'xlsx'], 2, /format/],
+    ['a bad date', ['--team', 'North', '--today', '26/11/2026'], 2, /today/],
+    ['an unknown option', ['--team', 'North', '--names'], 2, /Unknown option/],
+    ['a team with no open cases', ['--team', 'Atlantis'], 1, /no open cases in team "Atlantis"/],
+  ];
+  for (const [what, args, code, message] of bad) {
+    it(`refuses ${what} (exit ${code})`, async () => {
+      const r = await seen([...base(), ...args]);
+      assert.equal(r.code, code);
+      assert.match(r.err, message);
+      assert.equal(r.out, '');
+    });
+  }
+});
