@@ -2,22 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../bin/cli';
 import { Db } from '../../adapters/sqlite/db';
 import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
 import { SqliteCoverage } from '../../adapters/sqlite/coverage';
 import { seedDemo } from '../../records/demo-seed';
 import { fixedClock } from '../helpers/records';
-import { IDENTIFYING_WORDS, parseCsv } from './helpers';
-
-/** Runs `seen …` in-process and captures its output. */
-export async function seen(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), readStdin: async () => Buffer.alloc(0) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { IDENTIFYING_WORDS, parseCsv, seen } from './helpers';
 
 // `seen coverage` against a demo database file: the same figures as the reader, in md, csv and json.
 describe('coverage: seen coverage CLI', () => {

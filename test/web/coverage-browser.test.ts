@@ -1,0 +1,104 @@
+// The /coverage page in real Chromium: figures on the page equal the CLI's; partnership view anonymised; screenshot saved.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createLogger } from '../../bot/logger';
+import { loadConfig } from '../../bot/config';
+import { composeSeen, type Seen } from '../../bot/compose';
+import type { PartnershipCoverage, TeamCoverage } from '../../records/coverage';
+import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
+import { IDENTIFYING_WORDS, seen as cli } from '../coverage/helpers';
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+describe('coverage page (Chromium)', function () {
+  this.timeout(90_000);
+  let dir: string;
+  let db: string;
+  let app: Seen;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'seen-coverage-web-'));
+    db = join(dir, 'seen.db');
+    app = await composeSeen(loadConfig({ PORT: '0', SEEN_DB: db, SEEN_LOG_LEVEL: 'silent' }), createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
+    base = (await app.listen()).url;
+    browser = await launchChromium();
+    page = await openWatchedPage(browser, consoleErrors);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Reads the figures table: measure → [count, total].
+  const figures = (p: Page) => p.$$eval('#team-figures tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.measure, [r.querySelector('.count')!.textContent, r.querySelector('.total')!.textContent].map(Number)])));
+  const ready = (p: Page) => p.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+
+  it('sam (supervisor) sees the team figures the CLI prints, the lists, the charts, and a CSV link', async () => {
+    const res = await page.goto(`${base}/coverage?user=sam`);
+    assert.equal(res?.status(), 200);
+    await ready(page);
+    const expected = JSON.parse((await cli(['coverage', '--db', db, '--today', '2026-11-26', '--team', 'North', '--format', 'json'])).out) as TeamCoverage;
+    const onPage = await figures(page);
+    assert.deepEqual(onPage.father_seen, [expected.fatherSeen.count, expected.fatherSeen.total]);
+    for (const [d, f] of Object.entries(expected.domains)) assert.deepEqual(onPage[`own_account_${d}`], [f.count, f.total], d);
+    assert.deepEqual(onPage.crying_discussed, [expected.crying.count, expected.crying.total]);
+    assert.deepEqual(onPage.info_sought, [expected.infoSought.count, expected.infoSought.total]);
+    for (const [list, l] of Object.entries(expected.lists)) {
+      assert.equal(await page.getAttribute(`table[data-list="${list}"]`, 'data-total'), String(l.total), list);
+      assert.equal(await page.locator(`table[data-list="${list}"] tr`).count(), Math.max(l.items.length, 1), list);
+    }
+    assert.ok(await page.evaluate(() => (window as unknown as { Chart: { getChart(id: string): unknown } }).Chart.getChart('team-chart') !== undefined), 'Chart.js drew the team chart');
+    assert.match((await page.getAttribute('#csv', 'href')) ?? '', /^\/api\/coverage\/team\.csv\?user=sam&period=all$/);
+    assert.equal(await page.locator('#partnership').isVisible(), true, 'a supervisor also sees the anonymised partnership figures');
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'coverage-page.png'), fullPage: true });
+  });
+
+  it('filtering by practitioner and period changes the figures to the CLI\'s for the same filter', async () => {
+    await page.selectOption('#practitioner', 'lee');
+    await ready(page);
+    await page.selectOption('#period', '30');
+    await ready(page);
+    const expected = JSON.parse((await cli(['coverage', '--db', db, '--today', '2026-11-26', '--team', 'North', '--practitioner', 'lee', '--period', '30', '--format', 'json'])).out) as TeamCoverage;
+    assert.equal(expected.openCases, 2);
+    assert.deepEqual((await figures(page)).father_seen, [expected.fatherSeen.count, expected.fatherSeen.total]);
+  });
+
+  it('"mark discussed" on the page takes Jordan off the factors list', async () => {
+    await page.goto(`${base}/coverage?user=sam`);
+    await ready(page);
+    assert.equal(await page.getAttribute('table[data-list="factorsNotDiscussed"]', 'data-total'), '1');
+    await page.locator('table[data-list="factorsNotDiscussed"] button').click();
+    await page.waitForSelector('table[data-list="factorsNotDiscussed"][data-total="0"]', { timeout: 15_000 });
+  });
+
+  it('pat (partnership lead) sees only anonymised figures, equal to the CLI\'s; alex (practitioner) is refused', async () => {
+    await page.goto(`${base}/coverage?user=pat`);
+    await ready(page);
+    assert.equal(await page.locator('#team').isVisible(), false);
+    const expected = JSON.parse((await cli(['coverage', '--db', db, '--today', '2026-11-26', '--partnership', '--format', 'json'])).out) as PartnershipCoverage;
+    for (const t of expected.teams) {
+      assert.match((await page.locator(`#partnership-figures tr[data-team="${t.team}"] .seen`).textContent()) ?? '', new RegExp(`^${t.menSeen} `));
+      assert.match((await page.locator(`#partnership-figures tr[data-team="${t.team}"] .detailed`).textContent()) ?? '', new RegExp(`^${t.menDetailed} `));
+    }
+    // The demo-user picker lists users by design; the figures themselves must name nobody.
+    const text = await page.locator('#partnership').innerText();
+    assert.deepEqual(IDENTIFYING_WORDS.filter((w) => w.length > 3 && text.includes(w)), [], 'no name or case ref in the partnership figures');
+    await page.screenshot({ path: join(ARTIFACTS, 'coverage-partnership.png'), fullPage: true });
+
+    await page.goto(`${base}/coverage?user=alex`);
+    await page.waitForSelector('#status.error', { timeout: 15_000 });
+    assert.equal(await page.locator('#team').isVisible(), false);
+    assert.equal(await page.locator('#partnership').isVisible(), false);
+    assert.deepEqual(consoleErrors, []);
+  });
+});
