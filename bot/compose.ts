@@ -1,6 +1,7 @@
 // The composition root: builds every piece of Seen from a Config and wires them explicitly.
 import type { Server } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type Storage } from 'botbuilder';
+import { CloudAdapter, ConversationState, type Storage } from 'botbuilder';
+import { StrictBotFrameworkAuthentication } from '../adapters/teams/auth';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config';
@@ -65,7 +66,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
 
   const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET });
   directLine.adapter.onTurnError = onTurnError;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  // Why: a token that cannot be verified (forged, or Microsoft's keys unreachable) is a 401, never a 500.
+  const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
