@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 
 /** True for 127.0.0.0/8 and ::1, in plain or IPv4-mapped form. */
 export function isLoopback(address: string | undefined): boolean {
@@ -89,3 +90,24 @@ export function sanitizedBotResponse(res: Response, logger: Logger): BotResponse
     end: (...args) => (res.writableEnded ? undefined : res.end(...(args as []))),
   };
 }
+
+/** An http(s) URL, the only kind of serviceUrl the Bot Framework uses. */
+const HttpUrl = z.string().max(2048).refine((s) => { try { return ['http:', 'https:'].includes(new URL(s).protocol); } catch { return false; } }, 'expected an http(s) URL');
+/** A channel account: an id, whatever else it carries. */
+const Account = z.looseObject({ id: z.string().min(1).max(512) });
+
+/** The least an activity posted to /api/messages must be before CloudAdapter sees it (it throws 500 on less). */
+export const InboundBotActivity = z.looseObject({
+  type: z.string().min(1).max(64),
+  serviceUrl: HttpUrl,
+  channelId: z.string().min(1).max(64),
+  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
+  from: Account,
+  recipient: Account.optional(),
+  id: z.string().max(512).optional(),
+  text: z.string().optional(),
+  name: z.string().max(512).optional(),
+  locale: z.string().max(35).optional(),
+  membersAdded: z.array(Account).max(100).optional(),
+  membersRemoved: z.array(Account).max(100).optional(),
+});

@@ -8,14 +8,14 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
-import { loopbackGuard, rateLimiters, sanitizedBotResponse, type RateLimits } from './http-guards';
+import { InboundBotActivity, loopbackGuard, rateLimiters, sanitizedBotResponse, type RateLimits } from './http-guards';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
 export type DemoUser = z.infer<typeof demoUserSchema>;
 
-/** The least an activity posted to /api/messages must be before CloudAdapter sees it. */
-const inboundActivitySchema = z.looseObject({ type: z.string().min(1) });
+/** The least an activity posted to /api/messages must be before CloudAdapter sees it (type, serviceUrl, conversation, from). */
+const inboundActivitySchema = InboundBotActivity;
 
 /** Everything the app needs; all required except `webDir` and `webchatBundle`. */
 export interface AppDeps {
@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): Express {
   app.post('/api/messages', async (req, res) => {
     // Why: CloudAdapter throws (500) on a body that is not an activity; a client mistake is a 400.
     if (!inboundActivitySchema.safeParse(req.body).success) {
-      res.status(400).json({ error: { code: 'BadArgument', message: 'body must be an activity with a type' } });
+      res.status(400).json({ error: { code: 'BadArgument', message: 'body must be an activity with a type, serviceUrl, channelId, conversation and from' } });
       return;
     }
     // Why: CloudAdapter answers errors with their message (URLs, library internals); the client gets a code only.
