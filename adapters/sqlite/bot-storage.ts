@@ -14,6 +14,12 @@ export class StateConflictError extends Error {
 /** Stored state must be a JSON object; anything else is corruption. */
 const StoredItem = z.record(z.string(), z.unknown());
 
+/** Insert, or replace whatever is stored (no eTag, or `*`). */
+const UPSERT = `INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)
+  ON CONFLICT(key) DO UPDATE SET etag = bot_state.etag + 1, body = excluded.body, updated_at = excluded.updated_at`;
+/** Replace only when the stored eTag is still the one read. */
+const UPDATE_IF_ETAG = 'UPDATE bot_state SET etag = etag + 1, body = ?, updated_at = ? WHERE key = ? AND etag = ?';
+
 /** Storage backed by the bot_state table; each write batch is one transaction. */
 export class SqliteStorage implements Storage {
   constructor(private readonly db: Db, private readonly now: () => Date) {
@@ -34,25 +40,35 @@ export class SqliteStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     const at = this.now().toISOString();
+    const entries = Object.entries(changes);
+    // Why: a turn saves one item; a single statement is atomic on its own, so it skips BEGIN/COMMIT (3 queue round trips → 1).
+    if (entries.length === 1 && (await this.writeOneStatement(entries[0]![0], entries[0]![1], at))) return;
     await this.db.transaction(async (tx) => {
-      for (const [key, item] of Object.entries(changes)) {
+      for (const [key, item] of entries) {
         const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
         const json = JSON.stringify(body);
         if (!eTag || eTag === '*') {
-          await tx.run(
-            `INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)
-             ON CONFLICT(key) DO UPDATE SET etag = bot_state.etag + 1, body = excluded.body, updated_at = excluded.updated_at`,
-            [key, json, at],
-          );
+          await tx.run(UPSERT, [key, json, at]);
           continue;
         }
-        const updated = await tx.run('UPDATE bot_state SET etag = etag + 1, body = ?, updated_at = ? WHERE key = ? AND etag = ?', [json, at, key, Number(eTag)]);
+        const updated = await tx.run(UPDATE_IF_ETAG, [json, at, key, Number(eTag)]);
         if (updated.changes === 1) continue;
         const exists = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
         if (exists) throw new StateConflictError(key);
         await tx.run('INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)', [key, json, at]);
       }
     });
+  }
+
+  // The one-statement cases: an unconditional upsert, or an update whose eTag matches; false means "use the transaction".
+  private async writeOneStatement(key: string, item: StoreItems[string], at: string): Promise<boolean> {
+    const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
+    const json = JSON.stringify(body);
+    if (!eTag || eTag === '*') {
+      await this.db.run(UPSERT, [key, json, at]);
+      return true;
+    }
+    return (await this.db.run(UPDATE_IF_ETAG, [json, at, key, Number(eTag)])).changes === 1;
   }
 
   async delete(keys: string[]): Promise<void> {
