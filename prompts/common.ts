@@ -4,9 +4,17 @@
 export const common = {
   greeting:
     'Hello {name}, I am Seen. I help you see, engage and assess the fathers and male carers of babies under one.\n\n' +
-    'You can say:\n- **write up** (or **write up DEMO-1**) to record a visit and what you learned about him\n- **correct DEMO-1** to correct a saved summary (a new version; nothing is overwritten)\n- **help** at any point\n- **cancel** to stop what we are doing',
+    'You can say:\n' +
+    '- **prepare** (or **prepare DEMO-3**) before a visit: who the men are, what is known and missing, questions to try, reminders\n' +
+    '- **write up** (or **write up DEMO-1**) after a visit: type or paste what you learned about him\n' +
+    '- **correct DEMO-1** to correct a saved summary (a new version; nothing is overwritten)\n' +
+    '- **coverage** (supervisors) to see which fathers in your team have not been seen or assessed\n' +
+    '- **help** at any point, **cancel** to stop what we are doing',
   help:
-    'I can help you **write up** a contact with a father or male carer: say **write up**, or **write up DEMO-1** to go straight to a case. Say **correct DEMO-1** to correct a saved summary.\n\n' +
+    'I can help you:\n' +
+    '- **prepare DEMO-3** before a visit: the men in the baby\'s life, what is known and never explored, questions to try and reminders due\n' +
+    '- **write up DEMO-1** after a visit, topic by topic or by pasting your notes; **correct DEMO-1** to correct a saved summary\n' +
+    '- **coverage** (supervisors): fathers not seen, topics never explored, factors combining not yet discussed; **discussed DEMO-5** once they were; figures and CSV on the **/coverage** page\n\n' +
     'During a write-up: answer in your own words; say **not explored** to mark a topic as not explored this visit; **cancel** stops without saving; **help** shows this.',
   helpInDialog: 'You are in the middle of: {where}. Answer the question above in your own words, say **not explored** if you did not cover it this visit, or **cancel** to stop without saving.',
   cancelled: 'Stopped. Nothing from this write-up was saved. Say **write up** to start again.',
