@@ -22,6 +22,13 @@ export interface ActivitySet {
 /** Stored activity JSON is a boundary too: it must at least be an object with a type. */
 const storedActivitySchema = z.looseObject({ type: z.string() });
 
+/** Inserts the activity at the conversation's next seq with its id set inside the JSON; no row when the conversation is unknown. */
+const APPEND = `INSERT INTO directline_activities (conversation_id, seq, body)
+  SELECT c.id, n.seq, json_set(?2, '$.id', c.id || '|' || printf('%07d', n.seq))
+  FROM directline_conversations c, (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM directline_activities WHERE conversation_id = ?1) n
+  WHERE c.id = ?1
+  RETURNING seq`;
+
 /** Ids are `<conversationId>|<seq padded to 7>`, the shape Direct Line itself uses. */
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
@@ -60,17 +67,16 @@ export class DirectLineStore {
     return row && { id: row.id, userId: row.user_id, userName: row.user_name, createdAt: row.created_at };
   }
 
-  /** Appends one activity, assigning the next seq and its id atomically; returns the stored activity. */
+  /**
+   * Appends one activity, assigning the next seq and its id atomically; returns the stored activity.
+   * Why one statement: every append used to be BEGIN/SELECT/INSERT/UPDATE/COMMIT, five round trips on the serialised
+   * queue, and appends are most of the statements a turn runs. The seq is MAX(seq) + 1 (the primary key makes it an
+   * index lookup), so `directline_conversations.next_seq` is no longer read or kept.
+   */
   async append(conversationId: string, activity: Partial<Activity>): Promise<Activity & { id: string }> {
-    const stored = await this.db.transaction(async (tx) => {
-      const row = await tx.get<{ next_seq: number }>('SELECT next_seq FROM directline_conversations WHERE id = ?', [conversationId]);
-      if (!row) throw new DirectLineError(404, 'NotFound', 'conversation not found');
-      const seq = row.next_seq;
-      const body = { ...activity, id: activityId(conversationId, seq) } as Activity & { id: string };
-      await tx.run('INSERT INTO directline_activities (conversation_id, seq, body) VALUES (?, ?, ?)', [conversationId, seq, JSON.stringify(body)]);
-      await tx.run('UPDATE directline_conversations SET next_seq = ? WHERE id = ?', [seq + 1, conversationId]);
-      return body;
-    });
+    const row = await this.db.get<{ seq: number }>(APPEND, [conversationId, JSON.stringify({ ...activity, id: undefined })]);
+    if (!row) throw new DirectLineError(404, 'NotFound', 'conversation not found');
+    const stored = { ...activity, id: activityId(conversationId, row.seq) } as Activity & { id: string };
     this.events.emit('appended', conversationId);
     return stored;
   }
