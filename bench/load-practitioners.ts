@@ -1,7 +1,6 @@
 // The simulated practitioners: fictional users, cases and men seeded per run, what each answers, and the export check.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { Db } from '../adapters/sqlite/db';
 import { SqliteCaseRecords } from '../adapters/sqlite/case-records';
@@ -70,7 +69,7 @@ export function answererFor(p: Practitioner): LoadAnswerer {
   return (reply: Reply) => {
     const gap = DOMAIN_IDS.find((d) => DOMAIN_WORDING[d].followUp === reply.text);
     if (gap) return ACCOUNTS[gap];
-    return scripted(reply as Partial<Activity>) as string | Record<string, unknown> | undefined;
+    return scripted(reply as Parameters<typeof scripted>[0]) as string | Record<string, unknown> | undefined;
   };
 }
 
