@@ -17,6 +17,9 @@ export class CorruptRecordError extends Error {
   }
 }
 
+/** How a save is identified: the id chosen when the draft was shown for review makes the save idempotent. */
+export interface SaveOptions { summaryId?: string }
+
 /** Everything Seen stores about cases, men and summaries. Summaries are append-only versions. */
 export interface CaseRecords {
   listUsers(): Promise<User[]>;
@@ -33,8 +36,11 @@ export interface CaseRecords {
   getMan(id: string): Promise<Man | undefined>;
   addMan(man: Omit<Man, 'id'> & { id?: string }): Promise<Man>;
 
-  /** Saves a new summary as version 1, in one transaction with its contact row. */
-  saveSummary(draft: SummaryDraft, author: string): Promise<Summary>;
+  /**
+   * Saves a new summary as version 1, in one transaction with its contact row. Given a `summaryId` already saved for the
+   * same case and man, returns that summary instead of saving twice (a confirm repeated after a crash).
+   */
+  saveSummary(draft: SummaryDraft, author: string, options?: SaveOptions): Promise<Summary>;
   /** Saves a correction as the next version; the earlier versions stay as they were. */
   correctSummary(summaryId: string, draft: SummaryDraft, author: string): Promise<Summary>;
   /** The latest version of every summary on a case, oldest contact first. */

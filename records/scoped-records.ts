@@ -1,7 +1,7 @@
 // Case records as one user may see them: every read and write goes through the access policy first.
 import type { Case, Man, Summary, SummaryDraft, User } from './model';
 import type { CaseRecords } from './repository';
-import { RecordNotFoundError } from './repository';
+import { RecordNotFoundError, type SaveOptions } from './repository';
 import { authorise, type Operation } from './access';
 
 /** The records layer for one user: paths (chat, page, CLI, export) get this, never the raw repository. */
@@ -37,9 +37,9 @@ export class ScopedRecords {
   }
 
   /** Saves a new summary, authored by this user, on a case they may write to. */
-  async saveSummary(draft: SummaryDraft): Promise<Summary> {
+  async saveSummary(draft: SummaryDraft, options?: SaveOptions): Promise<Summary> {
     await this.caseFor(draft.caseRef, 'case.write');
-    return this.inner.saveSummary(draft, this.user.id);
+    return this.inner.saveSummary(draft, this.user.id, options);
   }
 
   /** Saves a correction as a new version, on a case they may write to. */

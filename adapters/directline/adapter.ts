@@ -15,6 +15,8 @@ export interface DirectLineAdapterOptions {
   bot: ChannelAccount;
   serviceUrl: string;
   now: () => Date;
+  /** Wraps each turn so its replies and state commit together (see adapters/sqlite/turn-unit.ts); default runs it as is. */
+  turnUnit?: <T>(turn: () => Promise<T>) => Promise<T>;
 }
 
 /** Runs turns with a real TurnContext (channelId `directline`); one turn at a time per conversation. */
@@ -27,6 +29,7 @@ export class DirectLineAdapter extends BotAdapter {
   private readonly serviceUrl: string;
   private readonly now: () => Date;
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly turnUnit: <T>(turn: () => Promise<T>) => Promise<T>;
 
   constructor(options: DirectLineAdapterOptions) {
     super();
@@ -38,6 +41,7 @@ export class DirectLineAdapter extends BotAdapter {
     this.bot = options.bot;
     this.serviceUrl = options.serviceUrl;
     this.now = options.now;
+    this.turnUnit = options.turnUnit ?? ((turn) => turn());
   }
 
   /** The bot account replies are sent from. */
@@ -63,7 +67,7 @@ export class DirectLineAdapter extends BotAdapter {
     const conversationId = activity.conversation?.id;
     if (!conversationId) return Promise.reject(new Error('activity has no conversation id'));
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
-    const turn = previous.then(() => this.runMiddleware(new TurnContext(this, activity), logic));
+    const turn = previous.then(() => this.turnUnit(() => this.runMiddleware(new TurnContext(this, activity), logic)));
     const tail = turn.catch(() => undefined);
     this.queues.set(conversationId, tail);
     void tail.then(() => {

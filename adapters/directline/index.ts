@@ -11,6 +11,7 @@ import { DirectLineStore } from './store';
 import { attachStream } from './stream';
 import type { StreamHandle } from './stream';
 import { TokenService, loadOrCreateSecret } from './tokens';
+import { inTurnUnit } from '../sqlite/turn-unit';
 
 export { DirectLineAdapter } from './adapter';
 export type { BotLogic } from './adapter';
@@ -60,6 +61,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
     now,
     bot: options.bot ?? { id: 'seen', name: 'Seen', role: 'bot' },
     serviceUrl: options.serviceUrl ?? 'http://127.0.0.1/v3/directline',
+    turnUnit: (turn) => inTurnUnit(options.db, turn),
   });
   let streams = 0;
   const router = createDirectLineRouter({ store, tokens, adapter, logic: options.logic, logger: options.logger, now, streamEnabled: () => streams > 0 });

@@ -4,6 +4,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Db } from '../sqlite/db';
 import { DirectLineError } from './errors';
+import { currentTurnUnit } from '../sqlite/turn-unit';
 
 /** A conversation row as stored. */
 export interface ConversationRecord {
@@ -72,9 +73,20 @@ export class DirectLineStore {
    * Why one statement: every append used to be BEGIN/SELECT/INSERT/UPDATE/COMMIT, five round trips on the serialised
    * queue, and appends are most of the statements a turn runs. The seq is MAX(seq) + 1 (the primary key makes it an
    * index lookup), so `directline_conversations.next_seq` is no longer read or kept.
+   * Inside a bot turn (a TurnUnit) the append is staged and committed with the turn's state.
    */
   async append(conversationId: string, activity: Partial<Activity>): Promise<Activity & { id: string }> {
-    const row = await this.db.get<{ seq: number }>(APPEND, [conversationId, JSON.stringify({ ...activity, id: undefined })]);
+    const body = JSON.stringify({ ...activity, id: undefined });
+    const unit = currentTurnUnit();
+    if (unit) {
+      // Inside a bot turn: stored with the turn's state at commit; the id is known only then.
+      unit.work.push(async (tx) => {
+        if (!(await tx.get<{ seq: number }>(APPEND, [conversationId, body]))) throw new DirectLineError(404, 'NotFound', 'conversation not found');
+      });
+      unit.afterCommit.push(() => this.events.emit('appended', conversationId));
+      return { ...activity, id: `${conversationId}|pending` } as Activity & { id: string };
+    }
+    const row = await this.db.get<{ seq: number }>(APPEND, [conversationId, body]);
     if (!row) throw new DirectLineError(404, 'NotFound', 'conversation not found');
     const stored = { ...activity, id: activityId(conversationId, row.seq) } as Activity & { id: string };
     this.events.emit('appended', conversationId);

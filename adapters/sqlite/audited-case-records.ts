@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { AccessDeniedError } from '../../records/access';
 import { AuditContext, type AuditEntryInput, type AuditLog, type AuditOperation, type AuditOutcome } from '../../records/audit';
 import type { Case, Man, Summary, SummaryDraft, User } from '../../records/model';
-import { RecordNotFoundError, type CaseRecords } from '../../records/repository';
+import { RecordNotFoundError, type CaseRecords, type SaveOptions } from '../../records/repository';
 
 /** Seen acting on its own behalf (seeding, start-up jobs) when no turn or command set a context. */
 export const SYSTEM_CONTEXT: AuditContext = { actor: 'seen', path: 'system' };
@@ -88,8 +88,8 @@ export class AuditedCaseRecords implements CaseRecords {
     return this.write('man.add', { caseRef: man.caseRef }, () => this.inner.addMan(man), (m) => ({ manId: m.id }));
   }
 
-  saveSummary(draft: SummaryDraft, author: string): Promise<Summary> {
-    return this.write('summary.save', { caseRef: draft.caseRef, manId: draft.manId }, () => this.inner.saveSummary(draft, author), (s) => ({ summaryId: s.summaryId, version: s.version }));
+  saveSummary(draft: SummaryDraft, author: string, options?: SaveOptions): Promise<Summary> {
+    return this.write('summary.save', { caseRef: draft.caseRef, manId: draft.manId }, () => this.inner.saveSummary(draft, author, options), (s) => ({ summaryId: s.summaryId, version: s.version }));
   }
 
   correctSummary(summaryId: string, draft: SummaryDraft, author: string): Promise<Summary> {

@@ -1,7 +1,8 @@
 // Bot Framework Storage on SQLite: conversation and dialog state survive a kill -9, with eTag concurrency.
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
-import type { Db } from './db';
+import type { Db, Executor } from './db';
+import { currentTurnUnit } from './turn-unit';
 
 /** A write whose eTag no longer matches what is stored: someone else changed the state first. */
 export class StateConflictError extends Error {
@@ -41,23 +42,32 @@ export class SqliteStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const at = this.now().toISOString();
     const entries = Object.entries(changes);
+    const unit = currentTurnUnit();
+    // Inside a Direct Line turn: committed in the same transaction as the replies the user will see.
+    if (unit) {
+      unit.work.push((tx) => this.writeAll(tx, entries, at));
+      return;
+    }
     // Why: a turn saves one item; a single statement is atomic on its own, so it skips BEGIN/COMMIT (3 queue round trips → 1).
     if (entries.length === 1 && (await this.writeOneStatement(entries[0]![0], entries[0]![1], at))) return;
-    await this.db.transaction(async (tx) => {
-      for (const [key, item] of entries) {
-        const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-        const json = JSON.stringify(body);
-        if (!eTag || eTag === '*') {
-          await tx.run(UPSERT, [key, json, at]);
-          continue;
-        }
-        const updated = await tx.run(UPDATE_IF_ETAG, [json, at, key, Number(eTag)]);
-        if (updated.changes === 1) continue;
-        const exists = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
-        if (exists) throw new StateConflictError(key);
-        await tx.run('INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)', [key, json, at]);
+    await this.db.transaction((tx) => this.writeAll(tx, entries, at));
+  }
+
+  // Writes every item with its eTag check; a stale eTag throws, rolling back the whole transaction.
+  private async writeAll(tx: Executor, entries: Array<[string, StoreItems[string]]>, at: string): Promise<void> {
+    for (const [key, item] of entries) {
+      const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
+      const json = JSON.stringify(body);
+      if (!eTag || eTag === '*') {
+        await tx.run(UPSERT, [key, json, at]);
+        continue;
       }
-    });
+      const updated = await tx.run(UPDATE_IF_ETAG, [json, at, key, Number(eTag)]);
+      if (updated.changes === 1) continue;
+      const exists = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
+      if (exists) throw new StateConflictError(key);
+      await tx.run('INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)', [key, json, at]);
+    }
   }
 
   // The one-statement cases: an unconditional upsert, or an update whose eTag matches; false means "use the transaction".

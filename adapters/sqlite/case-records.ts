@@ -1,7 +1,7 @@
 // CaseRecords on SQLite: zod-validated rows in, zod-validated rows out, one transaction per write.
 import { randomUUID } from 'node:crypto';
 import { Case, Man, Summary, SummaryDraft, User } from '../../records/model';
-import { CaseRecords, CorruptRecordError, RecordNotFoundError } from '../../records/repository';
+import { CaseRecords, CorruptRecordError, RecordNotFoundError, type SaveOptions } from '../../records/repository';
 import type { Db, Executor } from './db';
 
 interface UserRow { id: string; name: string; role: string; team: string; aad_object_id: string | null }
@@ -101,12 +101,19 @@ export class SqliteCaseRecords implements CaseRecords {
     return m;
   }
 
-  async saveSummary(draft: SummaryDraft, author: string): Promise<Summary> {
+  async saveSummary(draft: SummaryDraft, author: string, options: SaveOptions = {}): Promise<Summary> {
     const d = SummaryDraft.parse(draft);
-    const summaryId = randomUUID();
+    const summaryId = options.summaryId ?? randomUUID();
     const createdAt = this.now().toISOString();
     return this.db.transaction(async (tx) => {
       await this.checkCaseAndMan(tx, d);
+      const existing = await tx.get<{ case_ref: string; man_id: string }>('SELECT case_ref, man_id FROM summaries WHERE id = ?', [summaryId]);
+      if (existing) {
+        // The same confirm arriving again (after a crash mid-turn): the summary is already saved.
+        if (existing.case_ref !== d.caseRef || existing.man_id !== d.manId) throw new RecordNotFoundError(`summary ${summaryId} for that case and man`);
+        const first = await tx.get<VersionRow>('SELECT * FROM summary_versions WHERE summary_id = ? AND version = 1', [summaryId]);
+        return toSummary(first!);
+      }
       await tx.run('INSERT INTO summaries (id, case_ref, man_id, contact_date, seen_status, latest_version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
         summaryId, d.caseRef, d.manId, d.contact.date, d.contact.seenStatus, createdAt,
       ]);

@@ -1,4 +1,5 @@
 // The write-up job: case and man, contact, eight domains, agencies, reflection, actions, review, save.
+import { randomUUID } from 'node:crypto';
 import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { emptyDomains, GapRecord, SummaryDraft, type ContactDetails, type Domains, type InfoSought } from '../../records/model';
 import type { CaseRecords } from '../../records/repository';
@@ -30,7 +31,7 @@ export interface WriteUpDeps { records: CaseRecords; today: () => Date }
 const MAIN = 'main';
 const TEXT = 'text';
 const PATH = 'path';
-interface Values { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; notes?: NotesOutcome; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string }
+interface Values { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; notes?: NotesOutcome; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string; summaryId: string }
 
 /** The guided write-up; each part is its own dialog and this one only strings them together. */
 export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
@@ -109,6 +110,8 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
   private async review(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step) as Values;
     const draft = (v.draft = buildDraft(v, String(step.result)));
+    // The id is fixed before review, so a confirm repeated after a crash finds the summary already saved.
+    v.summaryId = randomUUID();
     const context = { manName: v.choice.man.name, manRole: v.choice.man.role, fictional: v.choice.case.fictional };
     return step.beginDialog(REVIEW_DIALOG, { draft, context } satisfies ReviewOptions);
   }
@@ -120,7 +123,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
       await step.context.sendActivity(t('writeup.discarded'));
       return step.endDialog();
     }
-    const saved = await (await scopedRecords(this.deps.records, v.userId)).saveSummary(v.draft);
+    const saved = await (await scopedRecords(this.deps.records, v.userId)).saveSummary(v.draft, { summaryId: v.summaryId });
     await step.context.sendActivity(t('writeup.saved', { version: saved.version, man: v.choice.man.name, ref: saved.caseRef }));
     return step.endDialog(saved);
   }

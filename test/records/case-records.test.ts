@@ -49,6 +49,14 @@ describe('records: SQLite case records', () => {
     assert.deepEqual((await records.latestSummaries('DEMO-1'))[0].actions, ['Offer an evening visit']);
   });
 
+  it('a save repeated with the same summary id (a confirm replayed after a crash) returns the first, saving once', async () => {
+    const first = await records.saveSummary(draft(), 'alex', { summaryId: 'fixed-id-1' });
+    const again = await records.saveSummary(draft({ actions: ['changed'] }), 'alex', { summaryId: 'fixed-id-1' });
+    assert.deepEqual(again, first);
+    assert.equal((await records.latestSummaries('DEMO-1')).length, 1);
+    await assert.rejects(records.saveSummary(draft({ caseRef: 'DEMO-2', manId: 'demo-2-ryan' }), 'alex', { summaryId: 'fixed-id-1' }), RecordNotFoundError);
+  });
+
   it('refuses to update or delete a stored version (append-only in the database itself)', async () => {
     const v1 = await records.saveSummary(draft(), 'alex');
     await assert.rejects(db.run("UPDATE summary_versions SET body = '{}' WHERE summary_id = ?", [v1.summaryId]), /statement failed/);
