@@ -153,7 +153,8 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
     const { id: _id, from: _from, recipient: _recipient, conversation: _conversation, channelId: _channel, serviceUrl: _service, timestamp: _ts, ...rest } = posted;
     const conversation = await store.getConversation(claims.conv);
     const from = { id: claims.user, name: conversation?.userName ?? claims.name ?? '', role: 'user' };
-    const inbound = adapter.inbound(claims.conv, from, rest as Partial<Activity>);
+    // What a user types is shown back as typed: plain text, never rendered as Markdown or HTML by a client.
+    const inbound = adapter.inbound(claims.conv, from, { ...(rest as Partial<Activity>), textFormat: 'plain' });
     const stored = await store.append(claims.conv, inbound);
     await runTurn({ ...inbound, id: stored.id });
     res.json({ id: stored.id });

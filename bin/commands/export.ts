@@ -2,9 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
-import { loadConfig, processEnv } from '../../bot/config';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import { cliActor, openCliRecords } from './cli-records';
 import { summaryToMarkdown } from '../../adapters/exporters/markdown';
 
 const Args = z.object({
@@ -25,9 +23,9 @@ export const command: Command = {
       io.stderr(`seen export: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ') : (err as Error).message}\nusage: seen export <case ref> --format md|json [--db file]\n`);
       return 2;
     }
-    const db = await Db.open(args.db ?? loadConfig(processEnv()).SEEN_DB);
+    // Reads are audited as the CLI user through the export path, like every other read of a case record.
+    const { records, close } = await openCliRecords(args.db, cliActor(), 'export');
     try {
-      const records = new SqliteCaseRecords(db, () => new Date());
       const c = await records.getCase(args.caseRef);
       if (!c) {
         io.stderr(`seen export: no case ${args.caseRef}\n`);
@@ -46,7 +44,7 @@ export const command: Command = {
       io.stdout(`${parts.length ? parts.join('\n---\n\n') : `No summaries on ${c.ref} yet.\n`}`);
       return 0;
     } finally {
-      await db.close();
+      await close();
     }
   },
 };
