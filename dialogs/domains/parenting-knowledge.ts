@@ -3,7 +3,7 @@ import { ChoicePrompt, DialogTurnResult, WaterfallStep, WaterfallStepContext } f
 import { CRYING_MESSAGE_IDS, type CryingMessageId } from '../../records/practice-model';
 import { t } from '../../prompts';
 import { DomainDialog, type DomainValues } from './domain-dialog';
-import { pickManyDialog, type PickOption, type PickState } from './pick-many';
+import { pickManyDialog, type PickOption, type PickState } from '../pick-many';
 
 /** The four crying messages as buttons, in the practice model's order. */
 export const CRYING_OPTIONS: readonly PickOption<CryingMessageId>[] = [

@@ -17,7 +17,7 @@ import { screenFor } from '../../records/screens';
 import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
-import { pickManyDialog, type PickState } from './pick-many';
+import { pickManyDialog, type PickState } from '../pick-many';
 import { screenLoopDialog, type ScreenState } from './screen-loop';
 import { FREQUENCY_OPTIONS, SIGN_OPTIONS, SKIPPED, SUBSTANCE_NAMES, recordSubstance, type DetailValues, type SignId, type SubstanceChoice } from './substance-options';
 

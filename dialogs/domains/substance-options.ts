@@ -3,7 +3,7 @@ import { t, type PromptKey } from '../../prompts';
 import { SubstanceEntry, type ScreenResult } from '../../records/model';
 import type { SubstanceLevel } from '../../records/practice-model';
 import { DEPENDENCE_SIGNS, HARMS, deriveLevel, type DependenceSign, type Frequency, type Harm } from '../../records/substance-level';
-import type { PickOption } from './pick-many';
+import type { PickOption } from '../pick-many';
 
 /** Substances offered by name; "other" asks for the drug's name. */
 export type SubstanceChoice = 'alcohol' | 'cannabis' | 'cocaine' | 'other';

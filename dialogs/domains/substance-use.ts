@@ -3,7 +3,7 @@ import { ChoicePrompt, DialogTurnResult, WaterfallDialog, WaterfallStep, Waterfa
 import { SubstanceEntry } from '../../records/model';
 import { t } from '../../prompts';
 import { DomainDialog, type DomainValues } from './domain-dialog';
-import { pickManyDialog, type PickState } from './pick-many';
+import { pickManyDialog, type PickState } from '../pick-many';
 import { SubstanceDetailDialog, type SubstanceDetailOptions } from './substance-detail';
 import { NONE_SUBSTANCE, SUBSTANCE_OPTIONS, isSkipped, type SubstanceChoice } from './substance-options';
 

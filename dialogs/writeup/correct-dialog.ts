@@ -13,7 +13,7 @@ import { createDomainDialogs } from '../domains';
 import type { DomainOutcome } from '../domains/domain-dialog';
 import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
 import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './review-dialog';
-import { structuralGapRecords } from './writeup-dialog';
+import { structuralGapRecords } from './draft';
 
 /** Dialog id of the correction job. */
 export const CORRECT_DIALOG = 'correct';

@@ -1,22 +1,20 @@
-// The write-up job: case and man, contact, eight domains, agencies, reflection, actions, review, save.
+// The write-up job: case and man, contact, eight domains, factors, agencies, reflection, actions, review, save.
 import { randomUUID } from 'node:crypto';
 import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { emptyDomains, GapRecord, SummaryDraft, type ContactDetails, type Domains, type InfoSought } from '../../records/model';
+import type { ContactDetails, InfoSought } from '../../records/model';
 import type { CaseRecords } from '../../records/repository';
-import type { DomainId } from '../../records/practice-model';
-import { structuralGaps } from '../../records/gaps';
-import { DOMAIN_WORDING, t } from '../../prompts';
-import { GAP_LABEL } from '../../prompts/labels';
+import type { FactorId } from '../../records/practice-model';
+import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
-import { isNone } from '../commands';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
+import { buildDraft, type WriteUpValues as Values } from './draft';
 import { scopedRecords } from '../scoped';
 import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
 import { CONTACT_DIALOG, ContactDialog } from './contact-dialog';
 import { DOMAINS_DIALOG, DomainsDialog } from '../domains/domains-dialog';
-import type { DomainOutcome } from '../domains/domain-dialog';
 import { INFO_SOUGHT_DIALOG, InfoSoughtDialog } from './info-sought-dialog';
+import { FACTORS_DIALOG, FactorsDialog, type FactorsOptions } from './factors-dialog';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOutcome } from './reflection-dialog';
 import { NOTES_DIALOG, NotesDialog, type NotesOptions, type NotesOutcome } from './notes-dialog';
 import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './review-dialog';
@@ -31,7 +29,6 @@ export interface WriteUpDeps { records: CaseRecords; today: () => Date }
 const MAIN = 'main';
 const TEXT = 'text';
 const PATH = 'path';
-interface Values { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; notes?: NotesOutcome; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string; summaryId: string }
 
 /** The guided write-up; each part is its own dialog and this one only strings them together. */
 export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
@@ -44,13 +41,14 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     this.addDialog(new ContactDialog(deps.today));
     this.addDialog(new DomainsDialog());
     this.addDialog(new InfoSoughtDialog());
+    this.addDialog(new FactorsDialog());
     this.addDialog(new ReflectionDialog());
     this.addDialog(new ReviewDialog());
     this.addDialog(new NotesDialog());
     this.addDialog(new ChoicePrompt(PATH));
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
     this.addDialog(new WaterfallDialog(MAIN, [
-      this.chooseCase.bind(this), this.contact.bind(this), this.choosePath.bind(this), this.domains.bind(this), this.infoSought.bind(this),
+      this.chooseCase.bind(this), this.contact.bind(this), this.choosePath.bind(this), this.domains.bind(this), this.factors.bind(this), this.infoSought.bind(this),
       this.reflection.bind(this), this.actions.bind(this), this.review.bind(this), this.save.bind(this),
     ]));
     this.initialDialogId = MAIN;
@@ -86,11 +84,19 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others] } satisfies NotesOptions);
   }
 
-  // Step: information from other agencies.
-  private async infoSought(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  // Step: the factors recorded for him, starting from those the notes or a recorded misuse level already show.
+  private async factors(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step);
     if (step.result && 'gaps' in step.result) v.notes = step.result as NotesOutcome;
     v.outcomes = v.notes ? v.notes.outcomes : (step.result as Values['outcomes']);
+    const misuse = Object.values(v.outcomes).some((o) => o?.substances?.some((x) => x.level === 'misuse' || x.level === 'dependence'));
+    const suggested: FactorId[] = [...(v.notes?.factors ?? []), ...(misuse ? (['substance_misuse'] as const) : [])];
+    return step.beginDialog(FACTORS_DIALOG, { suggested } satisfies FactorsOptions);
+  }
+
+  // Step: information from other agencies.
+  private async infoSought(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    bag<Values>(step).factors = step.result as FactorId[];
     return step.beginDialog(INFO_SOUGHT_DIALOG);
   }
 
@@ -127,29 +133,4 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     await step.context.sendActivity(t('writeup.saved', { version: saved.version, man: v.choice.man.name, ref: saved.caseRef }));
     return step.endDialog(saved);
   }
-}
-
-/** Turns the collected answers into a validated draft, with the gaps that follow from it. */
-export function buildDraft(v: Omit<Values, 'draft'>, actionsText: string): SummaryDraft {
-  const domains: Domains = emptyDomains();
-  const substances = [];
-  const cryingMessages = [];
-  for (const o of Object.values(v.outcomes)) {
-    if (!o) continue;
-    domains[o.domain] = o.entry;
-    substances.push(...(o.substances ?? []));
-    cryingMessages.push(...(o.cryingMessages ?? []));
-  }
-  const actions = isNone(actionsText) ? [] : actionsText.split(/\r?\n/).map((a) => a.replace(/^\s*[-*•]\s*/, '').trim()).filter(Boolean);
-  if (v.reflection.addJointVisit) actions.push(t('writeup.jointVisitAction'));
-  const source = v.notes ? ('notes' as const) : ('guided' as const);
-  const base = { caseRef: v.choice.case.ref, manId: v.choice.man.id, source, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info, reflection: v.reflection.reflection, factors: v.notes?.factors ?? [], actions };
-  // The notes path keeps the gaps the analysis found, with answers; the guided path derives them from the record.
-  const gaps = v.notes?.gaps ?? structuralGapRecords(SummaryDraft.parse(base));
-  return SummaryDraft.parse({ ...base, gaps });
-}
-
-/** The gaps that follow from a guided record, worded for the summary. */
-export function structuralGapRecords(draft: SummaryDraft): GapRecord[] {
-  return structuralGaps(draft).map((g) => GapRecord.parse({ ...g, message: t(GAP_LABEL[g.code], { domain: g.domain ? DOMAIN_WORDING[g.domain].title : '' }) }));
 }

@@ -27,6 +27,8 @@ const FIXED: Array<[PromptKey, string]> = [
   ['writeup.askSeen', t('writeup.seenInPerson')],
   ['notes.askPath', t('notes.pathGuided')],
   ['writeup.askSource', t('writeup.sourceOwn')],
+  ['writeup.askFactors', t('writeup.factorsNone')],
+  ['writeup.factorsMore', t('writeup.factorsDone')],
   ['writeup.askInfoSought', t('writeup.agencyGp')],
   ['writeup.agencyPicked', t('writeup.agencyDone')],
   ['writeup.askConsent', t('common.yes')],

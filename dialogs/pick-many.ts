@@ -1,6 +1,6 @@
 // A "pick each, then Done" loop over a fixed set of options, as a waterfall that replaces itself per pick.
 import { ChoiceFactory, DialogTurnResult, FoundChoice, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { t, type PromptKey } from '../../prompts';
+import { t, type PromptKey } from '../prompts';
 
 /** One option of the loop: the id recorded and the key of its button label. */
 export interface PickOption<I extends string> {
