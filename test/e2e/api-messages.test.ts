@@ -1,59 +1,20 @@
 // /api/messages in anonymous mode, Emulator style: activities in over HTTP, replies out to a local capture "channel".
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
-
-/** A body the bot sent to the channel, and the path it used. */
-interface Captured { path: string; conversationId: string; replyToId?: string; body: { type?: string; text?: string; replyToId?: string; recipient?: { id: string } } }
-
-/** A stand-in for the Emulator's channel service: records activities the bot sends and answers `{ id }`. */
-async function startCaptureServer(): Promise<{ base: string; captured: Captured[]; close(): Promise<void> }> {
-  const captured: Captured[] = [];
-  const app = express();
-  app.use(express.json({ limit: '1mb' }));
-  app.post('/v3/conversations/:id/activities/:replyId', (req, res) => {
-    captured.push({ path: req.path, conversationId: String(req.params['id']), replyToId: String(req.params['replyId']), body: req.body });
-    res.json({ id: `reply-${captured.length}` });
-  });
-  app.post('/v3/conversations/:id/activities', (req, res) => {
-    captured.push({ path: req.path, conversationId: String(req.params['id']), body: req.body });
-    res.json({ id: `sent-${captured.length}` });
-  });
-  app.use((req, res) => res.status(404).json({ error: { code: 'NotFound', message: `${req.method} ${req.path}` } }));
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    captured,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
-
-/** Waits until `check` holds, polling; fails with `what`. */
-async function eventually(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { eventually, startCaptureChannel } from '../helpers/capture-channel';
 
 describe('end to end: /api/messages in anonymous mode (Emulator style)', function () {
   this.timeout(30_000);
   let dir: string;
   let seen: Seen;
   let base: string;
-  let channel: Awaited<ReturnType<typeof startCaptureServer>>;
+  let channel: Awaited<ReturnType<typeof startCaptureChannel>>;
   let n = 0;
 
   /** An Emulator-style message activity from alex. */
@@ -75,7 +36,7 @@ describe('end to end: /api/messages in anonymous mode (Emulator style)', functio
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-api-'));
-    channel = await startCaptureServer();
+    channel = await startCaptureChannel();
     const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent' });
     assert.equal(config.MicrosoftAppId, undefined, 'anonymous mode');
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });

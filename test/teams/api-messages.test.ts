@@ -8,7 +8,7 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { DEMO_USERS } from '../../records/demo-data';
-import { eventually, startCaptureChannel, type Captured } from './capture-channel';
+import { eventually, startCaptureChannel, type Captured } from '../helpers/capture-channel';
 
 const ALEX_AAD = DEMO_USERS.find((u) => u.id === 'alex')!.aadObjectId!;
 const cardText = (c: Captured) => JSON.stringify(c.body.attachments?.[0]?.content ?? '');

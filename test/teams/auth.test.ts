@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
-import { startCaptureChannel } from './capture-channel';
+import { startCaptureChannel } from '../helpers/capture-channel';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');

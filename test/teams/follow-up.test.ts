@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type TurnContext } from 'botbuilder';
 import { replyWithin, type FollowUpError } from '../../adapters/teams/follow-up';
-import { eventually, startCaptureChannel } from './capture-channel';
+import { eventually, startCaptureChannel } from '../helpers/capture-channel';
 
 describe('Teams: slow results become a follow-up message', function () {
   this.timeout(20_000);
