@@ -9,6 +9,7 @@ import { PREPARE_QUESTIONS } from '../../prompts/prepare';
 import { pickCaseCard, prepareMessage } from '../../adapters/cards/prepare-card';
 import { replyWithin, TEAMS_REPLY_BUDGET_MS, type FollowUpError } from '../../adapters/teams/follow-up';
 import { SeenDialog } from '../base-dialog';
+import { scopedRecords } from '../scoped';
 import { CARD_CHANNELS } from '../writeup/review-dialog';
 import { bag } from '../step-values';
 import { writeUpCommandText } from './prepare-command';
@@ -50,14 +51,14 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
   // Validator: the answer must be an open case allocated to this practitioner.
   private async isOwnOpenCase(p: PromptValidatorContext<string>): Promise<boolean> {
     const ref = (p.recognized.value ?? '').trim().toUpperCase();
-    const c = ref.length > 0 && ref.length <= 50 ? await this.deps.records.getCase(ref) : undefined;
-    return c !== undefined && c.open && c.practitionerId === (p.options.validations as { userId: string }).userId;
+    const own = await (await scopedRecords(this.deps.records, (p.options.validations as { userId: string }).userId)).listOwnOpenCases();
+    return own.some((c) => c.ref === ref);
   }
 
   // Step: use the named case when it is theirs; otherwise offer their open cases on a card (or as buttons).
   private async chooseCase(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = Object.assign(bag<Values>(step), step.options as PrepareOptions);
-    const own = await this.deps.records.listOpenCasesFor(v.userId!);
+    const own = await (await scopedRecords(this.deps.records, v.userId!)).listOwnOpenCases();
     if (own.length === 0) {
       await step.context.sendActivity(t('prepare.noCases'));
       return step.endDialog();
@@ -75,11 +76,13 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
   // Step: the plan on one card (a follow-up message if the record is slow in Teams), then the question about them.
   private async showPlan(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step);
-    const c = (v.case = (await this.deps.records.getCase(String(step.result).trim().toUpperCase()))!);
+    // Every read goes through the access policy as the user asking.
+    const scoped = await scopedRecords(this.deps.records, v.userId!);
+    const c = (v.case = (await scoped.getCase(String(step.result).trim().toUpperCase()))!);
     const card = CARD_CHANNELS.has(step.context.activity.channelId);
     await replyWithin(step.context, {
       budgetMs: step.context.activity.channelId === 'msteams' ? (this.deps.budgetMs ?? TEAMS_REPLY_BUDGET_MS) : Infinity,
-      work: async () => prepareMessage(await loadPreparePlan(this.deps, c, VARIANTS), card),
+      work: async () => prepareMessage(await loadPreparePlan({ records: scoped, supervision: this.deps.supervision }, c, VARIANTS), card),
       ack: t('prepare.ack', { ref: c.ref }),
       failed: t('common.turnError'),
       onLateError: this.deps.onLateError,
