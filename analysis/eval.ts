@@ -107,13 +107,34 @@ export function formatReport(r: EvalReport): string {
   ].join('\n');
 }
 
-/** CLI: `npm run eval:analysis [-- dir] [--verbose]`; exits 1 when below target. */
+/** The named labelled sets: the tuning set and the held-out set written before tuning. */
+export const SETS = {
+  original: join(__dirname, '..', 'test', 'fixtures', 'notes'),
+  heldout: join(__dirname, '..', 'test', 'fixtures', 'notes-heldout'),
+} as const;
+export type SetName = keyof typeof SETS;
+
+/** Parses CLI args: `--set <name>` (default original), an optional explicit directory, `--verbose`. */
+export function parseEvalArgs(args: readonly string[]): { dir: string; verbose: boolean } {
+  const Args = z.object({ set: z.enum(Object.keys(SETS) as [SetName, ...SetName[]]).default('original'), dir: z.string().optional(), verbose: z.boolean() });
+  let set: string | undefined;
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--set') set = args[++i];
+    else if (a.startsWith('--set=')) set = a.slice('--set='.length);
+    else if (!a.startsWith('--')) dir = a;
+  }
+  const parsed = Args.parse({ set, dir, verbose: args.includes('--verbose') });
+  return { dir: parsed.dir ?? SETS[parsed.set], verbose: parsed.verbose };
+}
+
+/** CLI: `npm run eval:analysis [-- --set original|heldout] [-- dir] [--verbose]`; exits 1 when below target. */
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--')) ?? join(__dirname, '..', 'test', 'fixtures', 'notes');
+  const { dir, verbose } = parseEvalArgs(process.argv.slice(2));
   const r = evaluate(dir);
   process.stdout.write(`${formatReport(r)}\n`);
-  if (args.includes('--verbose')) process.stdout.write(`${r.errors.join('\n')}\n`);
+  if (verbose) process.stdout.write(`${r.errors.join('\n')}\n`);
   const ok = r.macroF1 >= TARGETS.macroF1 && r.domainAccuracy >= TARGETS.domainAccuracy;
   process.stdout.write(ok ? 'eval: targets met\n' : 'eval: BELOW TARGET\n');
   process.exitCode = ok ? 0 : 1;
