@@ -27,7 +27,7 @@ export const OTHER_SOURCES = [
 
 /** A plan, or an explicit "not discussed": such clauses do not cover a domain. */
 export const PLANS = [
-  'will (?:ask|discuss|explore|talk|follow|raise|address|check|look|revisit|return|cover|seek|request|contact|speak|complete|do|arrange|offer|try|go through|share|consider|need)',
+  'will (?:also |then |need to )?(?:ask|discuss|explore|talk|follow|raise|address|check|look|revisit|return|cover|seek|request|contact|speak|complete|do|arrange|offer|try|go through|share|consider|need)',
   "(?:i'll|we'll|i will|we will|hv will|sw will)", 'next (?:visit|time|contact|appointment|session|week)', 'at the next', 'to be (?:explored|discussed|asked|followed up|covered|addressed|raised|considered|completed|sought|done)',
   'plan(?:s|ned)? to', 'planning to', 'intend(?:s|ed)? to', 'needs? to be (?:explored|discussed|asked|followed up|covered|addressed)', 'need to (?:ask|explore|discuss|find out|check)',
   'not (?:yet |been )?(?:explored|discussed|asked|covered|addressed|raised)', "(?:did not|didn't|was not able to|wasn't able to|unable to|could not|couldn't) (?:get to |manage to )?(?:discuss|ask|explore|talk|cover|raise|speak)",
@@ -47,7 +47,7 @@ export const VAGUE = [
   'no cause for concern', 'not a concern', 'nfa',
   '(?:seems?|seemed|appears?|appeared|presents?|presented|came across|comes across|looks?|looked)(?: as| to be| like| very| really| quite| a| an| to me| well and)* (?:fine|ok|okay|alright|all right|well|good|nice|caring|loving|lovely|supportive|devoted|doting|attentive|decent|pleasant|engaged|appropriate|happy|settled|positive|great|involved|interested|protective|genuine|committed)(?: (?:dad|father|man|guy|bloke|parent|chap|partner|young man|with (?:the )?baby))?',
   '(?:is|was) (?:a )?(?:good|great|lovely|nice|caring|devoted|doting|brilliant|fab|fabulous|fantastic|decent) (?:dad|father|guy|bloke|man|lad|chap)', 'all (?:fine|good|ok|well)',
-  '(?:is|was) (?:very |really )?(?:supportive|helpful|involved|hands-on)', 'doing (?:fine|well|great|ok)', 'no red flags', 'nothing untoward', 'no indication', 'appropriate (?:dad|father|parent|interaction)',
+  '(?:is|was) (?:very |really )?(?:supportive|helpful|involved|hands-on)', 'doing (?:fine|well|great|ok)', 'coping (?:well|fine|ok|okay)', 'no red flags', 'nothing untoward', 'no indication', 'appropriate (?:dad|father|parent|interaction)',
 ];
 
 /** The specific-detail signal: a clause with one of these is not merely vague. */

@@ -14,7 +14,10 @@ const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b(?:\\s+(?:me|us|that))?`,
 function countsFor(d: DomainId, who: Who, c: Clause): boolean {
   if (isHim(who)) return true;
   if (d === 'life_history' && who === 'his_family') return true;
-  if (d === 'relationship_safety' && (who === 'mother' || who === 'his_family') && c.mentionsHim) return true;
+  // His parents' separation is his history, not his relationship: only the mother counts here.
+  if (d === 'relationship_safety' && who === 'mother' && c.mentionsHim) return true;
+  // What he tells about the baby's care ("he told me she feeds 4oz every three hours") is his knowledge.
+  if (d === 'parenting_knowledge' && who === 'baby' && c.source === 'him') return true;
   return false;
 }
 
@@ -29,7 +32,8 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
   for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
     if (vagueSpan && m.index >= vagueSpan.index && m.index < vagueSpan.index + vagueSpan[0].length) continue;
     if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
-    const who = d === 'parenting_knowledge' ? agentOf(c, reportEnd) : whoAt(c, m.index);
+    // A reflexive cue ("calm himself down") is about the clause's agent, not the nearest person named.
+    const who = d === 'parenting_knowledge' || /\bhimself\b/.test(m[0]) ? agentOf(c, reportEnd) : whoAt(c, m.index);
     if (countsFor(d, who, c)) return true;
   }
   return false;

@@ -67,7 +67,8 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
 export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
   for (const c of ctx.clauses) {
-    if (c.plan || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+    // Consent given now counts even when the request itself is planned ("with his consent I will request …").
+    if ((c.plan && !/\b(?:consent|agreed)\b/.test(c.lower)) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
     if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
     const text = ctx.sentences[c.sentence]!.text;
     const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';

@@ -26,8 +26,11 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const text = ctx.sentences[c.sentence]!.text;
     const aboutHim = c.mentionsHim || c.subject === 'him';
     if (!aboutHim) continue;
-    if (NOT_PRESENT.test(c.lower)) { absent.push(text); continue; }
+    // "Phone call to him, as he was at work": the call is the contact, the absence is the reason for it.
     if (PHONE.test(c.lower)) { phone.push(text); continue; }
+    if (NOT_PRESENT.test(c.lower)) { absent.push(text); continue; }
+    // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact.
+    if (c.source === 'other') continue;
     const p = PRESENT.exec(c.lower);
     if (p && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);
     if (c.source === 'him') own.push(text);

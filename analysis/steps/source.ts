@@ -1,7 +1,8 @@
 // Step: where each clause's information comes from — him, the practitioner's observation, or someone else.
-import { HEADING_PLANS, HEADING_SOURCES } from '../lexicon/headings';
+import { HEADING_PEOPLE, HEADING_PLANS, HEADING_SOURCES } from '../lexicon/headings';
 import { NEGATIONS, OBSERVED, OTHER_SOURCES, OWN_ACCOUNT, PLANS, REPORT_VERBS, SPECIFIC, VAGUE } from '../lexicon/modality';
-import { words } from '../lexicon/util';
+import { escapeRx, words } from '../lexicon/util';
+import { isHim } from './attribution';
 import type { Clause, Ctx, Source, Who } from '../types';
 
 const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b`, 'i');
@@ -19,15 +20,21 @@ function speakerSource(who: Who): Source {
 }
 
 /** Decides one clause's own source, or 'none' when it names none. */
-function clauseSource(c: Clause, headingOther: boolean): Source {
-  if (OWN_RX.test(c.lower)) return 'him';
+function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean): Source {
+  const own = OWN_RX.exec(c.lower);
+  if (own) {
+    // "We discussed crying with Chloe", "leaflet given to mum": the conversation was with someone else.
+    const withOther = c.mentions.some((m) => m.start >= own.index && !isHim(m.who) && m.who !== 'unknown' && m.who !== 'baby' && /\b(?:with|to)\s+$/.test(c.lower.slice(0, m.start)));
+    return withOther ? 'other' : 'him';
+  }
   const rv = REPORT_RX.exec(c.lower);
   if (rv) {
     const before = c.lower.slice(0, rv.index);
-    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown').pop();
+    // Babies do not speak: "Jack sees Rosie … and told me" is Jack's account.
+    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown' && m.who !== 'baby').pop();
     if (speaker && !I_RX.test(before)) return speakerSource(speaker.who);
     if (OTHER_RX.test(before)) return 'other';
-    if (!speaker && !I_RX.test(before) && rv.index < 3) return headingOther ? 'other' : speakerSource(c.subject);
+    if (!speaker && !I_RX.test(before) && rv.index < 3) return headingOther ? 'other' : headingHim ? 'him' : speakerSource(c.subject);
   }
   if (OBSERVED_RX.test(c.lower)) return 'observed';
   const firstHim = c.mentions.find((m) => m.who === 'him');
@@ -47,7 +54,8 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
   const clauses = ctx.clauses.map((c) => {
     const heading = ctx.sentences[c.sentence]!.heading;
     if (c.sentence !== sentence) { sentence = c.sentence; inherited = 'none'; }
-    const own = clauseSource(c, !!heading && HEADING_SOURCES.test(heading));
+    const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, ''))) || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
+    const own = clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim);
     const source = own === 'none' ? inherited : own;
     if (own !== 'none') inherited = own;
     // "We talked about crying": no person named, but the conversation was with him.
@@ -65,7 +73,9 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
   const clauses = ctx.clauses.map((c) => {
     const heading = ctx.sentences[c.sentence]!.heading;
     if (c.sentence !== sentence) { sentence = c.sentence; planned = false; }
-    const plan = (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
+    // "Plan: visit Thursday; discuss crying" written inline: every clause of the sentence is planned.
+    const inlinePlan = /^(?:plan|next steps?|actions?)\s*:/i.test(ctx.sentences[c.sentence]!.text);
+    const plan = inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
     const vague = VAGUE_RX.test(c.lower) && !SPECIFIC.test(c.text);

@@ -15,6 +15,9 @@ const SUSPECT = /\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|gri
 function perWeek(freq: string): number {
   if (/weekend/i.test(freq) && !/every other/i.test(freq)) return 1;
   const f = freq.toLowerCase();
+  // "Friday and Saturday", "Fri, Sat": one occasion per day named.
+  const days = new Set(f.match(/\b(?:mon|tue|wed|thu|fri|sat|sun)/g) ?? []);
+  if (days.size > 1) return days.size;
   if (/month/.test(f)) return /twice|two/.test(f) ? 0.5 : /three/.test(f) ? 0.75 : 0.25;
   if (/fortnight/.test(f)) return 0.5;
   if (/\b(?:day|daily|night|nightly|evening|morning|all day|on waking|when he wakes|after (?:work|his shift))\b/.test(f) && !/(?:once|twice|three|four|\d+ times|nights?|days?|evenings?) (?:a|per|each|every) week/.test(f) && !/week/.test(f)) return 7;
@@ -45,7 +48,8 @@ function readAmount(a: string): { n: number; unit: string } {
 export function deriveLevel(substance: string, f: string | null, a: string | null, s: string | null, dependence: boolean, spirits = false): SubstanceLevel {
   if (dependence || substance === 'heroin') return f || a || s || dependence ? 'dependence' : 'unknown';
   if (!f || (!a && !s)) return 'unknown';
-  const occ = perWeek(f);
+  // An amount given per week ("an eighth a week") is already weekly.
+  const occ = a && /\bweek\b/i.test(a) ? 1 : perWeek(f);
   const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1) : 0;
   if (substance === 'alcohol') {
     let units = 0;
@@ -88,7 +92,8 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
     for (const [name, at] of names) {
       const local = c.lower.slice(Math.max(0, at - 45), at);
-      const neg = (NEG_RX.test(local) || PAST_USE.test(local) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
+      const after = c.lower.slice(at, at + 60);
+      const neg = (NEG_RX.test(local) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,
         freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
