@@ -24,7 +24,7 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean): So
   const own = OWN_RX.exec(c.lower);
   if (own) {
     // "We discussed crying with Chloe", "leaflet given to mum": the conversation was with someone else.
-    const withOther = c.mentions.some((m) => m.start >= own.index && !isHim(m.who) && m.who !== 'unknown' && m.who !== 'baby' && /\b(?:with|to)\s+$/.test(c.lower.slice(0, m.start)));
+    const withOther = c.mentions.some((m) => m.start >= own.index && !isHim(m.who) && m.who !== 'baby' && /\b(?:with|to)\s+$/.test(c.lower.slice(0, m.start)));
     return withOther ? 'other' : 'him';
   }
   const rv = REPORT_RX.exec(c.lower);
