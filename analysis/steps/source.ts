@@ -20,12 +20,13 @@ function speakerSource(who: Who): Source {
 }
 
 /** Decides one clause's own source, or 'none' when it names none. */
-function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean): Source {
+function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, otherNames: RegExp | null): Source {
   const own = OWN_RX.exec(c.lower);
   if (own) {
     // "We discussed crying with Chloe", "leaflet given to mum": the conversation was with someone else.
     const withOther = c.mentions.some((m) => m.start >= own.index && !isHim(m.who) && m.who !== 'baby' && /\b(?:with|to)\s+$/.test(c.lower.slice(0, m.start)));
-    return withOther ? 'other' : 'him';
+    const withNamed = !!otherNames && otherNames.test(c.lower.slice(own.index));
+    return withOther || withNamed ? 'other' : 'him';
   }
   const rv = REPORT_RX.exec(c.lower);
   if (rv) {
@@ -49,13 +50,16 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean): So
 
 /** Sets each clause's source, plan, negation and vagueness; later clauses of a sentence inherit its source. */
 export function detectSource(ctx: Ctx): Partial<Ctx> {
+  // Adults other than him named in the note (not babies): "discussed crying with Chloe" was a talk with her.
+  const adults = [...ctx.people.names].filter(([, w]) => w !== 'baby' && !isHim(w)).map(([n]) => escapeRx(n.toLowerCase()));
+  const otherNames = adults.length ? new RegExp(`\\b(?:with|to) (?:${adults.join('|')})\\b(?!'s)`) : null;
   let sentence = -1;
   let inherited: Source = 'none';
   const clauses = ctx.clauses.map((c) => {
     const heading = ctx.sentences[c.sentence]!.heading;
     if (c.sentence !== sentence) { sentence = c.sentence; inherited = 'none'; }
     const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, ''))) || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
-    const own = clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim);
+    const own = clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
     const source = own === 'none' ? inherited : own;
     if (own !== 'none') inherited = own;
     // "We talked about crying": no person named, but the conversation was with him.
