@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Db } from '../adapters/sqlite/db';
-import { SqliteCoverage } from '../adapters/sqlite/coverage';
+import { SqliteDb } from '../adapters/sqlite/db';
+import { SqlCoverage } from '../adapters/sql/coverage';
 import { DOMAIN_IDS } from '../records/practice-model';
 
 const TODAY = '2026-11-26';
@@ -17,7 +17,7 @@ const RUNS: ReadonlyArray<[cases: number, reps: number]> = [[1_000, 9], [10_000,
 const rnd = (expr: string) => `((${expr}) * 2654435761 % 4294967296 % 100)`;
 
 /** Builds the data set in SQL (recursive CTEs), through the same summary_versions trigger the app uses. */
-async function generate(db: Db, cases: number): Promise<void> {
+async function generate(db: SqliteDb, cases: number): Promise<void> {
   await db.exec(`PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF;`);
   await db.transaction(async (tx) => {
     await tx.run(`WITH RECURSIVE t(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM t WHERE i < ${TEAMS * PRACTITIONERS_PER_TEAM - 1})
@@ -64,14 +64,14 @@ async function main(): Promise<void> {
   process.stdout.write('| open cases | contacts | men | build (s) | team report median (ms) | partnership report median (ms) | runs |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n');
   for (const [cases, reps] of RUNS.filter(([c]) => only === undefined || c === only)) {
     const dir = mkdtempSync(join(tmpdir(), 'seen-bench-coverage-'));
-    const db = await Db.open(join(dir, 'bench.db'));
+    const db = await SqliteDb.open(join(dir, 'bench.db'));
     try {
       const t0 = process.hrtime.bigint();
       await generate(db, cases);
       const build = Number(process.hrtime.bigint() - t0) / 1e9;
       const contacts = (await db.get<{ n: number }>('SELECT count(*) AS n FROM coverage_facts'))!.n;
       const men = (await db.get<{ n: number }>('SELECT count(*) AS n FROM men'))!.n;
-      const coverage = new SqliteCoverage(db);
+      const coverage = new SqlCoverage(db);
       const team = await median(reps, () => coverage.teamCoverage('Team 1', { today: TODAY }));
       const partnership = await median(reps, () => coverage.partnershipCoverage({ today: TODAY }));
       process.stdout.write(`| ${cases.toLocaleString('en-GB')} | ${contacts.toLocaleString('en-GB')} | ${men.toLocaleString('en-GB')} | ${build.toFixed(1)} | ${team.toFixed(1)} | ${partnership.toFixed(1)} | ${reps} |\n`);

@@ -1,13 +1,13 @@
-// The floor for the load benchmark: an echo bot on Seen's own stack (botbuilder, Direct Line over SQLite, express
+// The floor for the load benchmark: an echo bot on Seen's own stack (botbuilder, Direct Line over the same database, express
 // app with the same guards and rate limits, same config) minus dialogs, conversation state and case records. Run it as a process like Seen.
 import type { Server } from 'node:http';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { loadConfig, processEnv, type Config } from '../bot/config';
+import { databaseTarget, loadConfig, processEnv, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { createApp } from '../bot/http';
 import { createDirectLine } from '../adapters/directline';
 import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
-import { Db } from '../adapters/sqlite/db';
+import { openDatabase } from '../adapters/open-database';
 
 /** The floor's only wording: it is a benchmark fixture, never shown to a practitioner. */
 export const FLOOR_GREETING = 'echo floor ready';
@@ -35,7 +35,7 @@ export interface EchoFloor { url: string; close(): Promise<void> }
 /** Builds and starts the floor with the same composition as Seen's: Db, Direct Line, CloudAdapter, createApp, stream. */
 export async function startEchoFloor(config: Config): Promise<EchoFloor> {
   const logger = createLogger(config.SEEN_LOG_LEVEL);
-  const db = await Db.open(config.SEEN_DB);
+  const db = await openDatabase(databaseTarget(config));
   const bot = new EchoFloorBot();
   const logic = (ctx: TurnContext) => bot.run(ctx);
   const directLine = await createDirectLine({ db, logic, logger, secret: config.SEEN_DIRECTLINE_SECRET });
@@ -59,6 +59,7 @@ export async function startEchoFloor(config: Config): Promise<EchoFloor> {
       stream.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await directLine.close();
       await db.close();
     },
   };

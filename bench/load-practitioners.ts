@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Db } from '../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../adapters/sqlite/case-records';
+import { openDatabase, type DatabaseTarget } from '../adapters/open-database';
+import { SqlCaseRecords } from '../adapters/sql/case-records';
 import { command as exportCommand } from '../bin/commands/export';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { DOMAIN_IDS } from '../records/practice-model';
@@ -35,11 +35,11 @@ function fixtureNotes(): Array<{ name: string; text: string }> {
 }
 
 /** Creates `n` fictional practitioners (half guided, half pasting a fixture note), each with one open case and one man. */
-export async function seedPractitioners(dbFile: string, n: number, now: () => Date): Promise<Practitioner[]> {
+export async function seedPractitioners(target: DatabaseTarget, n: number, now: () => Date): Promise<Practitioner[]> {
   const notes = fixtureNotes();
-  const db = await Db.open(dbFile);
+  const db = await openDatabase(target);
   try {
-    const records = new SqliteCaseRecords(db, now);
+    const records = new SqlCaseRecords(db, now);
     const out: Practitioner[] = [];
     const dob = new Date(now().getTime() - 60 * 86_400_000).toISOString().slice(0, 10);
     for (let i = 1; i <= n; i++) {

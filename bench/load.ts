@@ -69,7 +69,7 @@ async function measureN(n: number, opts: LoadOptions): Promise<LoadRow> {
   const maxTurns = opts.maxTurns ?? 150;
   const seen = await measure('seen', n, opts,
     async (db) => {
-      practitioners = await seedPractitioners(db, n, () => new Date());
+      practitioners = await seedPractitioners({ file: db }, n, () => new Date());
       return practitioners.map((p) => p.userId);
     },
     (conv, i) => {

@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AuditPath } from '../records/audit';
 import type { CaseRecords } from '../records/repository';
-import type { AuditScope } from '../adapters/sqlite/audited-case-records';
+import type { AuditScope } from '../adapters/sql/audited-case-records';
 
 /** Channel id → audit path: Seen's own Direct Line, Teams, or any other Bot Framework chat (Emulator, Azure Web Chat). */
 export function auditPathOf(channelId: string | undefined): AuditPath {

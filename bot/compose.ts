@@ -4,18 +4,19 @@ import { CloudAdapter, ConversationState, type Storage } from 'botbuilder';
 import { StrictBotFrameworkAuthentication } from '../adapters/teams/auth';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import { databaseTarget, type Config } from './config';
 import { createApp } from './http';
 import { coverageRouter } from './coverage-routes';
-import { SqliteCoverage } from '../adapters/sqlite/coverage';
+import { SqlCoverage } from '../adapters/sql/coverage';
 import { SeenBot } from './seen-bot';
 import { turnErrorHandler } from './turn-error';
-import { Db } from '../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../adapters/sqlite/case-records';
-import { SqliteStorage } from '../adapters/sqlite/bot-storage';
-import { SqliteAuditLog } from '../adapters/sqlite/audit-log';
-import { AuditedCaseRecords, AuditScope, SYSTEM_CONTEXT } from '../adapters/sqlite/audited-case-records';
-import { applyRetention } from '../adapters/sqlite/retention';
+import type { Db } from '../adapters/sql/database';
+import { openDatabase } from '../adapters/open-database';
+import { SqlCaseRecords } from '../adapters/sql/case-records';
+import { SqlStorage } from '../adapters/sql/bot-storage';
+import { SqlAuditLog } from '../adapters/sql/audit-log';
+import { AuditedCaseRecords, AuditScope, SYSTEM_CONTEXT } from '../adapters/sql/audited-case-records';
+import { applyRetention } from '../adapters/sql/retention';
 import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
 import type { AuditLog } from '../records/audit';
 import { auditedLogic } from './audit-turn';
@@ -48,18 +49,19 @@ export interface ComposeOverrides { now?: () => Date; storage?: Storage }
 /** Builds Seen: database, records, state, bot, both channels' adapters and the HTTP app. */
 export async function composeSeen(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<Seen> {
   const now = overrides.now ?? (() => new Date());
-  const db = await Db.open(config.SEEN_DB);
-  const audit = new SqliteAuditLog(db);
+  // Why log and carry on: a dropped idle PostgreSQL connection is replaced by the pool; statements report their own failures.
+  const db = await openDatabase({ ...databaseTarget(config), onError: (err) => logger.warn({ err: { message: err.message } }, 'database connection dropped') });
+  const audit = new SqlAuditLog(db);
   const auditScope = new AuditScope();
   // Why: every read and write of a case record, on every path, lands in the audit trail.
-  const records: CaseRecords = new AuditedCaseRecords(new SqliteCaseRecords(db, now), audit, now, () => auditScope.current());
+  const records: CaseRecords = new AuditedCaseRecords(new SqlCaseRecords(db, now), audit, now, () => auditScope.current());
   if (config.SEEN_RETENTION_DAYS !== undefined) {
     const removed = await applyRetention(db, { now, days: config.SEEN_RETENTION_DAYS, context: SYSTEM_CONTEXT });
     if (removed.cases.length) logger.info({ event: 'retention', cases: removed.cases.length, summaries: removed.summaries }, 'removed stale fictional cases');
   }
   if (config.SEEN_DEMO && (await seedDemo(records))) logger.info({ event: 'demo_seeded' }, 'loaded fictional demo data');
-  const conversationState = new ConversationState(overrides.storage ?? new SqliteStorage(db, now));
-  const coverage = new SqliteCoverage(db);
+  const conversationState = new ConversationState(overrides.storage ?? new SqlStorage(db, now));
+  const coverage = new SqlCoverage(db);
   const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
@@ -102,6 +104,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     close: async () => {
       stream?.close();
       if (server) await new Promise<void>((resolve) => { server!.closeAllConnections(); server!.close(() => resolve()); });
+      await directLine.close();
       await db.close();
     },
   };

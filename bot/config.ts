@@ -1,5 +1,6 @@
 // Seen's configuration: read from the environment once, validated with zod, passed down explicitly.
 import { z } from 'zod';
+import type { DatabaseTarget } from '../adapters/open-database';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -8,6 +9,14 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   SEEN_DB: z.string().min(1).default('./data/seen.db'),
+  /** postgres://user:password@host:port/database — when set, records and conversation state live in PostgreSQL and SEEN_DB is unused. */
+  SEEN_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional().transform((v) => v || undefined),
+  /** The PostgreSQL schema Seen's tables live in (created if missing). */
+  SEEN_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case identifier').default('public'),
+  /** PostgreSQL connections per instance. */
+  SEEN_DATABASE_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** Migrate the schema at start-up (default), or refuse to start until `npx seen migrate` has run. */
+  SEEN_MIGRATE_ON_START: flag.default(true),
   SEEN_DEMO: flag.default(true),
   SEEN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEEN_DIRECTLINE_SECRET: z.string().min(16).optional(),
@@ -46,4 +55,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 /** The process environment, read here and nowhere else. */
 export function processEnv(): Readonly<Record<string, string | undefined>> {
   return process.env;
+}
+
+/**
+ * Where this configuration keeps its data: PostgreSQL when SEEN_DATABASE_URL is set, else the SEEN_DB file. A CLI's
+ * `--db` (a file, or a postgres:// URL whose `?schema=` names the schema) wins over both.
+ */
+export function databaseTarget(config: Config, options: { db?: string | undefined; migrate?: boolean } = {}): DatabaseTarget {
+  const migrate = options.migrate ?? config.SEEN_MIGRATE_ON_START;
+  const url = options.db ?? config.SEEN_DATABASE_URL;
+  if (options.db !== undefined && !/^postgres(ql)?:\/\//.test(options.db)) return { file: options.db, migrate };
+  if (!url) return { file: config.SEEN_DB, migrate };
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? config.SEEN_DATABASE_SCHEMA;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`invalid schema in database URL: ${schema}`, { cause: schema });
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), file: config.SEEN_DB, schema, poolSize: config.SEEN_DATABASE_POOL, migrate };
 }

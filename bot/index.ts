@@ -1,5 +1,6 @@
 // `npm start`: parse the environment, build Seen, listen, and say loudly when /api/messages is anonymous.
-import { loadConfig, processEnv } from './config';
+import { databaseTarget, loadConfig, processEnv } from './config';
+import { describeDatabase } from '../adapters/open-database';
 import { createLogger } from './logger';
 import { composeSeen } from './compose';
 
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const seen = await composeSeen(config, logger);
   const { url } = await seen.listen();
   if (!config.MicrosoftAppId) logger.warn({ event: 'anonymous_mode' }, 'MicrosoftAppId is not set: /api/messages accepts UNAUTHENTICATED requests. Use only on this machine.');
-  logger.info({ event: 'listening', url, db: config.SEEN_DB }, `Seen is running: open ${url}/ for web chat`);
+  logger.info({ event: 'listening', url, db: describeDatabase(databaseTarget(config)) }, `Seen is running: open ${url}/ for web chat`);
   const stop = () => void seen.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -15,7 +15,7 @@ export interface DirectLineAdapterOptions {
   bot: ChannelAccount;
   serviceUrl: string;
   now: () => Date;
-  /** Wraps each turn so its replies and state commit together (see adapters/sqlite/turn-unit.ts); default runs it as is. */
+  /** Wraps each turn so its replies and state commit together (see adapters/sql/turn-unit.ts); default runs it as is. */
   turnUnit?: <T>(turn: () => Promise<T>) => Promise<T>;
 }
 

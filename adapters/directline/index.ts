@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { ChannelAccount } from 'botbuilder';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
-import type { Db } from '../sqlite/db';
+import type { Db } from '../sql/database';
 import { DirectLineAdapter } from './adapter';
 import type { BotLogic } from './adapter';
 import { createDirectLineRouter } from './router';
@@ -11,7 +11,7 @@ import { DirectLineStore } from './store';
 import { attachStream } from './stream';
 import type { StreamHandle } from './stream';
 import { TokenService, loadOrCreateSecret } from './tokens';
-import { inTurnUnit } from '../sqlite/turn-unit';
+import { inTurnUnit } from '../sql/turn-unit';
 
 export { DirectLineAdapter } from './adapter';
 export type { BotLogic } from './adapter';
@@ -44,9 +44,11 @@ export interface DirectLine {
   store: DirectLineStore;
   /** Serves the WebSocket stream on this server; until called, streamUrl is not offered and clients poll. */
   attachStream(server: Server, basePath?: string): StreamHandle;
+  /** Stops hearing other instances' appends (before the database closes). */
+  close(): Promise<void>;
 }
 
-/** Builds Seen's Direct Line 3.0 endpoint over SQLite. */
+/** Builds Seen's Direct Line 3.0 endpoint over the database, listening for other instances' appends. */
 export async function createDirectLine(options: DirectLineOptions): Promise<DirectLine> {
   for (const key of ['db', 'logic', 'logger'] as const) {
     if (!options?.[key]) throw new Error(`createDirectLine needs ${key}`);
@@ -55,6 +57,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   const secret = options.secret ?? (await loadOrCreateSecret(options.db));
   const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now);
   const store = new DirectLineStore(options.db, now);
+  const unlisten = await store.listenToOtherInstances();
   const adapter = new DirectLineAdapter({
     store,
     logger: options.logger,
@@ -69,6 +72,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
     router,
     adapter,
     store,
+    close: unlisten,
     attachStream(server, basePath) {
       const handle = attachStream(server, { store, tokens, logger: options.logger }, basePath);
       streams += 1;

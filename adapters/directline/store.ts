@@ -1,10 +1,10 @@
-// Direct Line conversations and their activities in SQLite, so history survives a restart.
+// Direct Line conversations and their activities in the database, so history survives a restart and is shared by every instance.
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import type { Db } from '../sqlite/db';
+import { APPENDED_CHANNEL, type Db, type Executor } from '../sql/database';
 import { DirectLineError } from './errors';
-import { currentTurnUnit } from '../sqlite/turn-unit';
+import { currentTurnUnit } from '../sql/turn-unit';
 
 /** A conversation row as stored. */
 export interface ConversationRecord {
@@ -23,19 +23,12 @@ export interface ActivitySet {
 /** Stored activity JSON is a boundary too: it must at least be an object with a type. */
 const storedActivitySchema = z.looseObject({ type: z.string() });
 
-/** Inserts the activity at the conversation's next seq with its id set inside the JSON; no row when the conversation is unknown. */
-const APPEND = `INSERT INTO directline_activities (conversation_id, seq, body)
-  SELECT c.id, n.seq, json_set(?2, '$.id', c.id || '|' || printf('%07d', n.seq))
-  FROM directline_conversations c, (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM directline_activities WHERE conversation_id = ?1) n
-  WHERE c.id = ?1
-  RETURNING seq`;
-
 /** Ids are `<conversationId>|<seq padded to 7>`, the shape Direct Line itself uses. */
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
-/** Reads and appends conversation activities; emits `appended` with the conversation id after each write. */
+/** Reads and appends conversation activities; emits `appended` with the conversation id after each write, this instance's or another's. */
 export class DirectLineStore {
   /** Listeners (the WebSocket stream) learn that a conversation has something new. */
   readonly events = new EventEmitter();
@@ -53,7 +46,7 @@ export class DirectLineStore {
   /** Creates the conversation if new; true only the first time (so the bot greets once). */
   async createConversation(id: string, user: { id: string; name?: string }): Promise<boolean> {
     const res = await this.db.run(
-      'INSERT OR IGNORE INTO directline_conversations (id, user_id, user_name, created_at, next_seq) VALUES (?, ?, ?, ?, 0)',
+      'INSERT INTO directline_conversations (id, user_id, user_name, created_at, next_seq) VALUES (?, ?, ?, ?, 0) ON CONFLICT (id) DO NOTHING',
       [id, user.id, user.name ?? null, this.now().toISOString()],
     );
     return res.changes === 1;
@@ -69,11 +62,17 @@ export class DirectLineStore {
   }
 
   /**
-   * Appends one activity, assigning the next seq and its id atomically; returns the stored activity.
-   * Why one statement: every append used to be BEGIN/SELECT/INSERT/UPDATE/COMMIT, five round trips on the serialised
-   * queue, and appends are most of the statements a turn runs. The seq is MAX(seq) + 1 (the primary key makes it an
-   * index lookup), so `directline_conversations.next_seq` is no longer read or kept.
-   * Inside a bot turn (a TurnUnit) the append is staged and committed with the turn's state.
+   * Hears appends made by other instances sharing the database, so a WebSocket held here is woken by a turn run there.
+   * Resolves with a function that stops listening.
+   */
+  listenToOtherInstances(): Promise<() => Promise<void>> {
+    return this.db.listen(APPENDED_CHANNEL, (conversationId) => this.events.emit('appended', conversationId));
+  }
+
+  /**
+   * Appends one activity, assigning the next seq and its id atomically in one statement (the backend's
+   * `appendActivity`); returns the stored activity. Inside a bot turn (a TurnUnit) the append is staged and committed
+   * with the turn's state. On a shared backend, other instances hear of it when it commits.
    */
   async append(conversationId: string, activity: Partial<Activity>): Promise<Activity & { id: string }> {
     const body = JSON.stringify({ ...activity, id: undefined });
@@ -81,16 +80,22 @@ export class DirectLineStore {
     if (unit) {
       // Inside a bot turn: stored with the turn's state at commit; the id is known only then.
       unit.work.push(async (tx) => {
-        if (!(await tx.get<{ seq: number }>(APPEND, [conversationId, body]))) throw new DirectLineError(404, 'NotFound', 'conversation not found');
+        await this.insert(tx, conversationId, body);
       });
       unit.afterCommit.push(() => this.events.emit('appended', conversationId));
       return { ...activity, id: `${conversationId}|pending` } as Activity & { id: string };
     }
-    const row = await this.db.get<{ seq: number }>(APPEND, [conversationId, body]);
-    if (!row) throw new DirectLineError(404, 'NotFound', 'conversation not found');
-    const stored = { ...activity, id: activityId(conversationId, row.seq) } as Activity & { id: string };
+    const seq = await this.insert(this.db, conversationId, body);
+    const stored = { ...activity, id: activityId(conversationId, seq) } as Activity & { id: string };
     this.events.emit('appended', conversationId);
     return stored;
+  }
+
+  // One append (one statement, with its cross-instance notice where the backend has one); an unknown conversation is a 404.
+  private async insert(tx: Executor, conversationId: string, body: string): Promise<number> {
+    const row = await tx.get<{ seq: number }>(this.db.dialect.appendActivity, [conversationId, body]);
+    if (!row) throw new DirectLineError(404, 'NotFound', 'conversation not found');
+    return row.seq;
   }
 
   /** Activities with seq greater than `after` (-1 for all), oldest first, at most one page. */

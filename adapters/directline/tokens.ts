@@ -1,7 +1,7 @@
 // HMAC-signed (HS256 JWT) Direct Line tokens bound to one conversation and one user, with an expiry.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Executor } from '../sqlite/db';
+import type { Executor } from '../sql/database';
 import { DirectLineError } from './errors';
 
 /** The settings key under which the generated signing secret is persisted. */
@@ -28,7 +28,7 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 
 /** Loads the persisted secret, creating it once (INSERT OR IGNORE keeps concurrent starts agreeing). */
 export async function loadOrCreateSecret(db: Executor): Promise<string> {
-  await db.run('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)', [SECRET_SETTING_KEY, randomBytes(32).toString('base64url')]);
+  await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [SECRET_SETTING_KEY, randomBytes(32).toString('base64url')]);
   const row = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [SECRET_SETTING_KEY]);
   if (!row) throw new Error('Direct Line token secret was not persisted');
   return row.value;

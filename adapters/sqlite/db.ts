@@ -1,35 +1,17 @@
-// A small promise wrapper over one sqlite3 connection: serialised statements, real transactions, migrations.
+// SQLite behind the Db interface: one sqlite3 connection, serialised statements, real transactions, migrations.
 import sqlite3 from 'sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema';
+import { DbError, type Db, type Executor, type RunResult, type SqlValue } from '../sql/database';
+import { SQLITE_DIALECT } from './dialect';
+import { latestVersion, SchemaAheadError, SchemaBehindError, type MigrationReport } from '../sql/migrations';
 
-/** A value SQLite can bind. */
-export type SqlValue = string | number | bigint | null | Buffer;
+const LATEST = latestVersion(MIGRATIONS);
 
-/** What a statement reports after a write. */
-export interface RunResult {
-  changes: number;
-  lastID: number;
-}
-
-/** The statement runner handed to callers, both inside and outside a transaction. */
-export interface Executor {
-  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
-  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
-  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
-}
-
-/** A database failure, carrying the SQL error as its cause. */
-export class DbError extends Error {
-  constructor(message: string, options: { cause: unknown }) {
-    super(message, options);
-    this.name = 'DbError';
-  }
-}
-
-/** One connection, one queue: transactions never interleave with other statements. */
-export class Db implements Executor {
+/** One connection, one queue: transactions never interleave with other statements. One process per file. */
+export class SqliteDb implements Db {
+  readonly dialect = SQLITE_DIALECT;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly direct: Executor;
@@ -40,7 +22,7 @@ export class Db implements Executor {
         new Promise<RunResult>((resolve, reject) => {
           conn.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
             if (err) reject(new DbError('statement failed', { cause: err }));
-            else resolve({ changes: this.changes, lastID: this.lastID });
+            else resolve({ changes: this.changes });
           });
         }),
       get: <T>(sql: string, params: readonly SqlValue[] = []) =>
@@ -58,15 +40,19 @@ export class Db implements Executor {
     };
   }
 
-  /** Opens (creating if needed) the file, turns on WAL and foreign keys, and migrates the schema. */
-  static async open(file: string): Promise<Db> {
+  /** Opens (creating if needed) the file, turns on WAL and foreign keys, and migrates the schema unless told not to. */
+  static async open(file: string, options: { migrate?: boolean | undefined; asIs?: boolean | undefined } = {}): Promise<SqliteDb> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const conn = await new Promise<sqlite3.Database>((resolve, reject) => {
       const c = new sqlite3.Database(file, (err) => (err ? reject(new DbError(`cannot open database`, { cause: err })) : resolve(c)));
     });
-    const db = new Db(conn);
+    const db = new SqliteDb(conn);
     await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
-    await db.migrate();
+    const current = await db.schemaVersion();
+    if (current > LATEST) throw new SchemaAheadError(current, LATEST);
+    if (options.asIs) return db;
+    if (options.migrate ?? true) await db.migrate();
+    else if (current < LATEST) throw new SchemaBehindError(current, LATEST);
     return db;
   }
 
@@ -111,16 +97,28 @@ export class Db implements Executor {
     });
   }
 
+  /** Nothing to hear: one process owns a SQLite file, and its own listeners are told in-process. */
+  async listen(_channel: string, _onNotice: (payload: string) => void): Promise<() => Promise<void>> {
+    return async () => {};
+  }
+
+  /** The schema version this file is at. */
+  async schemaVersion(): Promise<number> {
+    return (await this.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  }
+
   /** Brings the schema to the newest version, one transaction per migration. */
-  private async migrate(): Promise<void> {
-    const row = await this.get<{ user_version: number }>('PRAGMA user_version');
-    const current = row?.user_version ?? 0;
-    for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+  async migrate(): Promise<MigrationReport> {
+    const from = await this.schemaVersion();
+    const applied: number[] = [];
+    for (const m of MIGRATIONS.filter((x) => x.version > from)) {
       await this.transaction(async (tx) => {
         for (const stmt of m.statements) await tx.run(stmt);
         await tx.run(`PRAGMA user_version = ${m.version}`);
       });
+      applied.push(m.version);
     }
+    return { from, to: applied.at(-1) ?? from, applied };
   }
 
   /** Closes the connection after queued statements finish; closing twice is harmless. */

@@ -1,21 +1,6 @@
 // The SQLite schema as numbered migrations; PRAGMA user_version records how far a database has come.
-
-/** One schema step; statements run in one transaction. */
-export interface Migration {
-  version: number;
-  statements: readonly string[];
-}
-
-/** The coverage projection's domain columns, one per practice-model domain (0 absent, 1 second-hand, 2 his own account). */
-export const COVERAGE_DOMAIN_COLUMNS = [
-  'd_life_history', 'd_fatherhood_ideas', 'd_frustration_coping', 'd_substance_use',
-  'd_parenting_knowledge', 'd_mental_health', 'd_relationship_safety', 'd_pressures',
-] as const;
-
-/** The combining factors as bits of coverage_facts.factors, in the practice model's order (a)–(f). */
-export const COVERAGE_FACTOR_BITS = [
-  'childhood_adversity', 'anger_frustration', 'substance_misuse', 'domestic_abuse', 'external_pressures', 'mental_ill_health',
-] as const;
+import { COVERAGE_DOMAIN_COLUMNS, COVERAGE_FACTOR_BITS } from '../sql/columns';
+import type { Migration } from '../sql/migrations';
 
 // The INSERT … SELECT that projects one summary version's JSON body into coverage_facts.
 function coverageFactsInsert(id: string, body: string): string {

@@ -12,7 +12,7 @@ const Args = z.object({
   db: z.string().min(1).optional(),
 });
 
-const USAGE = 'usage: seen audit <case ref> [--as <user id>] [--json] [--db file]\n';
+const USAGE = 'usage: seen audit <case ref> [--as <user id>] [--json] [--db file|url]\n';
 
 /** One entry as a fixed-width line: ids and events only. */
 export function formatEntry(e: AuditEntry): string {
@@ -22,7 +22,7 @@ export function formatEntry(e: AuditEntry): string {
 
 /** The command, registered in bin/commands/registry.ts. */
 export const command: Command = {
-  summary: 'audit <case ref> [--as user] [--json] [--db file]  print who read or wrote the case, when and how',
+  summary: 'audit <case ref> [--as user] [--json] [--db file|url]  print who read or wrote the case, when and how',
   async run(argv, io) {
     let args: z.infer<typeof Args>;
     try {

@@ -2,11 +2,12 @@
 import { userInfo } from 'node:os';
 import { z } from 'zod';
 import type { CliIo } from '../cli';
-import { loadConfig, processEnv } from '../../bot/config';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
-import { SqliteAuditLog } from '../../adapters/sqlite/audit-log';
-import { AuditedCaseRecords } from '../../adapters/sqlite/audited-case-records';
+import { databaseTarget, loadConfig, processEnv } from '../../bot/config';
+import type { Db } from '../../adapters/sql/database';
+import { openDatabase } from '../../adapters/open-database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlAuditLog } from '../../adapters/sql/audit-log';
+import { AuditedCaseRecords } from '../../adapters/sql/audited-case-records';
 import { allowed, type Operation, type Target } from '../../records/access';
 import type { AuditContext, AuditPath } from '../../records/audit';
 
@@ -26,15 +27,15 @@ export function cliActor(): string {
 }
 
 /** An open database with the audit log and audited records attributed to one actor and path. */
-export interface CliRecords { db: Db; audit: SqliteAuditLog; records: AuditedCaseRecords; context: AuditContext; close(): Promise<void> }
+export interface CliRecords { db: Db; audit: SqlAuditLog; records: AuditedCaseRecords; context: AuditContext; close(): Promise<void> }
 
-/** Opens the database (--db or SEEN_DB) and audited records as `actor` through `path`. */
+/** Opens the database (a --db SQLite file, else SEEN_DATABASE_URL or SEEN_DB) and audited records as `actor` through `path`. */
 export async function openCliRecords(dbFile: string | undefined, actor: string, path: AuditPath): Promise<CliRecords> {
-  const db = await Db.open(dbFile ?? loadConfig(processEnv()).SEEN_DB);
+  const db = await openDatabase(databaseTarget(loadConfig(processEnv()), { db: dbFile }));
   const now = () => new Date();
-  const audit = new SqliteAuditLog(db);
+  const audit = new SqlAuditLog(db);
   const context: AuditContext = { actor, path };
-  const records = new AuditedCaseRecords(new SqliteCaseRecords(db, now), audit, now, () => context);
+  const records = new AuditedCaseRecords(new SqlCaseRecords(db, now), audit, now, () => context);
   return { db, audit, records, context, close: () => db.close() };
 }
 

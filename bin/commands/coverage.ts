@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
-import { loadConfig, processEnv } from '../../bot/config';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCoverage } from '../../adapters/sqlite/coverage';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import { databaseTarget, loadConfig, processEnv } from '../../bot/config';
+import { openDatabase } from '../../adapters/open-database';
+import { SqlCoverage } from '../../adapters/sql/coverage';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { partnershipCsv, teamCsv } from '../../adapters/exporters/coverage-csv';
 import { partnershipMarkdown, teamMarkdown } from '../../adapters/exporters/coverage-md';
 import { isoDay } from '../../records/dates';
@@ -22,7 +22,7 @@ const Args = z.object({
   db: z.string().min(1).optional(),
 }).refine((a) => a.partnership !== Boolean(a.team), { message: 'give --team <team> or --partnership' });
 
-const USAGE = 'usage: seen coverage (--team <team> | --partnership) [--format md|csv|json] [--period all|30|90|365] [--practitioner id] [--today yyyy-mm-dd] [--db file]\n';
+const USAGE = 'usage: seen coverage (--team <team> | --partnership) [--format md|csv|json] [--period all|30|90|365] [--practitioner id] [--today yyyy-mm-dd] [--db file|url]\n';
 
 /** Prints a team's coverage (with names: for supervisors' own use) or the anonymised partnership figures. */
 export const command: Command = {
@@ -36,9 +36,9 @@ export const command: Command = {
       io.stderr(`seen coverage: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ') : (err as Error).message}\n${USAGE}`);
       return 2;
     }
-    const db = await Db.open(args.db ?? loadConfig(processEnv()).SEEN_DB);
+    const db = await openDatabase(databaseTarget(loadConfig(processEnv()), { db: args.db }));
     try {
-      const coverage = new SqliteCoverage(db);
+      const coverage = new SqlCoverage(db);
       const today = args.today ?? isoDay(new Date());
       const since = args.period === 'all' ? null : daysBefore(today, Number(args.period));
       if (args.partnership) {
@@ -52,7 +52,7 @@ export const command: Command = {
         return 1;
       }
       const report = await coverage.teamCoverage(team, { today, since, practitionerId: args.practitioner ?? null, listLimit: MAX_LIST });
-      const names = new Map((await new SqliteCaseRecords(db, () => new Date()).listUsers()).map((u) => [u.id, u.name]));
+      const names = new Map((await new SqlCaseRecords(db, () => new Date()).listUsers()).map((u) => [u.id, u.name]));
       const name = (id: string) => names.get(id) ?? id;
       io.stdout(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : args.format === 'csv' ? teamCsv(report, name) : teamMarkdown(report, name));
       return 0;

@@ -13,14 +13,14 @@ const Args = z.object({
 
 /** Prints the latest version of every summary on a case, as Markdown or schema-valid JSON. */
 export const command: Command = {
-  summary: 'export <case ref> --format md|json [--db file]  print the latest summaries on a case',
+  summary: 'export <case ref> --format md|json [--db file|url]  print the latest summaries on a case',
   async run(argv, io) {
     let args: z.infer<typeof Args>;
     try {
       const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, db: { type: 'string' } } });
       args = Args.parse({ caseRef: positionals[0], format: values.format, db: values.db });
     } catch (err) {
-      io.stderr(`seen export: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ') : (err as Error).message}\nusage: seen export <case ref> --format md|json [--db file]\n`);
+      io.stderr(`seen export: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ') : (err as Error).message}\nusage: seen export <case ref> --format md|json [--db file|url]\n`);
       return 2;
     }
     // Reads are audited as the CLI user through the export path, like every other read of a case record.

@@ -11,4 +11,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (require('./audit') as { command: Command }).command,
   sar: async () => (require('./sar') as { command: Command }).command,
   retention: async () => (require('./retention') as { command: Command }).command,
+  migrate: async () => (require('./migrate') as { command: Command }).command,
 };

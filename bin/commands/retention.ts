@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
-import { loadConfig, processEnv } from '../../bot/config';
-import { Db } from '../../adapters/sqlite/db';
-import { applyRetention } from '../../adapters/sqlite/retention';
+import { databaseTarget, loadConfig, processEnv } from '../../bot/config';
+import { openDatabase, type DatabaseTarget } from '../../adapters/open-database';
+import { applyRetention } from '../../adapters/sql/retention';
 import { argError, cliActor } from './cli-records';
 
 const Args = z.object({
@@ -13,15 +13,15 @@ const Args = z.object({
   db: z.string().min(1).optional(),
 });
 
-const USAGE = 'usage: seen retention [--days N] [--dry-run] [--db file]   (N defaults to SEEN_RETENTION_DAYS)\n';
+const USAGE = 'usage: seen retention [--days N] [--dry-run] [--db file|url]   (N defaults to SEEN_RETENTION_DAYS)\n';
 
 /** The command, registered in bin/commands/registry.ts. */
 export const command: Command = {
-  summary: 'retention [--days N] [--dry-run] [--db file]  remove fictional cases untouched for N days',
+  summary: 'retention [--days N] [--dry-run] [--db file|url]  remove fictional cases untouched for N days',
   async run(argv, io) {
     let args: z.infer<typeof Args>;
     let days: number;
-    let dbFile: string;
+    let target: DatabaseTarget;
     try {
       const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { days: { type: 'string' }, 'dry-run': { type: 'boolean' }, db: { type: 'string' } } });
       if (positionals.length) throw new Error(`unexpected argument ${positionals[0]}`);
@@ -30,12 +30,12 @@ export const command: Command = {
       const d = args.days ?? config.SEEN_RETENTION_DAYS;
       if (d === undefined) throw new Error('give --days N or set SEEN_RETENTION_DAYS');
       days = d;
-      dbFile = args.db ?? config.SEEN_DB;
+      target = databaseTarget(config, { db: args.db });
     } catch (err) {
       io.stderr(`seen retention: ${argError(err)}\n${USAGE}`);
       return 2;
     }
-    const db = await Db.open(dbFile);
+    const db = await openDatabase(target);
     try {
       const r = await applyRetention(db, { now: () => new Date(), days, context: { actor: cliActor(), path: 'cli' }, dryRun: args.dryRun });
       const verb = args.dryRun ? 'would remove' : 'removed';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
 import type { Summary } from '../../records/model';
-import type { Db } from '../../adapters/sqlite/db';
+import type { Db } from '../../adapters/sql/database';
 import { AsUser, actorFor, argError, openCliRecords } from './cli-records';
 
 const Args = z.object({
@@ -12,7 +12,7 @@ const Args = z.object({
   db: z.string().min(1).optional(),
 });
 
-const USAGE = 'usage: seen sar <man id> [--as <user id>] [--db file]\n';
+const USAGE = 'usage: seen sar <man id> [--as <user id>] [--db file|url]\n';
 
 /** A transcript line that may mention him: his name appears in a message; listed for a person to review, not interpreted. */
 interface Mention { conversationId: string; seq: number; timestamp: string | null; from: string | null; text: string }
@@ -23,8 +23,9 @@ async function transcriptMentions(db: Db, name: string): Promise<Mention[]> {
   if (first.length < 2) return [];
   const word = new RegExp(`(^|[^\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'iu');
   const rows = await db.all<{ conversation_id: string; seq: number; body: string }>(
-    "SELECT conversation_id, seq, body FROM directline_activities WHERE body LIKE ? ESCAPE '\\' ORDER BY conversation_id, seq",
-    [`%${first.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+    // lower() on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+    "SELECT conversation_id, seq, body FROM directline_activities WHERE lower(body) LIKE ? ESCAPE '\\' ORDER BY conversation_id, seq",
+    [`%${first.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
   );
   const out: Mention[] = [];
   for (const r of rows) {
@@ -36,7 +37,7 @@ async function transcriptMentions(db: Db, name: string): Promise<Mention[]> {
 
 /** The command, registered in bin/commands/registry.ts. */
 export const command: Command = {
-  summary: 'sar <man id> [--as user] [--db file]  subject-access export: everything held about one man, as JSON',
+  summary: 'sar <man id> [--as user] [--db file|url]  subject-access export: everything held about one man, as JSON',
   async run(argv, io) {
     let args: z.infer<typeof Args>;
     try {

@@ -1,17 +1,18 @@
-// SqliteStorage: the one-statement fast path for a single item keeps the eTag rules of the transactional path.
+// SqlStorage: the one-statement fast path for a single item keeps the eTag rules of the transactional path.
 import assert from 'node:assert/strict';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteStorage, StateConflictError } from '../../adapters/sqlite/bot-storage';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from '../helpers/database';
+import { SqlStorage, StateConflictError } from '../../adapters/sql/bot-storage';
 import { fixedClock } from '../helpers/records';
 
 type Write = Record<string, { eTag?: string; n: number }>;
 
 describe('adapters: SQLite bot state storage', () => {
   let db: Db;
-  let storage: SqliteStorage;
+  let storage: SqlStorage;
   beforeEach(async () => {
-    db = await Db.open(':memory:');
-    storage = new SqliteStorage(db, fixedClock);
+    db = await openTestDb();
+    storage = new SqlStorage(db, fixedClock);
   });
   afterEach(() => db.close());
 

@@ -1,6 +1,7 @@
 // DirectLineStore.append in one statement: consecutive seqs under concurrency, ids in the stored JSON, 404 when unknown.
 import assert from 'node:assert/strict';
-import { Db } from '../../adapters/sqlite/db';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from '../helpers/database';
 import { DirectLineError, DirectLineStore, activityId } from '../../adapters/directline';
 import { fixedClock } from '../helpers/records';
 
@@ -8,7 +9,7 @@ describe('adapters: Direct Line store appends', () => {
   let db: Db;
   let store: DirectLineStore;
   beforeEach(async () => {
-    db = await Db.open(':memory:');
+    db = await openTestDb();
     store = new DirectLineStore(db, fixedClock);
     await store.createConversation('conv-aaaaaaaa', { id: 'u1' });
     await store.createConversation('conv-bbbbbbbb', { id: 'u2' });

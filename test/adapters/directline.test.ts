@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botframework-directlinejs';
-import { Db } from '../../adapters/sqlite/db';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from '../helpers/database';
 import { TokenService } from '../../adapters/directline';
 import { GREETING, echoOf, startEchoServer } from '../helpers/echo-bot';
 import type { EchoServer } from '../helpers/echo-bot';
@@ -93,7 +94,7 @@ describe('Direct Line 3.0 endpoint', () => {
 
   beforeEach(async () => {
     clock = START;
-    db = await Db.open(':memory:');
+    db = await openTestDb();
     server = await startEchoServer({ db, now: () => new Date(clock), stream: true });
   });
 
@@ -243,7 +244,7 @@ describe('Direct Line 3.0 endpoint', () => {
 
 describe('Direct Line endpoint with onTurnError set', () => {
   it('lets the handler answer instead of failing the request', async () => {
-    const db = await Db.open(':memory:');
+    const db = await openTestDb();
     const server = await startEchoServer({ db, withTurnErrorHandler: true, now: () => new Date(START) });
     try {
       const { conversationId, token } = await started(server.base);
@@ -268,7 +269,7 @@ describe('Direct Line endpoint across a restart (file-backed SQLite)', () => {
 
   it('reconnects with the same token after the app and database are reopened, history intact', async () => {
     const file = join(dir, 'seen.db');
-    let db = await Db.open(file);
+    let db = await openTestDb(file);
     let server = await startEchoServer({ db, now: () => new Date(START) });
     const { conversationId, token } = await started(server.base);
     const before = client(server, { token, conversationId });
@@ -282,7 +283,7 @@ describe('Direct Line endpoint across a restart (file-backed SQLite)', () => {
       await db.close();
     }
 
-    db = await Db.open(file);
+    db = await openTestDb(file);
     server = await startEchoServer({ db, now: () => new Date(START + 60_000) });
     const after = client(server, { token, conversationId });
     try {

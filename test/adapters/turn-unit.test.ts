@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteStorage } from '../../adapters/sqlite/bot-storage';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from '../helpers/database';
+import { SqlStorage } from '../../adapters/sql/bot-storage';
 import { DirectLineStore } from '../../adapters/directline/store';
-import { inTurnUnit } from '../../adapters/sqlite/turn-unit';
+import { inTurnUnit } from '../../adapters/sql/turn-unit';
 import { fixedClock } from '../helpers/records';
 
 // A turn's replies and its state are one commit: both are there, or neither is.
 describe('adapters: one transaction per Direct Line turn', () => {
   let db: Db;
-  let storage: SqliteStorage;
+  let storage: SqlStorage;
   let store: DirectLineStore;
   beforeEach(async () => {
-    db = await Db.open(':memory:');
-    storage = new SqliteStorage(db, fixedClock);
+    db = await openTestDb();
+    storage = new SqlStorage(db, fixedClock);
     store = new DirectLineStore(db, fixedClock);
     await store.createConversation('conv-0001', { id: 'alex' });
   });

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../bin/cli';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
-import { SqliteAuditLog } from '../../adapters/sqlite/audit-log';
+import { openTestDb, dbArgs } from '../helpers/database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlAuditLog } from '../../adapters/sql/audit-log';
 import { Summary } from '../../records/model';
 import { seedDemo } from '../../records/demo-seed';
 import { fixedClock } from '../helpers/records';
@@ -17,8 +17,8 @@ describe('bin: seen export', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-export-'));
     file = join(dir, 'seen.db');
-    const db = await Db.open(file);
-    await seedDemo(new SqliteCaseRecords(db, fixedClock));
+    const db = await openTestDb(file);
+    await seedDemo(new SqlCaseRecords(db, fixedClock));
     await db.close();
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ describe('bin: seen export', () => {
     let out = '';
     let err = '';
     const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => Buffer.alloc(0) };
-    const code = await main(['export', ...args, '--db', file], io);
+    const code = await main(['export', ...args, ...dbArgs(file)], io);
     return { code, out, err };
   }
 
@@ -60,9 +60,9 @@ describe('bin: seen export', () => {
 
   it('records each export in the case\'s audit trail, through the export path', async () => {
     await run(['DEMO-3', '--format', 'json']);
-    const db = await Db.open(file);
+    const db = await openTestDb(file);
     try {
-      const entries = await new SqliteAuditLog(db).listForCase('DEMO-3');
+      const entries = await new SqlAuditLog(db).listForCase('DEMO-3');
       assert.ok(entries.some((e) => e.path === 'export'), JSON.stringify(entries.map((e) => e.path)));
     } finally {
       await db.close();

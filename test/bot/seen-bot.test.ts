@@ -6,13 +6,13 @@ import { turnErrorHandler } from '../../bot/turn-error';
 import { AccessDeniedError } from '../../records/access';
 import { t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
-import type { Db } from '../../adapters/sqlite/db';
-import type { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 // The ActivityHandler end to end on the SDK's TestAdapter: identity, routing, card submissions, bad input.
 describe('bot: SeenBot routing', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
+  let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
 

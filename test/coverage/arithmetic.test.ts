@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
-import { SqliteCoverage } from '../../adapters/sqlite/coverage';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from '../helpers/database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlCoverage } from '../../adapters/sql/coverage';
 import { emptyDomains, type SummaryDraft, type User } from '../../records/model';
 import { CoverageRefusedError, checkPartnership, daysBetween, daysBefore, percent, teamFor } from '../../records/coverage';
 import type { DomainId } from '../../records/practice-model';
@@ -24,12 +25,12 @@ function contact(caseRef: string, manId: string, date: string, seen: 'seen' | 's
 // Coverage arithmetic on hand-built cases: every figure below is counted by hand from the rows in `before`.
 describe('coverage: arithmetic on hand-built cases', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
-  let coverage: SqliteCoverage;
+  let records: SqlCaseRecords;
+  let coverage: SqlCoverage;
   before(async () => {
-    db = await Db.open(':memory:');
-    records = new SqliteCaseRecords(db, fixedClock);
-    coverage = new SqliteCoverage(db);
+    db = await openTestDb();
+    records = new SqlCaseRecords(db, fixedClock);
+    coverage = new SqlCoverage(db);
     for (const u of [user('p1', 'practitioner', 'A'), user('p2', 'practitioner', 'A'), user('s1', 'supervisor', 'A'), user('p3', 'practitioner', 'B')]) await records.upsertUser(u);
     const c = (ref: string, practitionerId: string, team = 'A', open = true) => records.insertCase({ ref, babyName: 'b', babyDob: '2026-06-01', team, practitionerId, open, fictional: true });
     await c('C1', 'p1'); await c('C2', 'p1'); await c('C3', 'p2'); await c('C4', 'p2'); await c('C5', 'p1', 'A', false); await c('C6', 'p3', 'B');

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
-import { SqliteCoverage } from '../../adapters/sqlite/coverage';
+import { openTestDb, dbArgs } from '../helpers/database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlCoverage } from '../../adapters/sql/coverage';
 import { seedDemo } from '../../records/demo-seed';
 import { fixedClock } from '../helpers/records';
 import { IDENTIFYING_WORDS, parseCsv, seen } from './helpers';
@@ -16,19 +16,19 @@ describe('coverage: seen coverage CLI', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-coverage-cli-'));
     file = join(dir, 'seen.db');
-    const db = await Db.open(file);
-    await seedDemo(new SqliteCaseRecords(db, fixedClock));
+    const db = await openTestDb(file);
+    await seedDemo(new SqlCaseRecords(db, fixedClock));
     await db.close();
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const base = () => ['coverage', '--db', file, '--today', '2026-11-26'];
+  const base = () => ['coverage', ...dbArgs(file), '--today', '2026-11-26'];
 
   it('--format json is exactly the team report the page and chat use', async () => {
     const { code, out } = await seen([...base(), '--team', 'north', '--format', 'json']);
     assert.equal(code, 0);
-    const db = await Db.open(file);
+    const db = await openTestDb(file);
     try {
-      assert.deepEqual(JSON.parse(out), await new SqliteCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200 }));
+      assert.deepEqual(JSON.parse(out), await new SqlCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200 }));
     } finally {
       await db.close();
     }

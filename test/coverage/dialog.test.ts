@@ -2,22 +2,22 @@ import assert from 'node:assert/strict';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import pino from 'pino';
 import { SeenBot } from '../../bot/seen-bot';
-import { SqliteCoverage } from '../../adapters/sqlite/coverage';
+import { SqlCoverage } from '../../adapters/sql/coverage';
 import { coverageCommand } from '../../dialogs/coverage/coverage-dialog';
 import { t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
-import type { Db } from '../../adapters/sqlite/db';
-import type { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 // `coverage [team]` and `discussed <case>` through the real SeenBot on the SDK's TestAdapter, with the demo data.
 describe('coverage: chat', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
+  let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
 
   function adapterFor(userId: string): TestAdapter {
-    const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock, coverage: new SqliteCoverage(db) });
+    const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock, coverage: new SqlCoverage(db) });
     return new TestAdapter((ctx) => bot.run(ctx), { channelId: 'test', from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
   }
   // Card body text and every button's command, flattened.

@@ -8,6 +8,7 @@ import { composeSeen, type Seen } from '../../bot/compose';
 import { csvCell, TEAM_CSV_HEADER } from '../../adapters/exporters/coverage-csv';
 import { TEST_NOW } from '../helpers/records';
 import { IDENTIFYING_WORDS, parseCsv } from './helpers';
+import { testDbEnv } from '../helpers/database';
 
 // The /coverage API over HTTP on a real Seen with the demo data: identity, refusals, anonymisation, CSV.
 describe('coverage: page API and CSV', () => {
@@ -16,7 +17,7 @@ describe('coverage: page API and CSV', () => {
   let base: string;
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-coverage-'));
-    seen = await composeSeen(loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent' }), createLogger('silent'), { now: () => TEST_NOW });
+    seen = await composeSeen(loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' }), createLogger('silent'), { now: () => TEST_NOW });
     base = (await seen.listen()).url;
   });
   after(async () => {

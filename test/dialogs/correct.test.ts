@@ -4,13 +4,13 @@ import { CorrectDialog } from '../../dialogs/writeup/correct-dialog';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { demoRecords } from '../helpers/records';
 import { playTurns } from '../helpers/turns';
-import type { Db } from '../../adapters/sqlite/db';
-import type { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 // DEMO-3's seed holds one summary about Marcus (contact 2026-11-02); a correction must add version 2 and keep version 1.
 describe('dialogs: correcting a saved summary', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
+  let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
   const client = (caseRef: string | null, userId = 'alex') => new DialogTestClient('test', new CorrectDialog({ records }), { userId, caseRef });

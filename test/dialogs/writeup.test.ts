@@ -6,8 +6,8 @@ import { DOMAIN_WORDING, t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
 import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
 import { playTurns } from '../helpers/turns';
-import type { Db } from '../../adapters/sqlite/db';
-import type { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { DOMAIN_IDS } from '../../records/practice-model';
 
 // Drives a whole write-up: each reply batch's last message is answered by the scripted practitioner.
@@ -27,7 +27,7 @@ async function drive(client: DialogTestClient, first: string, answer = scriptedP
 
 describe('dialogs: the guided write-up', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
+  let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
   const client = (options: WriteUpOptions) => new DialogTestClient('test', new WriteUpDialog({ records, today: fixedClock }), options);

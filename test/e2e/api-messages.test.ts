@@ -8,6 +8,7 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { eventually, startCaptureChannel } from '../helpers/capture-channel';
+import { testDbEnv } from '../helpers/database';
 
 describe('end to end: /api/messages in anonymous mode (Emulator style)', function () {
   this.timeout(30_000);
@@ -37,7 +38,7 @@ describe('end to end: /api/messages in anonymous mode (Emulator style)', functio
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-api-'));
     channel = await startCaptureChannel();
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
     assert.equal(config.MicrosoftAppId, undefined, 'anonymous mode');
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await seen.listen()).url;

@@ -11,6 +11,7 @@ import { DOMAIN_IDS } from '../../records/practice-model';
 import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
 import { DlConversation, converse, startConversation, textOf } from '../helpers/directline-client';
 import { domainsAnswered, exportCase, type Exported } from '../helpers/seen-process';
+import { testDbEnv } from '../helpers/database';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const ALEX = { id: 'alex', name: 'Alex Morgan' };
@@ -25,7 +26,7 @@ describe('end to end: guided write-up over Direct Line, then export', function (
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-e2e-'));
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date(NOW) });
     base = (await seen.listen()).url;
   });

@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { createDirectLine } from '../../adapters/directline';
 import type { DirectLine } from '../../adapters/directline';
-import type { Db } from '../../adapters/sqlite/db';
+import type { Db } from '../../adapters/sql/database';
 import { createApp } from '../../bot/http';
 
 /** The greeting and echo wording the tests expect. */

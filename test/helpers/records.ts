@@ -1,6 +1,7 @@
 // A fresh in-memory database with the fictional demo data, and a fixed clock, for tests.
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from './database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { seedDemo } from '../../records/demo-seed';
 
 /** The fixed "now" every test uses: the demo's reference day. */
@@ -9,9 +10,9 @@ export const TEST_NOW = new Date('2026-11-26T10:00:00Z');
 export const fixedClock = (): Date => TEST_NOW;
 
 /** Opens an in-memory database seeded with the demo data. */
-export async function demoRecords(): Promise<{ db: Db; records: SqliteCaseRecords }> {
-  const db = await Db.open(':memory:');
-  const records = new SqliteCaseRecords(db, fixedClock);
+export async function demoRecords(): Promise<{ db: Db; records: SqlCaseRecords }> {
+  const db = await openTestDb();
+  const records = new SqlCaseRecords(db, fixedClock);
   await seedDemo(records);
   return { db, records };
 }

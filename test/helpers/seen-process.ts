@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DOMAIN_WORDING } from '../../prompts';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
+import { dbArgs, testDbEnv } from './database';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -37,7 +38,7 @@ export interface SeenProcess {
 export async function startSeenProcess(opts: { port: number; db: string; env?: Record<string, string>; timeoutMs?: number }): Promise<SeenProcess> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'bot', 'index.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', SEEN_DB: opts.db, SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...opts.env },
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', ...testDbEnv(opts.db), SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...opts.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -67,7 +68,7 @@ export async function startSeenProcess(opts: { port: number; db: string; env?: R
 
 /** `seen export <ref> --format <f> --db <file>` as a child process; its stdout. */
 export async function exportCase(ref: string, format: 'json' | 'md', db: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'seen.js'), 'export', ref, '--format', format, '--db', db], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, timeout: 30_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'seen.js'), 'export', ref, '--format', format, ...dbArgs(db)], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, timeout: 30_000 });
   return stdout;
 }
 

@@ -5,8 +5,8 @@ import { SeenBot } from '../../bot/seen-bot';
 import { turnErrorHandler } from '../../bot/turn-error';
 import { t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
-import type { Db } from '../../adapters/sqlite/db';
-import type { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 // PrepareDialog through SeenBot on the SDK's TestAdapter: [what the user sends, every reply expected] per row.
 type Expect = string | RegExp | ((a: Partial<Activity>) => void);
@@ -24,7 +24,7 @@ const buttons = (...values: string[]) => (a: Partial<Activity>) => assert.deepEq
 
 describe('prepare: the dialog, as turn tables', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
+  let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { demoRecords, TEST_NOW } from '../helpers/records';
 import { emptyDomains, Summary, type SummaryDraft } from '../../records/model';
 import { RecordNotFoundError } from '../../records/repository';
-import type { Db } from '../../adapters/sqlite/db';
-import type { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import type { Db } from '../../adapters/sql/database';
+import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 function draft(overrides: Partial<SummaryDraft> = {}): SummaryDraft {
   return {
@@ -17,7 +17,7 @@ function draft(overrides: Partial<SummaryDraft> = {}): SummaryDraft {
 
 describe('records: SQLite case records', () => {
   let db: Db;
-  let records: SqliteCaseRecords;
+  let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
 

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
-import { SqliteAuditLog } from '../../adapters/sqlite/audit-log';
-import { AuditedCaseRecords, AuditScope } from '../../adapters/sqlite/audited-case-records';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb, dbArgs } from '../helpers/database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlAuditLog } from '../../adapters/sql/audit-log';
+import { AuditedCaseRecords, AuditScope } from '../../adapters/sql/audited-case-records';
 import { auditPathOf } from '../../bot/audit-turn';
 import { main, type CliIo } from '../../bin/cli';
 import type { AuditEntry } from '../../records/audit';
@@ -38,17 +39,17 @@ describe('safety: audit trail', () => {
   let dir: string;
   let file: string;
   let db: Db;
-  let log: SqliteAuditLog;
+  let log: SqlAuditLog;
   let scope: AuditScope;
   let records: AuditedCaseRecords;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-audit-'));
     file = join(dir, 'seen.db');
-    db = await Db.open(file);
-    log = new SqliteAuditLog(db);
+    db = await openTestDb(file);
+    log = new SqlAuditLog(db);
     scope = new AuditScope();
-    records = new AuditedCaseRecords(new SqliteCaseRecords(db, fixedClock), log, fixedClock, () => scope.current());
+    records = new AuditedCaseRecords(new SqlCaseRecords(db, fixedClock), log, fixedClock, () => scope.current());
     await seedDemo(records);
   });
 
@@ -112,7 +113,7 @@ describe('safety: audit trail', () => {
     });
 
     it('prints the trail, oldest first, and records that it was read', async () => {
-      const r = await cli(['audit', 'demo-1', '--db', file]);
+      const r = await cli(['audit', 'demo-1', ...dbArgs(file)]);
       assert.equal(r.code, 0, r.err);
       const lines = r.out.trim().split('\n');
       const count = (await log.listForCase('DEMO-1')).length - 1;
@@ -126,7 +127,7 @@ describe('safety: audit trail', () => {
     const asTable: Array<[string, number]> = [['sam', 0], ['alex', 3], ['jo', 3], ['nobody', 3]];
     for (const [as, code] of asTable) {
       it(`--as ${as} → exit ${code} (supervisors of the team may read it; practitioners and strangers may not)`, async () => {
-        const r = await cli(['audit', 'DEMO-1', '--as', as, '--db', file, '--json']);
+        const r = await cli(['audit', 'DEMO-1', '--as', as, ...dbArgs(file), '--json']);
         assert.equal(r.code, code, r.err);
         if (code === 0) assert.equal((JSON.parse(r.out) as { entries: unknown[] }).entries.length > 0, true);
         else assert.match(r.err, /not allowed/);
@@ -142,7 +143,7 @@ describe('safety: audit trail', () => {
     ];
     for (const [args, code, message] of bad) {
       it(`${args.join(' ')} → exit ${code}`, async () => {
-        const r = await cli([...args, '--db', file]);
+        const r = await cli([...args, ...dbArgs(file)]);
         assert.equal(r.code, code);
         assert.match(r.err, message);
       });

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botframework-directlinejs';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
+import { openTestDb } from '../helpers/database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { t } from '../../prompts';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import type { Summary } from '../../records/model';
@@ -159,12 +159,12 @@ describe('safety: kill -9 at random points during 50 write-ups', function () {
       for (const trial of trials) if (trial.state === 'running' && trial.interruptions > 0 && trial.abandon && !trial.sentConfirm) trial.state = 'abandoned';
     }
 
-    const store = await Db.open(db);
+    const store = await openTestDb(db);
     try {
       const integrity = await store.all<{ integrity_check: string }>('PRAGMA integrity_check');
       assert.deepEqual(integrity.map((r) => r.integrity_check), ['ok']);
       assert.deepEqual(await store.all('PRAGMA foreign_key_check'), []);
-      const records = new SqliteCaseRecords(store, () => new Date());
+      const records = new SqlCaseRecords(store, () => new Date());
       const all: Summary[] = [];
       for (const ref of new Set(WHO.map((w) => w.caseRef))) all.push(...(await records.latestSummaries(ref)));
       const byTag = (tag: string) => all.filter((s) => s.contact.location === `Home visit ${tag}`);

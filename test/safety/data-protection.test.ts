@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Db } from '../../adapters/sqlite/db';
-import { SqliteCaseRecords } from '../../adapters/sqlite/case-records';
-import { SqliteAuditLog } from '../../adapters/sqlite/audit-log';
-import { AuditedCaseRecords, AuditScope } from '../../adapters/sqlite/audited-case-records';
-import { applyRetention } from '../../adapters/sqlite/retention';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb, dbArgs } from '../helpers/database';
+import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlAuditLog } from '../../adapters/sql/audit-log';
+import { AuditedCaseRecords, AuditScope } from '../../adapters/sql/audited-case-records';
+import { applyRetention } from '../../adapters/sql/retention';
 import { main, type CliIo } from '../../bin/cli';
 import { emptyDomains, type SummaryDraft } from '../../records/model';
 import { seedDemo } from '../../records/demo-seed';
@@ -34,7 +35,7 @@ describe('safety: data protection (retention, subject access)', () => {
   let dir: string;
   let file: string;
   let db: Db;
-  let log: SqliteAuditLog;
+  let log: SqlAuditLog;
   let records: AuditedCaseRecords;
   const scope = new AuditScope();
 
@@ -42,9 +43,9 @@ describe('safety: data protection (retention, subject access)', () => {
     clock = T0;
     dir = mkdtempSync(join(tmpdir(), 'seen-dp-'));
     file = join(dir, 'seen.db');
-    db = await Db.open(file);
-    log = new SqliteAuditLog(db);
-    records = new AuditedCaseRecords(new SqliteCaseRecords(db, now), log, now, () => scope.current());
+    db = await openTestDb(file);
+    log = new SqlAuditLog(db);
+    records = new AuditedCaseRecords(new SqlCaseRecords(db, now), log, now, () => scope.current());
     await seedDemo(records);
     await records.insertCase({ ref: 'REAL-1', babyName: 'Baby R', babyDob: '2026-08-01', team: 'North', practitionerId: 'alex', open: true, fictional: false });
     await records.addMan({ id: 'real-1-man', caseRef: 'REAL-1', name: 'Real Man', role: 'birth_father', identified: true, resident: true });
@@ -111,7 +112,7 @@ describe('safety: data protection (retention, subject access)', () => {
   ];
   for (const [args, code, pattern] of retentionArgs) {
     it(`seen ${args.join(' ')} → exit ${code}`, async () => {
-      const r = await cli([...args, '--db', file]);
+      const r = await cli([...args, ...dbArgs(file)]);
       assert.equal(r.code, code, r.err);
       assert.match(code === 0 ? r.out : r.err, pattern);
     });
@@ -126,7 +127,7 @@ describe('safety: data protection (retention, subject access)', () => {
     const activity = (seq: number, text: string) => db.run('INSERT INTO directline_activities (conversation_id, seq, body) VALUES (?, ?, ?)', ['conv-sar-1', seq, JSON.stringify({ type: 'message', text, from: { role: 'user' } })]);
     await activity(0, 'Dan said he is sleeping badly');
     await activity(1, 'Danger of falls discussed');
-    const r = await cli(['sar', 'demo-1-dan', '--db', file]);
+    const r = await cli(['sar', 'demo-1-dan', ...dbArgs(file)]);
     assert.equal(r.code, 0, r.err);
     const out = JSON.parse(r.out) as {
       subject: { id: string; name: string }; case: { ref: string }; summaryVersions: Array<{ version: number; corrects: number | null; contact: { location: string } }>;
@@ -149,14 +150,14 @@ describe('safety: data protection (retention, subject access)', () => {
   ];
   for (const [args, code, pattern] of sarArgs) {
     it(`seen ${args.join(' ')} → exit ${code}`, async () => {
-      const r = await cli([...args, '--db', file]);
+      const r = await cli([...args, ...dbArgs(file)]);
       assert.equal(r.code, code);
       assert.match(r.err, pattern);
     });
   }
 
   it('seen sar --as sam (supervisor of the team) is allowed and attributed to sam', async () => {
-    const r = await cli(['sar', 'demo-1-dan', '--as', 'sam', '--db', file]);
+    const r = await cli(['sar', 'demo-1-dan', '--as', 'sam', ...dbArgs(file)]);
     assert.equal(r.code, 0, r.err);
     const last = (await log.listForMan('demo-1-dan')).at(-1)!;
     assert.deepEqual([last.actor, last.path, last.operation], ['sam', 'export', 'subject.export']);

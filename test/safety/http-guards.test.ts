@@ -10,6 +10,7 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { isLoopback } from '../../bot/http-guards';
 import { startConversation } from '../helpers/directline-client';
+import { testDbEnv } from '../helpers/database';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const SECRET = 'a-configured-direct-line-secret-0123456789';
@@ -17,7 +18,7 @@ const SECRET = 'a-configured-direct-line-secret-0123456789';
 /** Seen's real app behind a test server that pretends each request came from `x-test-remote` (or loopback). */
 async function startSeen(env: Record<string, string>): Promise<{ seen: Seen; base: string; dir: string; server: Server }> {
   const dir = mkdtempSync(join(tmpdir(), 'seen-guards-'));
-  const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent', ...env });
   const seen = await composeSeen(config, createLogger('silent'), { now: () => new Date(NOW) });
   const server = createServer((req, res) => {
     const remote = req.headers['x-test-remote'];

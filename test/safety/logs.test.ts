@@ -10,6 +10,7 @@ import { t } from '../../prompts';
 import { DEMO_CASES, DEMO_MEN, DEMO_USERS } from '../../records/demo-data';
 import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
 import { DlConversation, converse, startConversation, textOf } from '../helpers/directline-client';
+import { testDbEnv } from '../helpers/database';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const ALEX = { id: 'alex', name: 'Alex Morgan' };
@@ -28,7 +29,7 @@ describe('safety: logs never carry note text, answers or names', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-logs-'));
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'debug', SEEN_RATE_MESSAGES_PER_MINUTE: '1000' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'debug', SEEN_RATE_MESSAGES_PER_MINUTE: '1000' });
     const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
     seen = await composeSeen(config, logger, { now: () => new Date(NOW) });
     base = (await seen.listen()).url;

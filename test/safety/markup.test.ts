@@ -16,6 +16,7 @@ import { t } from '../../prompts';
 import { scriptedPractitioner } from '../helpers/practitioner';
 import { textOf } from '../helpers/directline-client';
 import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
+import { testDbEnv, dbArgs } from '../helpers/database';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 /** Each would set window.__pwned (or open a dialog) if it ever ran. */
@@ -37,7 +38,7 @@ describe('safety: markup in notes is shown as text everywhere', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-markup-'));
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent', SEEN_RATE_MESSAGES_PER_MINUTE: '100000' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent', SEEN_RATE_MESSAGES_PER_MINUTE: '100000' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date(NOW) });
     base = (await seen.listen()).url;
     browser = await launchChromium();
@@ -106,7 +107,7 @@ describe('safety: markup in notes is shown as text everywhere', function () {
     const card = JSON.stringify(summaryCard(layoutSummary(summary, { manName: 'Dan (fictional)', manRole: 'birth_father', fictional: true })));
     let md = '';
     const io: CliIo = { stdout: (x) => (md += x), stderr: () => undefined, readStdin: async () => Buffer.alloc(0) };
-    assert.equal(await main(['export', 'DEMO-1', '--format', 'md', '--db', join(dir, 'seen.db')], io), 0);
+    assert.equal(await main(['export', 'DEMO-1', '--format', 'md', ...dbArgs(join(dir, 'seen.db'))], io), 0);
     for (const [name, text] of [['card', card], ['markdown', md]] as const) {
       assert.doesNotMatch(text, /<script|<img|<svg/i, `${name}: raw tags`);
       assert.doesNotMatch(text, /(?<!\\)\]\(javascript:/i, `${name}: a javascript: link (an unescaped "](")`);

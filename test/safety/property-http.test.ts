@@ -12,6 +12,7 @@ import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { startConversation } from '../helpers/directline-client';
+import { testDbEnv } from '../helpers/database';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 /** Runs per property; fixed seeds so a failure replays exactly. */
@@ -78,7 +79,7 @@ describe('safety: property tests against the running server', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-prop-'));
     channel = await startChannel();
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent', SEEN_RATE_MESSAGES_PER_MINUTE: '1000000', SEEN_RATE_REQUESTS_PER_MINUTE: '1000000' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent', SEEN_RATE_MESSAGES_PER_MINUTE: '1000000', SEEN_RATE_REQUESTS_PER_MINUTE: '1000000' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date(NOW) });
     base = (await seen.listen()).url;
     alex = await startConversation(base, { id: 'alex' });

@@ -9,6 +9,7 @@ import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { DEMO_USERS } from '../../records/demo-data';
 import { eventually, startCaptureChannel, type Captured } from '../helpers/capture-channel';
+import { testDbEnv } from '../helpers/database';
 
 const ALEX_AAD = DEMO_USERS.find((u) => u.id === 'alex')!.aadObjectId!;
 const cardText = (c: Captured) => JSON.stringify(c.body.attachments?.[0]?.content ?? '');
@@ -37,7 +38,7 @@ describe('Teams: activities through /api/messages (anonymous mode, local capture
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-teams-'));
     channel = await startCaptureChannel();
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await seen.listen()).url;
   });

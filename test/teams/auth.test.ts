@@ -8,6 +8,7 @@ import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { startCaptureChannel } from '../helpers/capture-channel';
+import { testDbEnv } from '../helpers/database';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
@@ -31,7 +32,7 @@ describe('Teams: /api/messages with MicrosoftAppId set refuses forged or missing
     console.error = () => undefined;
     dir = mkdtempSync(join(tmpdir(), 'seen-auth-'));
     channel = await startCaptureChannel();
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await seen.listen()).url;
   });

@@ -81,7 +81,7 @@ describe('Teams: the app package', () => {
   it('.env.example names every variable Seen reads, and its values parse', () => {
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
     const named = new Set([...example.matchAll(/^#?\s*([A-Za-z_]+)=/gm)].map((m) => m[1]));
-    const schemaKeys = Object.keys((loadConfig({}) as object)).concat(['SEEN_DIRECTLINE_SECRET', 'SEEN_RETENTION_DAYS', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']);
+    const schemaKeys = Object.keys((loadConfig({}) as object)).concat(['SEEN_DATABASE_URL', 'SEEN_DIRECTLINE_SECRET', 'SEEN_RETENTION_DAYS', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']);
     for (const key of new Set(schemaKeys)) assert.ok(named.has(key), `${key} is documented`);
     const env = Object.fromEntries([...example.matchAll(/^([A-Za-z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
     assert.doesNotThrow(() => loadConfig(env));

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Db } from '../../adapters/sqlite/db';
+import type { Db } from '../../adapters/sql/database';
+import { openTestDb } from '../helpers/database';
 import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import type { Browser } from '../helpers/chromium';
 import { GREETING, TEST_USERS, echoOf, startEchoServer } from '../helpers/echo-bot';
@@ -23,7 +24,7 @@ describe('web chat page (Chromium)', function () {
   const consoleErrors: string[] = [];
 
   before(async () => {
-    db = await Db.open(':memory:');
+    db = await openTestDb();
     server = await startEchoServer({ db, stream: true });
     browser = await launchChromium();
     page = await openWatchedPage(browser, consoleErrors);

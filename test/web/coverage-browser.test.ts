@@ -10,6 +10,7 @@ import { composeSeen, type Seen } from '../../bot/compose';
 import type { PartnershipCoverage, TeamCoverage } from '../../records/coverage';
 import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
 import { IDENTIFYING_WORDS, seen as cli } from '../coverage/helpers';
+import { testDbEnv, dbArgs } from '../helpers/database';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
@@ -26,7 +27,7 @@ describe('coverage page (Chromium)', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-coverage-web-'));
     db = join(dir, 'seen.db');
-    app = await composeSeen(loadConfig({ PORT: '0', SEEN_DB: db, SEEN_LOG_LEVEL: 'silent' }), createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
+    app = await composeSeen(loadConfig({ PORT: '0', ...testDbEnv(db), SEEN_LOG_LEVEL: 'silent' }), createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await app.listen()).url;
     browser = await launchChromium();
     page = await openWatchedPage(browser, consoleErrors);
@@ -45,7 +46,7 @@ describe('coverage page (Chromium)', function () {
     const res = await page.goto(`${base}/coverage?user=sam`);
     assert.equal(res?.status(), 200);
     await ready(page);
-    const expected = JSON.parse((await cli(['coverage', '--db', db, '--today', '2026-11-26', '--team', 'North', '--format', 'json'])).out) as TeamCoverage;
+    const expected = JSON.parse((await cli(['coverage', ...dbArgs(db), '--today', '2026-11-26', '--team', 'North', '--format', 'json'])).out) as TeamCoverage;
     const onPage = await figures(page);
     assert.deepEqual(onPage.father_seen, [expected.fatherSeen.count, expected.fatherSeen.total]);
     for (const [d, f] of Object.entries(expected.domains)) assert.deepEqual(onPage[`own_account_${d}`], [f.count, f.total], d);
@@ -68,7 +69,7 @@ describe('coverage page (Chromium)', function () {
     await ready(page);
     await page.selectOption('#period', '30');
     await ready(page);
-    const expected = JSON.parse((await cli(['coverage', '--db', db, '--today', '2026-11-26', '--team', 'North', '--practitioner', 'lee', '--period', '30', '--format', 'json'])).out) as TeamCoverage;
+    const expected = JSON.parse((await cli(['coverage', ...dbArgs(db), '--today', '2026-11-26', '--team', 'North', '--practitioner', 'lee', '--period', '30', '--format', 'json'])).out) as TeamCoverage;
     assert.equal(expected.openCases, 2);
     assert.deepEqual((await figures(page)).father_seen, [expected.fatherSeen.count, expected.fatherSeen.total]);
   });
@@ -85,7 +86,7 @@ describe('coverage page (Chromium)', function () {
     await page.goto(`${base}/coverage?user=pat`);
     await ready(page);
     assert.equal(await page.locator('#team').isVisible(), false);
-    const expected = JSON.parse((await cli(['coverage', '--db', db, '--today', '2026-11-26', '--partnership', '--format', 'json'])).out) as PartnershipCoverage;
+    const expected = JSON.parse((await cli(['coverage', ...dbArgs(db), '--today', '2026-11-26', '--partnership', '--format', 'json'])).out) as PartnershipCoverage;
     for (const t of expected.teams) {
       assert.match((await page.locator(`#partnership-figures tr[data-team="${t.team}"] .seen`).textContent()) ?? '', new RegExp(`^${t.menSeen} `));
       assert.match((await page.locator(`#partnership-figures tr[data-team="${t.team}"] .detailed`).textContent()) ?? '', new RegExp(`^${t.menDetailed} `));

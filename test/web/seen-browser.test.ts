@@ -9,6 +9,7 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
+import { testDbEnv } from '../helpers/database';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
@@ -29,7 +30,7 @@ describe('web chat page (Chromium) with the real Seen bot', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-web-'));
-    const config = loadConfig({ PORT: '0', SEEN_DB: join(dir, 'seen.db'), SEEN_LOG_LEVEL: 'silent' });
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await seen.listen()).url;
     browser = await launchChromium();

@@ -1,7 +1,7 @@
-// The audit trail on SQLite: INSERT only (triggers from migration 3 refuse UPDATE and DELETE), rows validated on the way back.
+// The audit trail in SQL: INSERT only (both backends' migration 3 triggers refuse UPDATE and DELETE), rows validated on the way back.
 import { AuditEntry, AuditEntryInput, type AuditLog } from '../../records/audit';
 import { CorruptRecordError } from '../../records/repository';
-import type { Executor } from './db';
+import type { Executor } from './database';
 
 interface AuditRow {
   seq: number; at: string; actor: string; path: string; operation: string; outcome: string;
@@ -18,20 +18,20 @@ function toEntry(r: AuditRow): AuditEntry {
   return parsed.data;
 }
 
-/** The SQLite audit log; it has no method that changes or removes an entry. */
-export class SqliteAuditLog implements AuditLog {
+/** The audit log on either backend; it has no method that changes or removes an entry. */
+export class SqlAuditLog implements AuditLog {
   constructor(private readonly db: Executor) {
-    if (!db) throw new TypeError('SqliteAuditLog needs a Db');
+    if (!db) throw new TypeError('SqlAuditLog needs a Db');
   }
 
   async append(entry: AuditEntryInput): Promise<number> {
     const e = AuditEntryInput.parse(entry);
-    const res = await this.db.run(
+    const row = await this.db.get<{ seq: number }>(
       `INSERT INTO audit_log (at, actor, path, operation, outcome, case_ref, man_id, summary_id, version, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
       [e.at, e.actor, e.path, e.operation, e.outcome, e.caseRef, e.manId, e.summaryId, e.version, e.detail],
     );
-    return res.lastID;
+    return Number(row!.seq);
   }
 
   async listForCase(caseRef: string): Promise<AuditEntry[]> {

@@ -1,7 +1,7 @@
-// Bot Framework Storage on SQLite: conversation and dialog state survive a kill -9, with eTag concurrency.
+// Bot Framework Storage in SQL (SQLite or PostgreSQL): conversation and dialog state survive a kill -9, with eTag concurrency.
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
-import type { Db, Executor } from './db';
+import type { Db, Executor } from './database';
 import { currentTurnUnit } from './turn-unit';
 
 /** A write whose eTag no longer matches what is stored: someone else changed the state first. */
@@ -21,11 +21,11 @@ const UPSERT = `INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1
 /** Replace only when the stored eTag is still the one read. */
 const UPDATE_IF_ETAG = 'UPDATE bot_state SET etag = etag + 1, body = ?, updated_at = ? WHERE key = ? AND etag = ?';
 
-/** Storage backed by the bot_state table; each write batch is one transaction. */
-export class SqliteStorage implements Storage {
+/** Storage backed by the bot_state table; each write batch is one transaction; a stale eTag is refused on either backend. */
+export class SqlStorage implements Storage {
   constructor(private readonly db: Db, private readonly now: () => Date) {
-    if (!db) throw new TypeError('SqliteStorage needs a Db');
-    if (typeof now !== 'function') throw new TypeError('SqliteStorage needs a clock');
+    if (!db) throw new TypeError('SqlStorage needs a Db');
+    if (typeof now !== 'function') throw new TypeError('SqlStorage needs a clock');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -64,9 +64,9 @@ export class SqliteStorage implements Storage {
       }
       const updated = await tx.run(UPDATE_IF_ETAG, [json, at, key, Number(eTag)]);
       if (updated.changes === 1) continue;
-      const exists = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
-      if (exists) throw new StateConflictError(key);
-      await tx.run('INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?)', [key, json, at]);
+      // Not there with that eTag: a first write inserts; an existing row (or another instance's insert just now) is a conflict.
+      const inserted = await tx.run('INSERT INTO bot_state (key, etag, body, updated_at) VALUES (?, 1, ?, ?) ON CONFLICT (key) DO NOTHING', [key, json, at]);
+      if (inserted.changes !== 1) throw new StateConflictError(key);
     }
   }
 

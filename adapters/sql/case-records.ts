@@ -1,8 +1,8 @@
-// CaseRecords on SQLite: zod-validated rows in, zod-validated rows out, one transaction per write.
+// CaseRecords in SQL that runs on SQLite and PostgreSQL alike: zod-validated rows in and out, one transaction per write.
 import { randomUUID } from 'node:crypto';
 import { Case, Man, Summary, SummaryDraft, User } from '../../records/model';
 import { CaseRecords, CorruptRecordError, RecordNotFoundError, type SaveOptions } from '../../records/repository';
-import type { Db, Executor } from './db';
+import type { Db, Executor } from './database';
 
 interface UserRow { id: string; name: string; role: string; team: string; aad_object_id: string | null }
 interface CaseRow { ref: string; baby_name: string; baby_dob: string; team: string; practitioner_id: string; open: number; fictional: number }
@@ -31,14 +31,14 @@ const toSummary = (r: VersionRow): Summary =>
     Summary.parse({ ...JSON.parse(r.body), summaryId: r.summary_id, version: r.version, corrects: r.corrects, author: r.author, createdAt: r.created_at }),
   );
 
-/** The SQLite case-record repository; `now` is injected so tests never read the real clock. */
-export class SqliteCaseRecords implements CaseRecords {
+/** The case-record repository on either backend; `now` is injected so tests never read the real clock. */
+export class SqlCaseRecords implements CaseRecords {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
   ) {
-    if (!db) throw new TypeError('SqliteCaseRecords needs a Db');
-    if (typeof now !== 'function') throw new TypeError('SqliteCaseRecords needs a clock');
+    if (!db) throw new TypeError('SqlCaseRecords needs a Db');
+    if (typeof now !== 'function') throw new TypeError('SqlCaseRecords needs a clock');
   }
 
   async listUsers(): Promise<User[]> {
@@ -85,7 +85,7 @@ export class SqliteCaseRecords implements CaseRecords {
   }
 
   async listMen(caseRef: string): Promise<Man[]> {
-    return (await this.db.all<ManRow>('SELECT * FROM men WHERE case_ref = ? ORDER BY rowid', [caseRef])).map(toMan);
+    return (await this.db.all<ManRow>(`SELECT * FROM men WHERE case_ref = ? ORDER BY ${this.db.dialect.insertionOrder}`, [caseRef])).map(toMan);
   }
 
   async getMan(id: string): Promise<Man | undefined> {
@@ -107,17 +107,16 @@ export class SqliteCaseRecords implements CaseRecords {
     const createdAt = this.now().toISOString();
     return this.db.transaction(async (tx) => {
       await this.checkCaseAndMan(tx, d);
+      // Why ON CONFLICT: the same confirm arriving twice (after a crash mid-turn, or at two instances at once) saves once.
+      const inserted = await tx.run(
+        'INSERT INTO summaries (id, case_ref, man_id, contact_date, seen_status, latest_version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (id) DO NOTHING',
+        [summaryId, d.caseRef, d.manId, d.contact.date, d.contact.seenStatus, createdAt],
+      );
+      if (inserted.changes === 1) return this.insertVersion(tx, summaryId, 1, null, d, author, createdAt);
       const existing = await tx.get<{ case_ref: string; man_id: string }>('SELECT case_ref, man_id FROM summaries WHERE id = ?', [summaryId]);
-      if (existing) {
-        // The same confirm arriving again (after a crash mid-turn): the summary is already saved.
-        if (existing.case_ref !== d.caseRef || existing.man_id !== d.manId) throw new RecordNotFoundError(`summary ${summaryId} for that case and man`);
-        const first = await tx.get<VersionRow>('SELECT * FROM summary_versions WHERE summary_id = ? AND version = 1', [summaryId]);
-        return toSummary(first!);
-      }
-      await tx.run('INSERT INTO summaries (id, case_ref, man_id, contact_date, seen_status, latest_version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
-        summaryId, d.caseRef, d.manId, d.contact.date, d.contact.seenStatus, createdAt,
-      ]);
-      return this.insertVersion(tx, summaryId, 1, null, d, author, createdAt);
+      if (!existing || existing.case_ref !== d.caseRef || existing.man_id !== d.manId) throw new RecordNotFoundError(`summary ${summaryId} for that case and man`);
+      const first = await tx.get<VersionRow>('SELECT * FROM summary_versions WHERE summary_id = ? AND version = 1', [summaryId]);
+      return toSummary(first!);
     });
   }
 
@@ -125,12 +124,14 @@ export class SqliteCaseRecords implements CaseRecords {
     const d = SummaryDraft.parse(draft);
     const createdAt = this.now().toISOString();
     return this.db.transaction(async (tx) => {
-      const row = await tx.get<{ latest_version: number; case_ref: string; man_id: string }>('SELECT latest_version, case_ref, man_id FROM summaries WHERE id = ?', [summaryId]);
+      // Why update first: it locks the summary row (PostgreSQL) so two corrections at once get versions N+1 and N+2, never both N+1.
+      const row = await tx.get<{ latest_version: number; case_ref: string; man_id: string }>(
+        'UPDATE summaries SET latest_version = latest_version + 1, contact_date = ?, seen_status = ? WHERE id = ? RETURNING latest_version, case_ref, man_id',
+        [d.contact.date, d.contact.seenStatus, summaryId],
+      );
       if (!row) throw new RecordNotFoundError(`summary ${summaryId}`);
       if (row.case_ref !== d.caseRef || row.man_id !== d.manId) throw new RecordNotFoundError(`summary ${summaryId} for that case and man`);
-      const version = row.latest_version + 1;
-      await tx.run('UPDATE summaries SET latest_version = ?, contact_date = ?, seen_status = ? WHERE id = ?', [version, d.contact.date, d.contact.seenStatus, summaryId]);
-      return this.insertVersion(tx, summaryId, version, row.latest_version, d, author, createdAt);
+      return this.insertVersion(tx, summaryId, row.latest_version, row.latest_version - 1, d, author, createdAt);
     });
   }
 

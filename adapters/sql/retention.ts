@@ -1,7 +1,7 @@
 // Retention of demo and test data: fictional cases untouched for N days are removed whole. Real cases are never touched.
 import type { AuditContext } from '../../records/audit';
-import { SqliteAuditLog } from './audit-log';
-import type { Db } from './db';
+import { SqlAuditLog } from './audit-log';
+import type { Db } from './database';
 
 /** What one retention run removed (or, in a dry run, would remove). */
 export interface RetentionReport { cutoff: string; cases: string[]; men: number; summaries: number; versions: number }
@@ -17,10 +17,10 @@ export class RetentionError extends Error {
 /** Fictional cases whose last recorded activity (audit trail or summary) is older than the cutoff. */
 async function staleFictionalCases(db: Db, cutoff: string): Promise<string[]> {
   const rows = await db.all<{ ref: string }>(
-    // max() of several arguments is NULL if any is: each side defaults to '' (never touched) first.
-    `SELECT c.ref FROM cases c WHERE c.fictional = 1 AND max(
-       coalesce((SELECT max(at) FROM audit_log a WHERE a.case_ref = c.ref AND a.operation <> 'retention.delete'), ''),
-       coalesce((SELECT max(created_at) FROM summaries s WHERE s.case_ref = c.ref), '')) < ? ORDER BY c.ref`,
+    // The latest of the two, as one aggregate over a union (portable, and NULL-safe: never touched counts as '').
+    `SELECT c.ref FROM cases c WHERE c.fictional = 1 AND coalesce((SELECT max(t) FROM (
+       SELECT max(at) AS t FROM audit_log a WHERE a.case_ref = c.ref AND a.operation <> 'retention.delete'
+       UNION ALL SELECT max(created_at) AS t FROM summaries s WHERE s.case_ref = c.ref) u), '') < ? ORDER BY c.ref`,
     [cutoff],
   );
   return rows.map((r) => r.ref);
@@ -46,7 +46,7 @@ export async function applyRetention(db: Db, opts: { now: () => Date; days: numb
       report.men = (await tx.run(`DELETE FROM men WHERE case_ref IN (${marks})`, cases)).changes;
       await tx.run(`DELETE FROM cases WHERE fictional = 1 AND ref IN (${marks})`, cases);
       await tx.run('DELETE FROM retention_gate');
-      const log = new SqliteAuditLog(tx);
+      const log = new SqlAuditLog(tx);
       for (const ref of cases) await log.append({ at: at.toISOString(), ...opts.context, operation: 'retention.delete', outcome: 'ok', caseRef: ref });
     });
   } catch (cause) {

@@ -1,6 +1,6 @@
 // One turn, one transaction: the bot's replies and its conversation state are committed together or not at all.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Db, Executor } from './db';
+import type { Db, Executor } from './database';
 
 /** Writes staged during a turn, and what to do once they are committed (e.g. wake stream listeners). */
 export interface TurnUnit {

@@ -1,20 +1,23 @@
-// Coverage on SQLite: aggregated in SQL over the coverage_facts projection and indexes, never by loading every case.
+// Coverage in SQL over the coverage_facts projection and indexes, never by loading every case.
+// Portable SQL: comparisons are turned into 0/1 with CASE, because PostgreSQL will not sum or compare booleans as numbers.
 import { DOMAIN_IDS, FACTOR_IDS } from '../../records/practice-model';
 import {
   COMBINE_AT, CoverageList, CoverageQuery, DETAILED_DOMAINS, Discussion, ManCoverage, NOT_SEEN_DAYS, PartnershipCoverage, TeamCoverage,
   daysBefore, daysBetween, neverExplored, statusOf, type CoverageItem, type CoverageReader, type CoverageQuery as CoverageQueryInput, type Fraction,
 } from '../../records/coverage';
 import { RecordNotFoundError } from '../../records/repository';
-import { COVERAGE_DOMAIN_COLUMNS as COLS, COVERAGE_FACTOR_BITS } from './schema';
-import type { Db, SqlValue } from './db';
+import { COVERAGE_DOMAIN_COLUMNS as COLS, COVERAGE_FACTOR_BITS } from './columns';
+import type { Db, SqlValue } from './database';
 
 /** Which cases a report covers. */
 interface Scope { team?: string | null; practitionerId?: string | null; caseRef?: string; openOnly: boolean; since?: string | null }
 
 const idx = COLS.map((_c, i) => i);
 const FACTOR_MASK = COVERAGE_FACTOR_BITS.map((_f, i) => `coalesce(max(f.factors & ${1 << i}), 0)`).join(' | ');
-const FACTOR_COUNT = COVERAGE_FACTOR_BITS.map((_f, i) => `((p.factor_mask & ${1 << i}) > 0)`).join(' + ');
-const OWN_ACCOUNTS = idx.map((i) => `(p.m${i} = 2)`).join(' + ');
+/** 1 when the condition holds, else 0: a number on both backends. */
+const bit = (cond: string): string => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
+const FACTOR_COUNT = COVERAGE_FACTOR_BITS.map((_f, i) => bit(`(p.factor_mask & ${1 << i}) > 0`)).join(' + ');
+const OWN_ACCOUNTS = idx.map((i) => bit(`p.m${i} = 2`)).join(' + ');
 
 // The per-man aggregation every report starts from: one row per man on the scoped cases.
 function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
@@ -32,10 +35,10 @@ function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
       count(f.summary_id) AS contacts, coalesce(max(f.seen), 0) AS ever_seen,
       max(CASE WHEN f.seen = 1 THEN f.contact_date END) AS last_seen, max(f.contact_date || f.seen) AS latest,
       ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}, max(CASE WHEN f.${c} > 0 THEN f.contact_date || f.${c} END) AS l${i}`).join(', ')},
-      coalesce(max(f.crying > 0), 0) AS crying, coalesce(max(f.info), 0) AS info, ${FACTOR_MASK} AS factor_mask,
+      coalesce(max(${bit('f.crying > 0')}), 0) AS crying, coalesce(max(f.info), 0) AS info, ${FACTOR_MASK} AS factor_mask,
       (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on
     FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id${since}
-    GROUP BY m.id
+    GROUP BY c.ref, c.team, c.practitioner_id, m.id, m.name, m.role, m.identified
   )`;
   return { sql, params };
 }
@@ -46,10 +49,10 @@ interface ManRow {
   discussed_on: string | null; [k: `m${number}` | `l${number}`]: number | string | null;
 }
 
-/** Coverage figures on SQLite; `now`-free: every query names its own "today". */
-export class SqliteCoverage implements CoverageReader {
+/** Coverage figures on either backend; `now`-free: every query names its own "today". */
+export class SqlCoverage implements CoverageReader {
   constructor(private readonly db: Db) {
-    if (!db) throw new TypeError('SqliteCoverage needs a Db');
+    if (!db) throw new TypeError('SqlCoverage needs a Db');
   }
 
   async teams(): Promise<string[]> {
@@ -61,7 +64,7 @@ export class SqliteCoverage implements CoverageReader {
     const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
     const cases = await this.db.get<Record<string, number | null>>(
       `${sql}, per_case AS (
-        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.ever_seen, 0)) AS seen, ${idx.map((i) => `min(coalesce(p.m${i}, 0) = 2) AS o${i}`).join(', ')},
+        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.ever_seen, 0)) AS seen, ${idx.map((i) => `min(${bit(`coalesce(p.m${i}, 0) = 2`)}) AS o${i}`).join(', ')},
           min(coalesce(p.crying, 0)) AS crying, min(coalesce(p.info, 0)) AS info
         FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref
       )
@@ -104,7 +107,7 @@ export class SqliteCoverage implements CoverageReader {
     // Only counts leave this query: no names, no case references.
     const rows = await this.db.all<Record<string, number | string>>(
       `${sql} SELECT c.team, count(DISTINCT c.ref) AS open_cases, count(p.man_id) AS men, coalesce(sum(p.ever_seen), 0) AS men_seen,
-        coalesce(sum((${OWN_ACCOUNTS}) >= ${DETAILED_DOMAINS}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(p.m${i} = 0), 0) AS n${i}`).join(', ')}
+        coalesce(sum(${bit(`(${OWN_ACCOUNTS}) >= ${DETAILED_DOMAINS}`)}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(${bit(`p.m${i} = 0`)}), 0) AS n${i}`).join(', ')}
       FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.team ORDER BY c.team`,
       params,
     );

@@ -1,0 +1,19 @@
+// PostgreSQL's answers to the statements that differ between backends.
+import { APPENDED_CHANNEL, type Dialect } from '../sql/database';
+
+/** PostgreSQL: an identity column orders men; appends take the conversation row's lock through next_seq and notify other instances. */
+export const POSTGRES_DIALECT: Dialect = {
+  name: 'postgres',
+  insertionOrder: 'seq',
+  // Why next_seq rather than MAX(seq) + 1: the UPDATE locks the conversation row, so two instances appending to one
+  // conversation at once take turns instead of both picking the same seq. One statement, as on SQLite; its pg_notify is
+  // delivered on commit to every instance listening on this schema's channel (PgDb.listen), waking their WebSockets.
+  appendActivity: `WITH n AS (
+    UPDATE directline_conversations SET next_seq = next_seq + 1 WHERE id = ?1 RETURNING id, next_seq - 1 AS seq
+  ), ins AS (
+    INSERT INTO directline_activities (conversation_id, seq, body)
+    SELECT n.id, n.seq, (?2::jsonb || jsonb_build_object('id', n.id || '|' || lpad(n.seq::text, 7, '0')))::text FROM n
+    RETURNING conversation_id, seq
+  )
+  SELECT seq, pg_notify(current_schema() || '.${APPENDED_CHANNEL}', conversation_id) AS notified FROM ins`,
+};
