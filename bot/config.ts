@@ -10,7 +10,7 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   SEEN_DB: z.string().min(1).default('./data/seen.db'),
   /** postgres://user:password@host:port/database — when set, records and conversation state live in PostgreSQL and SEEN_DB is unused. */
-  SEEN_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional().transform((v) => v || undefined),
+  SEEN_DATABASE_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')]).optional().transform((v) => v || undefined),
   /** The PostgreSQL schema Seen's tables live in (created if missing). */
   SEEN_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case identifier').default('public'),
   /** PostgreSQL connections per instance. */

@@ -8,11 +8,14 @@ export const POSTGRES_DIALECT: Dialect = {
   // Why next_seq rather than MAX(seq) + 1: the UPDATE locks the conversation row, so two instances appending to one
   // conversation at once take turns instead of both picking the same seq. One statement, as on SQLite; its pg_notify is
   // delivered on commit to every instance listening on this schema's channel (PgDb.listen), waking their WebSockets.
+  // The id is spliced into the JSON text rather than set through jsonb: jsonb refuses a body whose strings escape U+0000,
+  // which Direct Line must still store (SQLite's json_set accepts it). Bodies are JSON.stringify'd objects without an id.
   appendActivity: `WITH n AS (
     UPDATE directline_conversations SET next_seq = next_seq + 1 WHERE id = ?1 RETURNING id, next_seq - 1 AS seq
   ), ins AS (
     INSERT INTO directline_activities (conversation_id, seq, body)
-    SELECT n.id, n.seq, (?2::jsonb || jsonb_build_object('id', n.id || '|' || lpad(n.seq::text, 7, '0')))::text FROM n
+    SELECT n.id, n.seq, '{"id":' || to_json(n.id || '|' || lpad(n.seq::text, 7, '0'))::text || CASE WHEN ?2 = '{}' THEN '}' ELSE ',' || substr(?2, 2) END
+    FROM n
     RETURNING conversation_id, seq
   )
   SELECT seq, pg_notify(current_schema() || '.${APPENDED_CHANNEL}', conversation_id) AS notified FROM ins`,

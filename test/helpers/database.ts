@@ -45,6 +45,23 @@ export function dbArgs(file: string): string[] {
   return ['--db', url.toString()];
 }
 
+/**
+ * What is wrong with the database's structure (empty when nothing): SQLite's integrity and foreign-key checks; on
+ * PostgreSQL, which enforces foreign keys itself, any constraint left unvalidated or index left invalid.
+ */
+export async function integrityProblems(db: Db): Promise<string[]> {
+  if (db.dialect.name === 'sqlite') {
+    const integrity = (await db.all<{ integrity_check: string }>('PRAGMA integrity_check')).map((r) => r.integrity_check).filter((x) => x !== 'ok');
+    const orphans = (await db.all<{ table: string }>('PRAGMA foreign_key_check')).map((r) => `orphan row in ${r.table}`);
+    return [...integrity, ...orphans];
+  }
+  const constraints = await db.all<{ name: string }>(
+    "SELECT conname AS name FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND NOT convalidated");
+  const indexes = await db.all<{ name: string }>(
+    "SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)");
+  return [...constraints.map((c) => `constraint ${c.name} not validated`), ...indexes.map((i) => `index ${i.name} invalid`)];
+}
+
 /** Closes every test database and drops every schema this run made (root after-all hook). */
 export async function cleanUpTestDatabases(): Promise<void> {
   for (const db of opened.splice(0)) await db.close();

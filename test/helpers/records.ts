@@ -3,6 +3,7 @@ import type { Db } from '../../adapters/sql/database';
 import { openTestDb } from './database';
 import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { seedDemo } from '../../records/demo-seed';
+import { emptyDomains, type SummaryDraft } from '../../records/model';
 
 /** The fixed "now" every test uses: the demo's reference day. */
 export const TEST_NOW = new Date('2026-11-26T10:00:00Z');
@@ -15,4 +16,15 @@ export async function demoRecords(): Promise<{ db: Db; records: SqlCaseRecords }
   const records = new SqlCaseRecords(db, fixedClock);
   await seedDemo(records);
   return { db, records };
+}
+
+/** A minimal valid summary draft for DEMO-1's Dan, with any fields replaced. */
+export function demoDraft(overrides: Partial<SummaryDraft> = {}): SummaryDraft {
+  return {
+    caseRef: 'DEMO-1', manId: 'demo-1-dan', source: 'guided',
+    contact: { date: '2026-11-25', location: 'Home visit', present: 'Dan, mother, baby', seenStatus: 'seen', notSeenReason: null },
+    domains: emptyDomains(), substances: [], cryingMessages: [], infoSought: { agencies: [], consentGiven: null, note: '' },
+    reflection: { anxious: false, jointVisitSuggested: false, note: '' }, factors: [], gaps: [], actions: [],
+    ...overrides,
+  };
 }

@@ -63,6 +63,8 @@ describe('safety: audit trail', () => {
     await assert.rejects(db.run("UPDATE audit_log SET actor = 'mallory' WHERE seq = ?", [seq]), (e: Error) => /append-only/.test(String((e.cause as Error)?.message)));
     await assert.rejects(db.run('DELETE FROM audit_log WHERE seq = ?', [seq]), (e: Error) => /append-only/.test(String((e.cause as Error)?.message)));
     await assert.rejects(db.run('DELETE FROM audit_log'), /statement failed/);
+    // PostgreSQL's TRUNCATE skips row triggers; a statement trigger refuses it too (SQLite has no TRUNCATE).
+    if (db.dialect.name === 'postgres') await assert.rejects(db.run('TRUNCATE audit_log'), (e: Error) => /append-only/.test(String((e.cause as Error)?.message)));
     const again = await log.listForCase('DEMO-1');
     assert.equal(again.find((e) => e.seq === seq)?.actor, 'alex');
   });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botframework-directlinejs';
-import { openTestDb } from '../helpers/database';
+import { integrityProblems, openTestDb } from '../helpers/database';
 import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { t } from '../../prompts';
 import { DOMAIN_IDS } from '../../records/practice-model';
@@ -161,9 +161,7 @@ describe('safety: kill -9 at random points during 50 write-ups', function () {
 
     const store = await openTestDb(db);
     try {
-      const integrity = await store.all<{ integrity_check: string }>('PRAGMA integrity_check');
-      assert.deepEqual(integrity.map((r) => r.integrity_check), ['ok']);
-      assert.deepEqual(await store.all('PRAGMA foreign_key_check'), []);
+      assert.deepEqual(await integrityProblems(store), []);
       const records = new SqlCaseRecords(store, () => new Date());
       const all: Summary[] = [];
       for (const ref of new Set(WHO.map((w) => w.caseRef))) all.push(...(await records.latestSummaries(ref)));
