@@ -55,11 +55,14 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const auditScope = new AuditScope();
   // Why: every read and write of a case record, on every path, lands in the audit trail.
   const records: CaseRecords = new AuditedCaseRecords(new SqlCaseRecords(db, now), audit, now, () => auditScope.current());
-  if (config.SEEN_RETENTION_DAYS !== undefined) {
-    const removed = await applyRetention(db, { now, days: config.SEEN_RETENTION_DAYS, context: SYSTEM_CONTEXT });
-    if (removed.cases.length) logger.info({ event: 'retention', cases: removed.cases.length, summaries: removed.summaries }, 'removed stale fictional cases');
-  }
-  if (config.SEEN_DEMO && (await seedDemo(records))) logger.info({ event: 'demo_seeded' }, 'loaded fictional demo data');
+  // Why one instance at a time: several starting together on an empty database would each seed or remove the same cases.
+  await db.whileLocked('startup', async () => {
+    if (config.SEEN_RETENTION_DAYS !== undefined) {
+      const removed = await applyRetention(db, { now, days: config.SEEN_RETENTION_DAYS, context: SYSTEM_CONTEXT });
+      if (removed.cases.length) logger.info({ event: 'retention', cases: removed.cases.length, summaries: removed.summaries }, 'removed stale fictional cases');
+    }
+    if (config.SEEN_DEMO && (await seedDemo(records))) logger.info({ event: 'demo_seeded' }, 'loaded fictional demo data');
+  });
   const conversationState = new ConversationState(overrides.storage ?? new SqlStorage(db, now));
   const coverage = new SqlCoverage(db);
   const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });

@@ -14,7 +14,7 @@ export const ConfigSchema = z.object({
   /** The PostgreSQL schema Seen's tables live in (created if missing). */
   SEEN_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case identifier').default('public'),
   /** PostgreSQL connections per instance. */
-  SEEN_DATABASE_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  SEEN_DATABASE_POOL: z.coerce.number().int().min(2).max(200).default(10),
   /** Migrate the schema at start-up (default), or refuse to start until `npx seen migrate` has run. */
   SEEN_MIGRATE_ON_START: flag.default(true),
   SEEN_DEMO: flag.default(true),

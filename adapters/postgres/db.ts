@@ -131,6 +131,30 @@ export class PgDb implements Db {
     }
   }
 
+  /**
+   * Holds a session advisory lock on one pooled connection while fn runs on others. Why: two instances starting
+   * together on an empty database would both seed the demo data (or both run retention) without it.
+   */
+  async whileLocked<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (cause) {
+      throw new DbError('cannot reach the database', { cause });
+    }
+    const key = `seen:${this.schema}:${name}`;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
   /** Listens on one dedicated connection (reconnecting if it drops); resolves once LISTEN is in place. */
   async listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>> {
     const name = this.channel(channel);

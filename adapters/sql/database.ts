@@ -45,6 +45,8 @@ export interface Db extends Executor {
   migrate(): Promise<MigrationReport>;
   /** Runs fn in one transaction; any error rolls back and is rethrown. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs fn while holding a lock named `name` that every instance on this database respects (start-up seeding, retention). */
+  whileLocked<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** Hears notices on `channel` from every instance (none on a single-process backend); resolves once listening, with a function that stops. */
   listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes after queued work finishes; closing twice is harmless. */

@@ -97,6 +97,11 @@ export class SqliteDb implements Db {
     });
   }
 
+  /** No other instance to wait for: one process owns a SQLite file. */
+  whileLocked<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
   /** Nothing to hear: one process owns a SQLite file, and its own listeners are told in-process. */
   async listen(_channel: string, _onNotice: (payload: string) => void): Promise<() => Promise<void>> {
     return async () => {};

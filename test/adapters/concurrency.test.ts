@@ -13,6 +13,11 @@ import { seedDemo } from '../../records/demo-seed';
 import { demoDraft, fixedClock } from '../helpers/records';
 import { onPostgres, openTestDb, TEST_DATABASE_URL } from '../helpers/database';
 import { MIGRATIONS } from '../../adapters/postgres/schema';
+import { loadConfig } from '../../bot/config';
+import { composeSeen } from '../../bot/compose';
+import { createLogger } from '../../bot/logger';
+import { DEMO_CASES } from '../../records/demo-data';
+import { testDbEnv } from '../helpers/database';
 
 describe('concurrency: two instances on one database', function () {
   this.timeout(30_000);
@@ -113,6 +118,21 @@ describe('concurrency: two instances on one database', function () {
       await x.run(`DROP SCHEMA ${schema} CASCADE`);
       await x.close();
       await y.close();
+    }
+  });
+
+  it('seeds the demo once when two instances start together on an empty database (PostgreSQL run only)', async function () {
+    if (!onPostgres) this.skip(); // a SQLite file is opened by one process
+    await (await openTestDb(join(dir, 'empty.db'))).close(); // migrated and empty, so both instances reach seeding at once
+    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'empty.db')), SEEN_LOG_LEVEL: 'silent' });
+    const both = await Promise.all([composeSeen(config, createLogger('silent'), { now: fixedClock }), composeSeen(config, createLogger('silent'), { now: fixedClock })]);
+    try {
+      assert.equal(await both[0].records.countCases(), DEMO_CASES.length);
+      assert.equal((await both[1].db.get<{ n: number }>('SELECT count(*) AS n FROM summaries'))?.n, (await both[0].db.get<{ n: number }>('SELECT count(*) AS n FROM summaries'))?.n);
+      assert.equal((await both[0].db.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE operation = 'case.insert' AND outcome = 'ok'"))?.n, DEMO_CASES.length, 'each demo case created once');
+      assert.equal((await both[0].db.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE outcome NOT IN ('ok', 'attempted')"))?.n, 0, 'no write failed');
+    } finally {
+      for (const seen of both) await seen.close();
     }
   });
 });
