@@ -71,6 +71,8 @@ export class PgDb implements Db {
   static async open(options: PgOptions): Promise<PgDb> {
     const schema = options.schema ?? 'public';
     if (!SCHEMA_NAME.test(schema)) throw new TypeError(`not a schema name Seen uses: ${schema}`);
+    // whileLocked holds one connection while the work it guards uses another.
+    if (options.poolSize !== undefined && options.poolSize < 2) throw new TypeError('a PostgreSQL pool needs at least 2 connections');
     const config: pg.ClientConfig = {
       connectionString: options.url,
       application_name: 'seen',
