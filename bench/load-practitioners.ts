@@ -87,19 +87,19 @@ const exportedSchema = z.object({
   })),
 });
 
-/** Runs the real `seen export <ref> --format json --db <file>` command in this process and parses its output. */
-async function exportJson(ref: string, dbFile: string): Promise<z.infer<typeof exportedSchema>> {
+/** Runs the real `seen export <ref> --format json --db <file | postgres://…?schema=…>` command in this process and parses its output. */
+async function exportJson(ref: string, db: string): Promise<z.infer<typeof exportedSchema>> {
   let out = '';
   let err = '';
-  const code = await exportCommand.run([ref, '--format', 'json', '--db', dbFile], { stdout: (s) => (out += s), stderr: (s) => (err += s), readStdin: async () => Buffer.alloc(0) });
+  const code = await exportCommand.run([ref, '--format', 'json', '--db', db], { stdout: (s) => (out += s), stderr: (s) => (err += s), readStdin: async () => Buffer.alloc(0) });
   if (code !== 0) throw new Error(`seen export ${ref} exited ${code}: ${err.trim()}`);
   return exportedSchema.parse(JSON.parse(out));
 }
 
-/** Why a saved write-up does not match what was sent; empty when it matches. */
-export async function checkExport(p: Practitioner, sent: ReadonlyArray<string | Record<string, unknown>>, dbFile: string): Promise<string[]> {
+/** Why a saved write-up does not match what was sent (read back from `db`, the export's `--db`); empty when it matches. */
+export async function checkExport(p: Practitioner, sent: ReadonlyArray<string | Record<string, unknown>>, db: string): Promise<string[]> {
   const problems: string[] = [];
-  const exported = await exportJson(p.caseRef, dbFile);
+  const exported = await exportJson(p.caseRef, db);
   if (exported.summaries.length !== 1) return [`${p.caseRef}: ${exported.summaries.length} summaries, expected 1`];
   const s = exported.summaries[0]!;
   const expect = (ok: boolean, what: string) => void (ok || problems.push(`${p.caseRef}: ${what}`));

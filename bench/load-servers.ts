@@ -44,13 +44,26 @@ export function peakRssMb(pid: number): number | undefined {
   }
 }
 
-/** Starts `system` on a free port with `db`; resolves once /healthz answers. `cpuProfDir` turns on `--cpu-prof`. */
-export async function startServer(system: System, opts: { db: string; cpuProfDir?: string; timeoutMs?: number }): Promise<ServerProcess> {
+/** The variables that say where a server keeps its data: only the run's own `dbEnv` sets them, never the caller's environment. */
+const DATABASE_VARIABLES = ['SEEN_DB', 'SEEN_DATABASE_URL', 'SEEN_DATABASE_SCHEMA'] as const;
+
+/** This process's environment minus the database variables (so a SQLite run never inherits SEEN_DATABASE_URL). */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of DATABASE_VARIABLES) delete env[name];
+  return env;
+}
+
+/**
+ * Starts `system` on a free port with its database from `dbEnv` (SEEN_DB, or SEEN_DATABASE_URL + SEEN_DATABASE_SCHEMA);
+ * resolves once /healthz answers. `cpuProfDir` turns on `--cpu-prof`.
+ */
+export async function startServer(system: System, opts: { dbEnv: Record<string, string>; cpuProfDir?: string; timeoutMs?: number }): Promise<ServerProcess> {
   const port = await freePort();
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', ENTRY[system]], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEEN_DB: opts.db, SEEN_DEMO: '0', SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...BENCH_LIMITS },
+    env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...BENCH_LIMITS },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

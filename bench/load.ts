@@ -1,15 +1,18 @@
 // `npm run bench:load`: N concurrent scripted practitioners write up through Seen's Direct Line endpoint, then the same
-// messages go to an echo bot on the same stack (the floor); prints turns/s, p50/p95/p99, errors, peak RSS and ratios.
+// messages go to an echo bot on the same stack and the same backend (the floor); prints turns/s, p50/p95/p99, errors,
+// peak RSS and ratios, for SQLite, PostgreSQL or both (`--backend`).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadConfig, processEnv } from '../bot/config';
 import { t } from '../prompts';
+import { BackendChoice, BackendLoadResults, backendTable, backendTargets, chooseBackends, databasesFor, targetLines, type BackendDatabases, type BackendLoadRow, type RunDatabase } from './load-backends';
 import { DirectLineHttpConversation, runReplay, runScripted, type ConversationRun } from './load-driver';
 import { answererFor, checkExport, savedText, seedPractitioners, type Practitioner } from './load-practitioners';
-import { LoadResults, figures, markdownTable, ratios, targets, type LoadRow } from './load-report';
+import { figures, ratios } from './load-report';
 import { startServer, type System } from './load-servers';
 
 /** The default output file, committed from the final run. */
@@ -17,6 +20,8 @@ export const DEFAULT_OUT = join(__dirname, 'results', 'load.json');
 
 /** How a run is shaped; `log` receives progress lines (stderr in the CLI, nothing in the test). */
 export interface LoadOptions {
+  /** The backends measured, in order; every N runs on each. */
+  backends: BackendDatabases[];
   ns: number[];
   out: string;
   cpuProfDir?: string;
@@ -37,13 +42,14 @@ async function drive(base: string, users: string[], play: (conv: DirectLineHttpC
   return { runs, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** One system at one N: a fresh temporary database, a fresh server process, `play` for each user, peak RSS. */
-async function measure(system: System, n: number, opts: LoadOptions, prepare: (db: string) => Promise<string[]>, play: (conv: DirectLineHttpConversation, i: number) => Promise<ConversationRun>, after?: (db: string, runs: ConversationRun[]) => Promise<void>) {
+/** One system at one N on one backend: a fresh database (file or schema), a fresh server process, `play` for each user, peak RSS. */
+async function measure(system: System, n: number, dbs: BackendDatabases, opts: LoadOptions, prepare: (db: RunDatabase) => Promise<string[]>, play: (conv: DirectLineHttpConversation, i: number) => Promise<ConversationRun>, after?: (db: RunDatabase, runs: ConversationRun[]) => Promise<void>) {
   const dir = mkdtempSync(join(tmpdir(), `seen-load-${system}-`));
+  let db: RunDatabase | undefined;
   try {
-    const db = join(dir, 'load.db');
+    db = await dbs.fresh(join(dir, 'load.db'));
     const users = await prepare(db);
-    const server = await startServer(system, { db, cpuProfDir: opts.cpuProfDir });
+    const server = await startServer(system, { dbEnv: db.env, cpuProfDir: opts.cpuProfDir });
     let result: Awaited<ReturnType<typeof drive>>;
     let peak: number | undefined;
     try {
@@ -55,21 +61,22 @@ async function measure(system: System, n: number, opts: LoadOptions, prepare: (d
     await after?.(db, result.runs);
     const errors = result.runs.flatMap((r) => (r.error ? [r.error] : []));
     const fig = figures({ latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed: result.runs.filter((r) => r.completed).length, errors, peakRssMb: peak });
-    opts.log?.(`  ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB`);
+    opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB`);
     return { fig, runs: result.runs };
   } finally {
+    await db?.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Seen at N, checked against the export, then the floor replaying exactly the messages each practitioner sent. */
-async function measureN(n: number, opts: LoadOptions): Promise<LoadRow> {
+/** Seen at N, checked against the export, then the floor on the same backend replaying exactly the messages each practitioner sent. */
+async function measureN(n: number, dbs: BackendDatabases, opts: LoadOptions): Promise<BackendLoadRow> {
   let practitioners: Practitioner[] = [];
   const lost: string[] = [];
   const maxTurns = opts.maxTurns ?? 150;
-  const seen = await measure('seen', n, opts,
+  const seen = await measure('seen', n, dbs, opts,
     async (db) => {
-      practitioners = await seedPractitioners({ file: db }, n, () => new Date());
+      practitioners = await seedPractitioners(db.target, n, () => new Date());
       return practitioners.map((p) => p.userId);
     },
     (conv, i) => {
@@ -81,13 +88,14 @@ async function measureN(n: number, opts: LoadOptions): Promise<LoadRow> {
       for (const [i, p] of practitioners.entries()) {
         const run = runs[i]!;
         if (!run.completed) lost.push(`${p.caseRef}: write-up not completed`);
-        else lost.push(...(await checkExport(p, run.sent, db)));
+        else lost.push(...(await checkExport(p, run.sent, db.dbArg)));
       }
     });
-  const floor = await measure('floor', n, opts,
+  const floor = await measure('floor', n, dbs, opts,
     async () => practitioners.map((p) => p.userId),
     (conv, i) => runReplay(conv, seen.runs[i]!.sent));
   return {
+    backend: dbs.backend,
     n,
     guided: practitioners.filter((p) => p.path === 'guided').length,
     notes: practitioners.filter((p) => p.path === 'notes').length,
@@ -99,47 +107,59 @@ async function measureN(n: number, opts: LoadOptions): Promise<LoadRow> {
   };
 }
 
-/** Runs every N in turn, writes the JSON file and returns the results and the Markdown table. */
-export async function runLoad(opts: LoadOptions): Promise<{ results: LoadResults; table: string }> {
+/** Runs every N on each backend in turn, writes the JSON file and returns the results and the Markdown table. */
+export async function runLoad(opts: LoadOptions): Promise<{ results: BackendLoadResults; table: string }> {
   const t0 = performance.now();
-  const rows: LoadRow[] = [];
-  for (const n of opts.ns) {
-    opts.log?.(`N=${n}`);
-    rows.push(await measureN(n, opts));
+  const rows: BackendLoadRow[] = [];
+  for (const dbs of opts.backends) {
+    for (const n of opts.ns) {
+      opts.log?.(`${dbs.backend} N=${n}`);
+      rows.push(await measureN(n, dbs, opts));
+    }
   }
-  const results = LoadResults.parse({
+  const results = BackendLoadResults.parse({
     benchmark: 'load',
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version, platform: process.platform },
     totalSeconds: Math.round((performance.now() - t0) / 100) / 10,
+    backends: opts.backends.map((b) => b.backend),
     rows,
-    targets: targets(rows),
+    targets: backendTargets(rows),
   });
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
-  return { results, table: markdownTable(rows) };
+  return { results, table: backendTable(rows) };
 }
 
-/** Command-line arguments: `--n 10,50,200 --out file --cpu-prof dir`. */
+/** Command-line arguments: `--backend sqlite|postgres|both --n 10,50,200 --out file --cpu-prof dir`. */
 const Args = z.object({
+  backend: BackendChoice.optional(),
   n: z.string().regex(/^\d+(,\d+)*$/).default('10,50,200').transform((s) => s.split(',').map(Number)).pipe(z.array(z.number().int().min(1).max(1000))),
   out: z.string().min(1).default(DEFAULT_OUT),
   cpuProf: z.string().min(1).optional(),
 });
 
-// Run from the command line: the table to stdout, progress to stderr, non-zero exit when a target is missed.
+/** Runs the benchmark as the command line asks; the exit code is 0 when every backend met its targets, 1 when one missed. */
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { backend: { type: 'string' }, n: { type: 'string' }, out: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
+  const parsed = Args.safeParse({ backend: values.backend, n: values.n, out: values.out, cpuProf: values['cpu-prof'] });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || 'argument'}: ${i.message}`).join('; '));
+  const args = parsed.data;
+  const url = loadConfig(processEnv()).SEEN_DATABASE_URL;
+  const backends = databasesFor(chooseBackends(args.backend, url), url);
+  const { results, table } = await runLoad({ backends, ns: args.n, out: args.out, cpuProfDir: args.cpuProf, log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(`${table}\n\nwritten to ${args.out} in ${results.totalSeconds} s\n`);
+  for (const line of targetLines(results.targets)) process.stdout.write(`${line}\n`);
+  return results.targets.length > 0 && results.targets.every((tg) => Object.values(tg).every((v) => v !== false)) ? 0 : 1;
+}
+
+// Run from the command line: the table to stdout, progress to stderr, exit 1 when a target is missed, 2 when it cannot run.
 if (require.main === module) {
-  const { values } = parseArgs({ options: { n: { type: 'string' }, out: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
-  const args = Args.parse({ n: values.n, out: values.out, cpuProf: values['cpu-prof'] });
-  runLoad({ ns: args.n, out: args.out, cpuProfDir: args.cpuProf, log: (l) => process.stderr.write(`${l}\n`) })
-    .then(({ results, table }) => {
-      process.stdout.write(`${table}\n\nwritten to ${args.out} in ${results.totalSeconds} s\n`);
-      const tg = results.targets;
-      if (tg) process.stdout.write(`targets at N=${tg.n}: zero errors ${tg.zeroErrors}, no lost answers ${tg.noLostAnswers}, p95 ≤ 2× floor ${tg.p95AtMost2xFloor}, peak RSS < 500 MB ${tg.peakRssUnder500Mb}\n`);
-      process.exitCode = tg && Object.values(tg).every((v) => v !== false) ? 0 : 1;
-    })
-    .catch((err: unknown) => {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
       process.stderr.write(`bench:load failed: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 2;
-    });
+    },
+  );
 }
