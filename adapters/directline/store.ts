@@ -32,6 +32,13 @@ export function activityId(conversationId: string, seq: number): string {
 export class DirectLineStore {
   /** Listeners (the WebSocket stream) learn that a conversation has something new. */
   readonly events = new EventEmitter();
+  /**
+   * Conversations already read, newest last. Why: every post and poll checks its conversation (two or three reads of
+   * the same row per turn), and a conversation row never changes or goes once created, so a copy is never stale, on
+   * any instance. Bounded, oldest dropped first.
+   */
+  private readonly known = new Map<string, ConversationRecord>();
+  private static readonly KNOWN_LIMIT = 10_000;
 
   constructor(
     private readonly db: Db,
@@ -52,13 +59,19 @@ export class DirectLineStore {
     return res.changes === 1;
   }
 
-  /** The conversation, or undefined when it was never started. */
+  /** The conversation, or undefined when it was never started (not remembered: it may be started later, elsewhere). */
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const known = this.known.get(id);
+    if (known) return known;
     const row = await this.db.get<{ id: string; user_id: string; user_name: string | null; created_at: string }>(
       'SELECT id, user_id, user_name, created_at FROM directline_conversations WHERE id = ?',
       [id],
     );
-    return row && { id: row.id, userId: row.user_id, userName: row.user_name, createdAt: row.created_at };
+    if (!row) return undefined;
+    const record = { id: row.id, userId: row.user_id, userName: row.user_name, createdAt: row.created_at };
+    if (this.known.size >= DirectLineStore.KNOWN_LIMIT) this.known.delete(this.known.keys().next().value!);
+    this.known.set(id, record);
+    return record;
   }
 
   /**

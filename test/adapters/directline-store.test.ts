@@ -33,4 +33,16 @@ describe('adapters: Direct Line store appends', () => {
     await assert.rejects(store.append('conv-missing0', { type: 'message' }), (err: unknown) => err instanceof DirectLineError && err.status === 404);
     assert.deepEqual((await store.listAfter('conv-missing0', -1)).activities, []);
   });
+
+  it('reads a started conversation from the database once, and asks again each time for one not (yet) started', async () => {
+    let reads = 0;
+    const counting: Db = Object.create(db, { get: { value: (sql: string, params?: []) => (reads++, db.get(sql, params)) } }) as Db;
+    const fresh = new DirectLineStore(counting, fixedClock);
+    for (let i = 0; i < 3; i++) assert.equal((await fresh.getConversation('conv-aaaaaaaa'))?.userId, 'u1');
+    assert.equal(reads, 1, 'one query for three reads');
+    for (let i = 0; i < 2; i++) assert.equal(await fresh.getConversation('conv-cccccccc'), undefined);
+    assert.equal(reads, 3, 'an unknown conversation is asked for every time');
+    await store.createConversation('conv-cccccccc', { id: 'u3' });
+    assert.equal((await fresh.getConversation('conv-cccccccc'))?.userId, 'u3', 'started by another instance: found');
+  });
 });
