@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Command } from '../cli';
 import type { AuditEntry } from '../../records/audit';
 import { AsUser, actorFor, argError, openCliRecords } from './cli-records';
+import { caseScope } from '../../adapters/sql/subject-access';
 
 const Args = z.object({
   caseRef: z.string().trim().min(1).max(50).regex(/^[\w-]+$/, 'a case ref is letters, digits and dashes').transform((s) => s.toUpperCase()),
@@ -35,8 +36,8 @@ export const command: Command = {
     }
     const cli = await openCliRecords(args.db, 'seen', 'cli');
     try {
-      const c = await cli.db.get<{ team: string; practitioner_id: string }>('SELECT team, practitioner_id FROM cases WHERE ref = ?', [args.caseRef]);
-      const actor = await actorFor(cli, args.as, 'audit.read', c ? { team: c.team, practitionerId: c.practitioner_id } : {}, io, 'audit');
+      const c = await caseScope(cli.db, args.caseRef);
+      const actor = await actorFor(cli, args.as, 'audit.read', c ?? {}, io, 'audit');
       if (!actor) return 3;
       const entries = await cli.audit.listForCase(args.caseRef);
       // Reading the trail is itself recorded (after the listing, so it shows next time).
