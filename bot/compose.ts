@@ -87,6 +87,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   };
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
   const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser,
+    checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
     routers: [(webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir })] });
 
   let server: Server | undefined;

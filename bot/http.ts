@@ -40,6 +40,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** The verified user of a Direct Line token (undefined when invalid), to key rate limits per user. */
   tokenUser?: (token: string) => string | undefined;
+  /** Resolves when the database answers; /healthz reports 503 when it does not (a load balancer then routes elsewhere). */
+  checkDatabase?: () => Promise<void>;
 }
 
 /** Web Chat's package exports no `dist/` subpath, so find the bundle beside its resolved entry point. */
@@ -111,8 +113,15 @@ export function createApp(deps: AppDeps): Express {
     res.json({ fictional: true, users: z.array(demoUserSchema).parse(await deps.listUsers()) });
   });
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Why the database too: behind a load balancer, an instance that cannot reach the shared database must not take turns.
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await deps.checkDatabase?.();
+      res.json({ status: 'ok' });
+    } catch (err) {
+      deps.logger.warn({ event: 'health_database_unreachable', error: (err as Error).name }, 'health check: database unreachable');
+      res.status(503).json({ status: 'unavailable' });
+    }
   });
 
   for (const build of deps.routers ?? []) app.use(build(webDir));

@@ -87,6 +87,11 @@ export class PgDb implements Db {
       await db.transaction(async (tx) => {
         await tx.get('SELECT pg_advisory_xact_lock(hashtext(?))', [`seen:${schema}`]);
         await tx.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      }).catch((err: unknown) => {
+        // Why: "cannot start: statement failed" tells an operator nothing; the server's own reason does (no password in it).
+        const reason = ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+        const u = new URL(options.url);
+        throw new DbError(`cannot open PostgreSQL at ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}: ${reason}`, { cause: err });
       });
       const current = await db.schemaVersion();
       if (current > LATEST) throw new SchemaAheadError(current, LATEST);

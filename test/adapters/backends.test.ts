@@ -45,6 +45,11 @@ describe('backends: one schema, two databases', () => {
     }
   });
 
+  it('says which PostgreSQL server it cannot open and why, without the password', async () => {
+    await assert.rejects(PgDb.open({ url: 'postgres://seen:s3cret@127.0.0.1:1/seen' }), (err: Error) =>
+      /^cannot open PostgreSQL at 127\.0\.0\.1:1\/seen: connect ECONNREFUSED/.test(err.message) && !err.message.includes('s3cret'));
+  });
+
   const placeholders: Array<[string, string]> = [
     ['SELECT * FROM t WHERE a = ? AND b = ?', 'SELECT * FROM t WHERE a = $1 AND b = $2'],
     ['UPDATE c SET n = n + 1 WHERE id = ?1 AND x = ?2 OR id = ?1', 'UPDATE c SET n = n + 1 WHERE id = $1 AND x = $2 OR id = $1'],
