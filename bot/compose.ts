@@ -1,6 +1,7 @@
 // The composition root: builds every piece of Seen from a Config and wires them explicitly.
 import type { Server } from 'node:http';
-import { CloudAdapter, ConversationState, type Storage } from 'botbuilder';
+import { CloudAdapter, type Storage } from 'botbuilder';
+import { OptimisticConversationState } from './optimistic-state';
 import { StrictBotFrameworkAuthentication } from '../adapters/teams/auth';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -63,7 +64,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     }
     if (config.SEEN_DEMO && (await seedDemo(records))) logger.info({ event: 'demo_seeded' }, 'loaded fictional demo data');
   });
-  const conversationState = new ConversationState(overrides.storage ?? new SqlStorage(db, now));
+  // Why not ConversationState: it saves with eTag "*", so two instances' turns could write over each other.
+  const conversationState = new OptimisticConversationState(overrides.storage ?? new SqlStorage(db, now));
   const coverage = new SqlCoverage(db);
   const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
