@@ -6,11 +6,11 @@ export const AUDIT_PATHS = ['chat', 'directline', 'teams', 'page', 'cli', 'expor
 export const AuditPath = z.enum(AUDIT_PATHS);
 export type AuditPath = z.infer<typeof AuditPath>;
 
-/** What was done; reads and writes of case records, plus the audit and retention jobs themselves. */
+/** What was done; reads and writes of case records, plus the audit, retention and database-copy jobs themselves. */
 export const AUDIT_OPERATIONS = [
   'case.read', 'case.list', 'case.insert', 'men.list', 'man.read', 'man.add',
   'summary.save', 'summary.correct', 'summaries.read', 'versions.read',
-  'subject.export', 'audit.read', 'retention.delete',
+  'subject.export', 'audit.read', 'retention.delete', 'database.copy',
 ] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 export type AuditOperation = z.infer<typeof AuditOperation>;

@@ -19,4 +19,10 @@ export const POSTGRES_DIALECT: Dialect = {
     RETURNING conversation_id, seq
   )
   SELECT seq, pg_notify(current_schema() || '.${APPENDED_CHANNEL}', conversation_id) AS notified FROM ins`,
+  // GENERATED ALWAYS identity columns refuse explicit values unless told; the sequence then still starts at 1, hence syncIdentity.
+  explicitIdentity: 'OVERRIDING SYSTEM VALUE',
+  // setval(…, NULL) on an empty table does nothing (setval is strict), so the sequence stays where it was.
+  syncIdentity: (table, column) => `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), max(${column})) FROM ${table}`,
+  // READ COMMITTED would let each statement see a different moment; READ ONLY also guarantees the source is not written.
+  readSnapshot: 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY',
 };

@@ -31,6 +31,18 @@ export interface Dialect {
    * several instances also announces the conversation id on APPENDED_CHANNEL when the statement's transaction commits.
    */
   readonly appendActivity: string;
+  /**
+   * Written between an INSERT's column list and VALUES when the rows carry their own identity values (copying a
+   * database keeps audit seqs and discussion ids); empty where an integer key accepts any value.
+   */
+  readonly explicitIdentity: string;
+  /**
+   * The statement that moves `table.column`'s identity generator past the largest value in the table, after rows were
+   * inserted with explicit ids; null where the backend takes max + 1 by itself.
+   */
+  readonly syncIdentity: (table: string, column: string) => string | null;
+  /** The first statement of a transaction that only reads and must see one moment of the database (null where every transaction does). */
+  readonly readSnapshot: string | null;
 }
 
 /** Channel on which a backend shared by several instances announces Direct Line appends. */

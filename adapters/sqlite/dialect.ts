@@ -11,4 +11,9 @@ export const SQLITE_DIALECT: Dialect = {
   FROM directline_conversations c, (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM directline_activities WHERE conversation_id = ?1) n
   WHERE c.id = ?1
   RETURNING seq`,
+  // An INTEGER PRIMARY KEY takes any value, and the next one is max + 1 (AUTOINCREMENT's counter follows explicit values too).
+  explicitIdentity: '',
+  syncIdentity: () => null,
+  // BEGIN IMMEDIATE holds the write lock, so nothing changes underneath a reading transaction.
+  readSnapshot: null,
 };

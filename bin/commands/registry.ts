@@ -12,4 +12,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   sar: async () => (require('./sar') as { command: Command }).command,
   retention: async () => (require('./retention') as { command: Command }).command,
   migrate: async () => (require('./migrate') as { command: Command }).command,
+  'copy-database': async () => (require('./copy-database') as { command: Command }).command,
 };
