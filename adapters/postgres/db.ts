@@ -84,10 +84,8 @@ export class PgDb implements Db {
     pool.on('error', onError); // an idle connection the server dropped; the pool replaces it
     const db = new PgDb(pool, config, schema, onError);
     try {
-      await db.transaction(async (tx) => {
-        await tx.get('SELECT pg_advisory_xact_lock(hashtext(?))', [`seen:${schema}`]);
-        await tx.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      }).catch((err: unknown) => {
+      // Only a connection check here: opening as-is (a copy's source, `migrate --status`) must not create the schema.
+      await db.get('SELECT 1 AS ok').catch((err: unknown) => {
         // Why: "cannot start: statement failed" tells an operator nothing; the server's own reason does (no password in it).
         const reason = ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
         const u = new URL(options.url);
@@ -229,6 +227,7 @@ export class PgDb implements Db {
     for (const m of MIGRATIONS) {
       await this.transaction(async (tx) => {
         await tx.get('SELECT pg_advisory_xact_lock(hashtext(?))', [`seen:${this.schema}`]);
+        await tx.run(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
         await tx.run(`CREATE TABLE IF NOT EXISTS ${VERSIONS_TABLE} (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`);
         if (await tx.get(`SELECT 1 FROM ${VERSIONS_TABLE} WHERE version = ?`, [m.version])) return;
         for (const stmt of m.statements) await tx.run(stmt);

@@ -1,4 +1,5 @@
 // `seen migrate [--db file|url] [--status]`: brings the database schema (SQLite file or SEEN_DATABASE_URL) to this Seen's version.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
@@ -24,6 +25,11 @@ export const command: Command = {
       return 2;
     }
     const target = databaseTarget(loadConfig(processEnv()), { db: args.db });
+    // Why: opening a SQLite file creates it, and --status must leave no database behind where there was none.
+    if (args.status && !target.url && !existsSync(target.file)) {
+      io.stdout(`${describeDatabase(target)}: schema version 0 (no database yet)\n`);
+      return 0;
+    }
     // Why open as-is, then migrate: --status must report without changing anything, and a behind schema is the point here.
     const db = await openDatabase({ ...target, asIs: true });
     try {

@@ -9,7 +9,8 @@ import { composeSeen } from '../../bot/compose';
 import { createLogger } from '../../bot/logger';
 import { SchemaBehindError } from '../../adapters/sql/migrations';
 import { MIGRATIONS } from '../../adapters/sqlite/schema';
-import { dbArgs, testDbEnv } from '../helpers/database';
+import { dbArgs, openTestDb, testDbEnv } from '../helpers/database';
+import { stat } from 'node:fs/promises';
 import { TEST_NOW } from '../helpers/records';
 
 const LATEST = MIGRATIONS.length;
@@ -34,7 +35,7 @@ describe('seen migrate', function () {
 
   it('reports version 0, migrates to the newest, then has nothing to do', async () => {
     const rows: Array<[string[], RegExp]> = [
-      [['--status'], /: schema version 0\n$/],
+      [['--status'], /: schema version 0( \(no database yet\))?\n$/],
       [[], new RegExp(`: migrated from version 0 to ${LATEST} \\(applied ${MIGRATIONS.map((m) => m.version).join(', ')}\\)\\n$`)],
       [[], new RegExp(`: already at version ${LATEST}\\n$`)],
       [['--status'], new RegExp(`: schema version ${LATEST}\\n$`)],
@@ -44,6 +45,16 @@ describe('seen migrate', function () {
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, expected);
     }
+  });
+
+  it('reports without creating anything: --status on a database that does not exist yet leaves none behind', async () => {
+    assert.match((await cli(['migrate', '--status', ...dbArgs(file)])).out, /: schema version 0( \(no database yet\))?\n$/);
+    const db = await openTestDb(join(dir, 'other.db'));
+    const schema = new URL(dbArgs(file)[1]!, 'file:').searchParams.get('schema');
+    const left = db.dialect.name === 'postgres'
+      ? (await db.all('SELECT 1 FROM pg_namespace WHERE nspname = ?', [schema])).length
+      : Number((await stat(file).catch(() => undefined))?.size ?? 0) > 0 ? 1 : 0;
+    assert.equal(left, 0);
   });
 
   it('refuses to start on a schema that is behind when SEEN_MIGRATE_ON_START=0, and starts once migrated', async () => {
