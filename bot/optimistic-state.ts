@@ -1,12 +1,12 @@
 // Conversation state that keeps the eTag it read, so a turn's save is refused when another turn (on any instance) saved first.
 import { calculateChangeHash, ConversationState, type Storage, type TurnContext } from 'botbuilder';
 
-/** What this turn read: the stored eTag (or NOT_STORED), and the state's hash to tell whether the turn changed it. */
-interface Read { eTag: string | undefined; hash: string }
-
 /** The eTag a save carries when nothing was stored at load: insert only if still absent (Seen's storage never issues "0"). */
 export const NOT_STORED = '0';
-const READ = Symbol('seen.conversationStateRead');
+const READ_ETAG = Symbol('seen.conversationStateETag');
+
+/** BotState's per-turn cache entry: the state and the hash of it as last loaded or saved. */
+interface Cached { state: Record<string, unknown>; hash: string }
 
 /**
  * BotBuilder's BotState saves with eTag "*" (last writer wins), so two instances taking turns of one conversation at
@@ -19,24 +19,32 @@ export class OptimisticConversationState extends ConversationState {
     super(storage);
   }
 
-  // Loads as BotState does, remembering the eTag and hash of what was read (once per turn, or again when forced).
+  // BotState's cache entry for this turn. Why reach for it: its hash of the loaded state is what "changed?" is judged
+  // against, so it is not computed twice; the SDK is archived at 4.23.3, so its private key cannot move under us.
+  private cached(context: TurnContext): Cached | undefined {
+    return context.turnState.get((this as unknown as { stateKey: symbol }).stateKey) as Cached | undefined;
+  }
+
+  // Loads as BotState does, remembering the eTag read (once per turn, or again when forced).
   override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const first = force || !context.turnState.get(READ);
+    const first = force || !this.cached(context);
     const state = (await super.load(context, force)) as Record<string, unknown>;
-    if (first) context.turnState.set(READ, { eTag: typeof state['eTag'] === 'string' ? state['eTag'] : NOT_STORED, hash: calculateChangeHash(state) } satisfies Read);
+    if (first) context.turnState.set(READ_ETAG, typeof state['eTag'] === 'string' ? state['eTag'] : NOT_STORED);
     return state;
   }
 
   // Saves when changed (or forced) with the eTag read; a second save in the same turn first asks the storage for its eTag.
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    const read = context.turnState.get(READ) as Read | undefined;
-    const state = this.get(context) as Record<string, unknown> | undefined;
-    if (!read || !state) return super.saveChanges(context, force); // never loaded this turn: nothing was read to conflict with
-    if (!force && calculateChangeHash(state) === read.hash) return;
+    const cached = this.cached(context);
+    if (!cached?.state) return super.saveChanges(context, force); // never loaded this turn: nothing was read to conflict with
+    const hash = calculateChangeHash(cached.state);
+    if (!force && hash === cached.hash) return;
     const key = await this.storageKey(context);
-    const eTag = read.eTag ?? (((await this.storage.read([key]))[key]?.['eTag'] as string | undefined) ?? NOT_STORED);
-    await this.storage.write({ [key]: { ...state, eTag } });
+    const read = context.turnState.get(READ_ETAG) as string | undefined;
+    const eTag = read ?? (((await this.storage.read([key]))[key]?.['eTag'] as string | undefined) ?? NOT_STORED);
+    await this.storage.write({ [key]: { ...cached.state, eTag } });
+    cached.hash = hash;
     // The stored eTag has moved on and the Storage interface does not say to what: a later save this turn asks first.
-    context.turnState.set(READ, { eTag: undefined, hash: calculateChangeHash(state) } satisfies Read);
+    context.turnState.set(READ_ETAG, undefined);
   }
 }
