@@ -76,7 +76,8 @@ export class PgDb implements Db {
     const config: pg.ClientConfig = {
       connectionString: options.url,
       application_name: 'seen',
-      options: `-c search_path=${schema} -c statement_timeout=30000`,
+      // Why the timeouts: a statement stuck on a lock, or a transaction left open by a hung instance, must not hold others up.
+      options: `-c search_path=${schema} -c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000`,
       types,
     };
     const onError = options.onError ?? (() => undefined);
@@ -123,16 +124,21 @@ export class PgDb implements Db {
     } catch (cause) {
       throw new DbError('cannot reach the database', { cause });
     }
+    // A connection whose ROLLBACK failed is in an unknown state: it is destroyed rather than returned to the pool.
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(executor(client));
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch((rollbackErr: Error) => this.onError(rollbackErr)); // the connection may be gone; the error below is what matters
+      await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+        broken = rollbackErr;
+        this.onError(rollbackErr); // the error below is what the caller needs; this one is for the logs
+      });
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
