@@ -1,6 +1,7 @@
 // Seen's configuration: read from the environment once, validated with zod, passed down explicitly.
 import { z } from 'zod';
 import type { DatabaseTarget } from '../adapters/open-database';
+import { POSTGRES_URL, SCHEMA_NAME } from '../adapters/sql/database';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -10,9 +11,9 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   SEEN_DB: z.string().min(1).default('./data/seen.db'),
   /** postgres://user:password@host:port/database — when set, records and conversation state live in PostgreSQL and SEEN_DB is unused. */
-  SEEN_DATABASE_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')]).optional().transform((v) => v || undefined),
+  SEEN_DATABASE_URL: z.union([z.literal(''), z.string().regex(POSTGRES_URL, 'must be a postgres:// or postgresql:// URL')]).optional().transform((v) => v || undefined),
   /** The PostgreSQL schema Seen's tables live in (created if missing). */
-  SEEN_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case identifier').default('public'),
+  SEEN_DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'a lower-case identifier').default('public'),
   /** PostgreSQL connections per instance. */
   SEEN_DATABASE_POOL: z.coerce.number().int().min(2).max(200).default(10),
   /** Migrate the schema at start-up (default), or refuse to start until `npx seen migrate` has run. */
@@ -64,11 +65,11 @@ export function processEnv(): Readonly<Record<string, string | undefined>> {
 export function databaseTarget(config: Config, options: { db?: string | undefined; migrate?: boolean } = {}): DatabaseTarget {
   const migrate = options.migrate ?? config.SEEN_MIGRATE_ON_START;
   const url = options.db ?? config.SEEN_DATABASE_URL;
-  if (options.db !== undefined && !/^postgres(ql)?:\/\//.test(options.db)) return { file: options.db, migrate };
+  if (options.db !== undefined && !POSTGRES_URL.test(options.db)) return { file: options.db, migrate };
   if (!url) return { file: config.SEEN_DB, migrate };
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? config.SEEN_DATABASE_SCHEMA;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError(`invalid schema in database URL: ${schema}`, { cause: schema });
+  if (!SCHEMA_NAME.test(schema)) throw new ConfigError(`invalid schema in database URL: ${schema}`, { cause: schema });
   parsed.searchParams.delete('schema');
   return { url: parsed.toString(), file: config.SEEN_DB, schema, poolSize: config.SEEN_DATABASE_POOL, migrate };
 }

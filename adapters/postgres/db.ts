@@ -1,6 +1,6 @@
 // PostgreSQL behind the Db interface: a node-postgres pool, real transactions, locked migrations, LISTEN/NOTIFY between instances.
 import pg from 'pg';
-import { DbError, type Db, type Executor, type RunResult, type SqlValue } from '../sql/database';
+import { DbError, SCHEMA_NAME, type Db, type Executor, type RunResult, type SqlValue } from '../sql/database';
 import { latestVersion, SchemaAheadError, SchemaBehindError, type MigrationReport } from '../sql/migrations';
 import { POSTGRES_DIALECT } from './dialect';
 import { toPgPlaceholders } from './placeholders';
@@ -9,8 +9,6 @@ import { MIGRATIONS } from './schema';
 const LATEST = latestVersion(MIGRATIONS);
 /** Where each database records the migrations it has had. */
 const VERSIONS_TABLE = 'seen_schema_migrations';
-/** A schema name Seen will put into SQL: a plain lower-case identifier. */
-export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** How to reach the database. */
 export interface PgOptions {
@@ -116,14 +114,18 @@ export class PgDb implements Db {
     return this.direct.all<T>(sql, params);
   }
 
-  /** Runs fn on one pooled connection between BEGIN and COMMIT; any error rolls back and is rethrown. */
-  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
+  // One pooled connection for work that must stay on it (a transaction, a session lock).
+  private async connect(): Promise<pg.PoolClient> {
     try {
-      client = await this.pool.connect();
+      return await this.pool.connect();
     } catch (cause) {
       throw new DbError('cannot reach the database', { cause });
     }
+  }
+
+  /** Runs fn on one pooled connection between BEGIN and COMMIT; any error rolls back and is rethrown. */
+  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    const client = await this.connect();
     // A connection whose ROLLBACK failed is in an unknown state: it is destroyed rather than returned to the pool.
     let broken: Error | undefined;
     try {
@@ -147,12 +149,7 @@ export class PgDb implements Db {
    * together on an empty database would both seed the demo data (or both run retention) without it.
    */
   async whileLocked<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (cause) {
-      throw new DbError('cannot reach the database', { cause });
-    }
+    const client = await this.connect();
     const key = `seen:${this.schema}:${name}`;
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);

@@ -1,6 +1,11 @@
 // The one database interface Seen's repositories are written against; SQLite and PostgreSQL each implement it.
 import type { MigrationReport } from './migrations';
 
+/** A PostgreSQL schema name Seen will put into SQL: a plain lower-case identifier (it is interpolated, never bound). */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** A database URL that selects PostgreSQL. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+
 /** A value either backend can bind. */
 export type SqlValue = string | number | bigint | null | Buffer;
 
