@@ -15,6 +15,6 @@ fi
 npm ci --no-audit --no-fund
 
 echo "== the suite on SQLite =="
-env -u SEEN_DATABASE_URL npm test
+env -u SEEN_DATABASE_URL npm run test:all
 echo "== the suite on PostgreSQL =="
-scripts/with-postgres.sh npm test
+scripts/with-postgres.sh npm run test:all
