@@ -27,7 +27,7 @@ const EXPECTED: Record<UserRole, Record<Operation, Row>> = {
   },
 };
 
-const user = (role: UserRole): User => ({ id: `u-${role}`, name: role, role, team: 'North', aadObjectId: null });
+const user = (role: UserRole): User => ({ id: `u-${role}`, name: role, role, team: 'North', aadObjectId: null, disabled: false });
 const targets = (u: User): [string, Target][] => [
   ['own case', { team: 'North', practitionerId: u.id }],
   ['team case', { team: 'North', practitionerId: 'someone-else' }],
