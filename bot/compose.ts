@@ -92,7 +92,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser,
     checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
     routers: [
-      (webDir) => teamsTabRouter({ records, logger, webDir, verifier: teamsSsoVerifier(config, logger) }),
+      (webDir) => teamsTabRouter({ records, logger, webDir, verifier: teamsSsoVerifier(config, logger, now) }),
       (webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir }),
     ] });
 

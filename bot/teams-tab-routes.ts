@@ -23,13 +23,13 @@ export interface TeamsTabDeps {
 }
 
 /** The tab's token verifier when Teams SSO is configured (app id, tenant id, https public URL); otherwise undefined, and says why once. */
-export function teamsSsoVerifier(config: Config, logger: Logger): TeamsSsoVerifier | undefined {
+export function teamsSsoVerifier(config: Config, logger: Logger, now: () => Date): TeamsSsoVerifier | undefined {
   const { MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId, SEEN_PUBLIC_URL: publicUrl, SEEN_TEAMS_SSO_JWKS_URL: jwksUrl } = config;
   if (!appId || !tenantId || !publicUrl?.startsWith('https://')) {
     if (appId) logger.info({ event: 'teams_sso_off' }, 'Teams tab sign-in is off: it needs MicrosoftAppTenantId and an https SEEN_PUBLIC_URL');
     return undefined;
   }
-  return new TeamsSsoVerifier({ appId, tenantId, publicUrl, jwksUrl });
+  return new TeamsSsoVerifier({ appId, tenantId, publicUrl, jwksUrl }, { now });
 }
 
 /** Mount before the coverage router: the SSO middleware must run first on /api/coverage. */

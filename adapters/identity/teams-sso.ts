@@ -44,6 +44,7 @@ export class TeamsSsoVerifier {
   private readonly keys: JWTVerifyGetKey;
   private readonly audiences: string[];
   private readonly issuers: string[];
+  private readonly now: () => Date;
 
   constructor(config: TeamsSsoConfig, options: { keys?: JWTVerifyGetKey; now?: () => Date } = {}) {
     this.config = TeamsSsoConfig.parse(config);
@@ -54,7 +55,6 @@ export class TeamsSsoVerifier {
     this.issuers = [`https://sts.windows.net/${tid}/`, `https://login.microsoftonline.com/${tid}/v2.0`];
     this.now = options.now ?? (() => new Date());
   }
-  private readonly now: () => Date;
 
   /** The token's user and tenant, or a TeamsSsoError saying why not. */
   async verify(token: string): Promise<TeamsSsoIdentity> {

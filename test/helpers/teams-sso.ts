@@ -13,14 +13,15 @@ export const V2_ISSUER = `https://login.microsoftonline.com/${SSO_TENANT}/v2.0`;
 /** A JWKS server and a signer whose key it publishes (plus a second key it does not publish). */
 export interface SsoKeys {
   jwksUrl: string;
-  /** Signs claims as Entra would for the tab (v1 token unless the claims override iss/aud), valid for an hour from `now`. */
+  /** Signs claims as Entra would for the tab (v1 token unless the claims override iss/aud), valid for an hour from `now` (default the clock given to startSsoKeys). */
   token(claims: JWTPayload, options?: { now?: Date; unpublishedKey?: boolean }): Promise<string>;
   /** How many times the JWKS was fetched. */
   fetches(): number;
   close(): Promise<void>;
 }
 
-export async function startSsoKeys(): Promise<SsoKeys> {
+/** `now` is when tokens are issued by default (the test's fixed clock, never the real one). */
+export async function startSsoKeys(now: () => Date): Promise<SsoKeys> {
   const published = await generateKeyPair('RS256');
   const other = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(published.publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
@@ -40,7 +41,7 @@ export async function startSsoKeys(): Promise<SsoKeys> {
   };
   return {
     jwksUrl: `http://127.0.0.1:${port}/keys`,
-    token: (claims, options = {}) => sign(options.unpublishedKey ? other.privateKey : published.privateKey, claims, options.now ?? new Date()),
+    token: (claims, options = {}) => sign(options.unpublishedKey ? other.privateKey : published.privateKey, claims, options.now ?? now()),
     fetches: () => fetches,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

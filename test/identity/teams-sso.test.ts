@@ -18,17 +18,20 @@ import { hmacToken, SSO_APP_ID, SSO_AUDIENCE, SSO_PUBLIC_URL, SSO_TENANT, startS
 const aad = (id: string) => DEMO_USERS.find((u) => u.id === id)!.aadObjectId!;
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 const STRANGER = 'abcdefab-cdef-4abc-8def-abcdefabcdef';
+/** The verifier's clock and the tokens' issue time: tests never read the real clock. */
+const FIXED = TEST_NOW;
+const nowS = Math.floor(FIXED.getTime() / 1000);
 
 describe('Teams SSO: the tab token verifier', () => {
   let keys: SsoKeys;
   let verifier: TeamsSsoVerifier;
   before(async () => {
-    keys = await startSsoKeys();
-    verifier = new TeamsSsoVerifier({ appId: SSO_APP_ID, tenantId: SSO_TENANT, publicUrl: SSO_PUBLIC_URL, jwksUrl: keys.jwksUrl });
+    keys = await startSsoKeys(() => FIXED);
+    verifier = new TeamsSsoVerifier({ appId: SSO_APP_ID, tenantId: SSO_TENANT, publicUrl: SSO_PUBLIC_URL, jwksUrl: keys.jwksUrl }, { now: () => FIXED });
   });
   after(() => keys.close());
 
-  const hourAgo = new Date(Date.now() - 2 * 3600_000);
+  const hourAgo = new Date(FIXED.getTime() - 2 * 3600_000);
   // [what, how the token is made, 'ok' or the refusal]: every way a token can be wrong, each refused for its own reason.
   const table: Array<[string, (k: SsoKeys) => Promise<string> | string, 'ok' | TeamsSsoRefusal]> = [
     ['a valid v1 token (aud = Application ID URI)', (k) => k.token({ oid: aad('sam') }), 'ok'],
@@ -38,9 +41,9 @@ describe('Teams SSO: the tab token verifier', () => {
     ['wrong tenant (issuer and tid of another tenant)', (k) => k.token({ oid: aad('sam'), iss: `https://sts.windows.net/${OTHER_TENANT}/`, tid: OTHER_TENANT }), 'issuer'],
     ['our issuer but another tenant\'s tid', (k) => k.token({ oid: aad('sam'), tid: OTHER_TENANT }), 'tenant'],
     ['expired two hours ago', (k) => k.token({ oid: aad('sam') }, { now: hourAgo }), 'expired'],
-    ['not valid for another hour', (k) => k.token({ oid: aad('sam') }, { now: new Date(Date.now() + 3600_000) }), 'not_yet_valid'],
-    ['alg "none" (unsigned)', () => unsignedToken({ iss: `https://sts.windows.net/${SSO_TENANT}/`, aud: SSO_AUDIENCE, tid: SSO_TENANT, oid: aad('sam'), scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600, iat: Math.floor(Date.now() / 1000) }), 'algorithm'],
-    ['HS256 with a guessed secret', () => hmacToken({ oid: aad('sam'), tid: SSO_TENANT, aud: SSO_AUDIENCE, iss: `https://sts.windows.net/${SSO_TENANT}/`, scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600, iat: Math.floor(Date.now() / 1000) }, new TextEncoder().encode('x'.repeat(64))), 'algorithm'],
+    ['not valid for another hour', (k) => k.token({ oid: aad('sam') }, { now: new Date(FIXED.getTime() + 3600_000) }), 'not_yet_valid'],
+    ['alg "none" (unsigned)', () => unsignedToken({ iss: `https://sts.windows.net/${SSO_TENANT}/`, aud: SSO_AUDIENCE, tid: SSO_TENANT, oid: aad('sam'), scp: 'access_as_user', exp: nowS + 600, iat: nowS }), 'algorithm'],
+    ['HS256 with a guessed secret', () => hmacToken({ oid: aad('sam'), tid: SSO_TENANT, aud: SSO_AUDIENCE, iss: `https://sts.windows.net/${SSO_TENANT}/`, scp: 'access_as_user', exp: nowS + 600, iat: nowS }, new TextEncoder().encode('x'.repeat(64))), 'algorithm'],
     ['signed by a key the tenant does not publish', (k) => k.token({ oid: aad('sam') }, { unpublishedKey: true }), 'signature'],
     ['no access_as_user scope (a token meant for something else)', (k) => k.token({ oid: aad('sam'), scp: 'User.Read' }), 'scope'],
     ['no oid claim', (k) => k.token({}), 'claims'],
@@ -60,12 +63,12 @@ describe('Teams SSO: the tab token verifier', () => {
     const jwks = (await (await fetch(keys.jwksUrl)).json()) as { keys: Array<Record<string, unknown>> };
     const pub = await importJWK(jwks.keys[0] as Parameters<typeof importJWK>[0], 'RS256', { extractable: true });
     const pem = await exportSPKI(pub as Parameters<typeof exportSPKI>[0]);
-    const token = await hmacToken({ oid: aad('sam'), tid: SSO_TENANT, aud: SSO_AUDIENCE, iss: `https://sts.windows.net/${SSO_TENANT}/`, scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600, iat: Math.floor(Date.now() / 1000) }, new TextEncoder().encode(pem));
+    const token = await hmacToken({ oid: aad('sam'), tid: SSO_TENANT, aud: SSO_AUDIENCE, iss: `https://sts.windows.net/${SSO_TENANT}/`, scp: 'access_as_user', exp: nowS + 600, iat: nowS }, new TextEncoder().encode(pem));
     await assert.rejects(verifier.verify(token), (err: unknown) => err instanceof TeamsSsoError && err.reason === 'algorithm');
   });
 
   it('says the keys are unavailable (not "invalid") when the JWKS cannot be fetched', async () => {
-    const offline = new TeamsSsoVerifier({ appId: SSO_APP_ID, tenantId: SSO_TENANT, publicUrl: SSO_PUBLIC_URL, jwksUrl: 'http://127.0.0.1:9/keys' });
+    const offline = new TeamsSsoVerifier({ appId: SSO_APP_ID, tenantId: SSO_TENANT, publicUrl: SSO_PUBLIC_URL, jwksUrl: 'http://127.0.0.1:9/keys' }, { now: () => FIXED });
     await assert.rejects(offline.verify(await keys.token({ oid: aad('sam') })), (err: unknown) => err instanceof TeamsSsoError && err.reason === 'keys_unavailable');
   });
 
@@ -83,7 +86,7 @@ describe('Teams SSO: the coverage tab\'s API over HTTP', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-sso-'));
     db = join(dir, 'seen.db');
-    keys = await startSsoKeys();
+    keys = await startSsoKeys(() => FIXED);
     app = await composeSeen(loadConfig({
       PORT: '0', ...testDbEnv(db), SEEN_LOG_LEVEL: 'silent',
       MicrosoftAppId: SSO_APP_ID, MicrosoftAppTenantId: SSO_TENANT, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'test-secret-not-used', SEEN_PUBLIC_URL: SSO_PUBLIC_URL, SEEN_TEAMS_SSO_JWKS_URL: keys.jwksUrl,
@@ -135,7 +138,7 @@ describe('Teams SSO: the coverage tab\'s API over HTTP', () => {
   }
 
   it('an unsigned (alg none) token is refused with 401', async () => {
-    const token = unsignedToken({ iss: `https://sts.windows.net/${SSO_TENANT}/`, aud: SSO_AUDIENCE, tid: SSO_TENANT, oid: aad('sam'), scp: 'access_as_user', exp: Math.floor(Date.now() / 1000) + 600 });
+    const token = unsignedToken({ iss: `https://sts.windows.net/${SSO_TENANT}/`, aud: SSO_AUDIENCE, tid: SSO_TENANT, oid: aad('sam'), scp: 'access_as_user', exp: nowS + 600 });
     const res = await fetch(`${base}/api/coverage/team`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(res.status, 401);
   });

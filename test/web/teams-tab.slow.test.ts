@@ -56,7 +56,7 @@ describe('Teams coverage tab (Chromium, teams-js host protocol)', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seen-teams-tab-'));
     db = join(dir, 'seen.db');
-    keys = await startSsoKeys();
+    keys = await startSsoKeys(() => NOW);
     app = await composeSeen(loadConfig({
       PORT: '0', ...testDbEnv(db), SEEN_LOG_LEVEL: 'silent',
       MicrosoftAppId: SSO_APP_ID, MicrosoftAppPassword: 'test-secret-not-used', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: SSO_TENANT,
