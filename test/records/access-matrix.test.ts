@@ -34,6 +34,16 @@ const targets = (u: User): [string, Target][] => [
   ['other team case', { team: 'South', practitionerId: 'someone-else' }],
 ];
 
+describe('records: a disabled user', () => {
+  for (const role of Object.keys(EXPECTED) as UserRole[]) {
+    it(`a disabled ${role} may do nothing at all (every operation, every target)`, () => {
+      const u = { ...user(role), disabled: true };
+      const granted = OPERATIONS.flatMap((op) => targets(u).filter(([, t]) => allowed(u, op, t)).map(([w]) => `${op} on ${w}`));
+      assert.deepEqual(granted, []);
+    });
+  }
+});
+
 describe('records: access policy, role × operation × team', () => {
   let cells = 0;
   for (const role of Object.keys(EXPECTED) as UserRole[]) {
