@@ -49,7 +49,7 @@ export async function seedPractitioners(target: DatabaseTarget, n: number, now: 
         userId: `bench-${id}`, caseRef: `BENCH-${id}`, manId: `bench-${id}-man`,
         manName: `${note?.name ?? 'Dan'} (fictional)`, path: note ? 'notes' : 'guided', ...(note ? { note: note.text } : {}),
       };
-      await records.upsertUser({ id: p.userId, name: `Bench Practitioner ${i} (fictional)`, role: 'practitioner', team: 'Bench', aadObjectId: null });
+      await records.upsertUser({ id: p.userId, name: `Bench Practitioner ${i} (fictional)`, role: 'practitioner', team: 'Bench', aadObjectId: null, disabled: false });
       await records.insertCase({ ref: p.caseRef, babyName: `Baby B${id} (fictional)`, babyDob: dob, team: 'Bench', practitionerId: p.userId, open: true, fictional: true });
       await records.addMan({ id: p.manId, caseRef: p.caseRef, name: p.manName, role: 'birth_father', identified: true, resident: true });
       out.push(p);

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { databaseTarget, type Config } from './config';
 import { createApp } from './http';
 import { coverageRouter } from './coverage-routes';
+import { teamsSsoVerifier, teamsTabRouter } from './teams-tab-routes';
 import { SqlCoverage } from '../adapters/sql/coverage';
 import { SeenBot } from './seen-bot';
 import { turnErrorHandler } from './turn-error';
@@ -90,7 +91,10 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
   const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser,
     checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
-    routers: [(webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir })] });
+    routers: [
+      (webDir) => teamsTabRouter({ records, logger, webDir, verifier: teamsSsoVerifier(config, logger, now) }),
+      (webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir }),
+    ] });
 
   let server: Server | undefined;
   let stream: { close(): void } | undefined;

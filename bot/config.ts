@@ -25,6 +25,10 @@ export const ConfigSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
+  /** The address users reach Seen at (https in production): the Teams tab's URL and its Application ID URI api://<host>/<app id>. */
+  SEEN_PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Where the Teams tab's sign-in keys are fetched; default Entra's https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys. */
+  SEEN_TEAMS_SSO_JWKS_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   /** Days after its last activity that a fictional (demo/test) case is removed; unset = kept. Real cases are never removed. */
   SEEN_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   /** Messages one Direct Line user may post per minute; more get 429. */

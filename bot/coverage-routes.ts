@@ -61,6 +61,9 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
 
   // Local mode: the demo user named on the page (?user= or X-Seen-User), checked against the user table. Otherwise no page sign-in yet.
   async function identify(req: Request): Promise<User> {
+    // Set by the Teams SSO middleware (bot/teams-tab-routes.ts) from a verified token; it wins over everything else.
+    const signedIn = req.res?.locals.seenUserId as string | undefined;
+    if (signedIn) return (await records.getUser(signedIn)) ?? Promise.reject(new CoverageHttpError(401, 'UnknownUser', 'not a Seen user'));
     if (!deps.localMode) throw new CoverageHttpError(401, 'SignInRequired', 'the coverage page needs Teams sign-in, which is not available yet; use the chat command');
     const raw = req.get('x-seen-user') ?? req.query.user;
     const id = UserParam.safeParse(raw);

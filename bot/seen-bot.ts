@@ -127,6 +127,7 @@ export class SeenBot extends ActivityHandler {
   // Teams users are known by their Entra object id; other channels by the user id the channel gives.
   private async identify(ctx: TurnContext, id: string, aadObjectId?: string): Promise<User | undefined> {
     if (ctx.activity.channelId === 'msteams') return aadObjectId ? this.deps.records.getUserByAadObjectId(aadObjectId) : undefined;
-    return this.deps.records.getUser(id);
+    const user = await this.deps.records.getUser(id);
+    return user?.disabled ? undefined : user;
   }
 }

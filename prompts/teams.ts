@@ -20,4 +20,10 @@ export const teams = {
   cmdCoverageHelp: 'Supervisors: father coverage across your team\'s cases',
   cmdHelp: 'help',
   cmdHelpHelp: 'What Seen can do, or help with the question you are on',
+  tabCoverage: 'Coverage',
+  tabSigningIn: 'Signing you in with Teams…',
+  tabLoading: 'Loading your team\'s figures…',
+  tabSignInFailed: 'Teams could not sign you in to Seen. Close and reopen the tab; if it keeps happening, ask your Seen administrator.',
+  tabNotASeenUser: 'You are not a Seen user. Please ask your Seen administrator to add you.',
+  tabNotInTeams: 'This page is the Seen tab inside Microsoft Teams. Outside Teams, open the coverage page instead.',
 } as const;

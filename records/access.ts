@@ -61,9 +61,9 @@ const POLICY: Readonly<Record<UserRole, Readonly<Record<Operation, Rule>>>> = {
   },
 };
 
-/** True when the user may do the operation on the target. */
+/** True when the user may do the operation on the target; a disabled user may do nothing. */
 export function allowed(user: User, operation: Operation, target: Target = {}): boolean {
-  return POLICY[user.role][operation](user, target);
+  return !user.disabled && POLICY[user.role][operation](user, target);
 }
 
 /** Throws AccessDeniedError unless allowed. */

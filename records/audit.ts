@@ -6,11 +6,12 @@ export const AUDIT_PATHS = ['chat', 'directline', 'teams', 'page', 'cli', 'expor
 export const AuditPath = z.enum(AUDIT_PATHS);
 export type AuditPath = z.infer<typeof AuditPath>;
 
-/** What was done; reads and writes of case records, plus the audit, retention and database-copy jobs themselves. */
+/** What was done; reads and writes of case records, the audit, retention and database-copy jobs, and users administration. */
 export const AUDIT_OPERATIONS = [
   'case.read', 'case.list', 'case.insert', 'men.list', 'man.read', 'man.add',
   'summary.save', 'summary.correct', 'summaries.read', 'versions.read',
   'subject.export', 'audit.read', 'retention.delete', 'database.copy',
+  'users.list', 'user.add', 'user.update', 'user.disable', 'user.enable', 'users.import',
 ] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 export type AuditOperation = z.infer<typeof AuditOperation>;

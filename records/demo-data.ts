@@ -5,13 +5,13 @@ import type { DomainId } from './practice-model';
 
 /** Demo users: Team North (alex, sam) and Team South (jo). */
 export const DEMO_USERS: readonly User[] = [
-  { id: 'alex', name: 'Alex Morgan', role: 'practitioner', team: 'North', aadObjectId: '00000000-0000-4000-8000-00000000a1ex' },
-  { id: 'sam', name: 'Sam Patel', role: 'supervisor', team: 'North', aadObjectId: '00000000-0000-4000-8000-000000000sam' },
-  { id: 'jo', name: 'Jo Reid', role: 'practitioner', team: 'South', aadObjectId: '00000000-0000-4000-8000-0000000000j0' },
+  { id: 'alex', name: 'Alex Morgan', role: 'practitioner', team: 'North', aadObjectId: '00000000-0000-4000-8000-000000000001', disabled: false },
+  { id: 'sam', name: 'Sam Patel', role: 'supervisor', team: 'North', aadObjectId: '00000000-0000-4000-8000-000000000002', disabled: false },
+  { id: 'jo', name: 'Jo Reid', role: 'practitioner', team: 'South', aadObjectId: '00000000-0000-4000-8000-000000000003', disabled: false },
   // Coverage (issue 5): a partnership lead who sees anonymised figures only, and two more practitioners with history.
-  { id: 'pat', name: 'Pat Okafor', role: 'partnership_lead', team: 'Partnership', aadObjectId: null },
-  { id: 'lee', name: 'Lee Walsh', role: 'practitioner', team: 'North', aadObjectId: null },
-  { id: 'kim', name: 'Kim Shah', role: 'practitioner', team: 'South', aadObjectId: null },
+  { id: 'pat', name: 'Pat Okafor', role: 'partnership_lead', team: 'Partnership', aadObjectId: '00000000-0000-4000-8000-000000000004', disabled: false },
+  { id: 'lee', name: 'Lee Walsh', role: 'practitioner', team: 'North', aadObjectId: '00000000-0000-4000-8000-000000000005', disabled: false },
+  { id: 'kim', name: 'Kim Shah', role: 'practitioner', team: 'South', aadObjectId: '00000000-0000-4000-8000-000000000006', disabled: false },
 ];
 
 /** Demo cases, each a baby under one (dates relative to the demo's reference day). */

@@ -30,6 +30,8 @@ export const User = z.object({
   role: UserRole,
   team: z.string().min(1).max(100),
   aadObjectId: z.string().max(100).nullable().default(null),
+  /** A disabled user keeps their rows but is refused on every path (sign-in, Teams, chat, coverage, CLI --as). */
+  disabled: z.boolean().default(false),
 });
 export type User = z.infer<typeof User>;
 

@@ -125,4 +125,11 @@ export const MIGRATIONS: readonly Migration[] = [
         WHEN (NEW.fictional IS DISTINCT FROM OLD.fictional) EXECUTE FUNCTION seen_cases_fictional_fixed()`,
     ],
   },
+  // Users administration (issue 12): a disabled user keeps their rows (authorship, audit) but is refused on every path.
+  {
+    version: 4,
+    statements: [
+      `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0`,
+    ],
+  },
 ];

@@ -4,7 +4,7 @@ import { Case, Man, Summary, SummaryDraft, User } from '../../records/model';
 import { CaseRecords, CorruptRecordError, RecordNotFoundError, type SaveOptions } from '../../records/repository';
 import type { Db, Executor } from './database';
 
-interface UserRow { id: string; name: string; role: string; team: string; aad_object_id: string | null }
+interface UserRow { id: string; name: string; role: string; team: string; aad_object_id: string | null; disabled: number }
 interface CaseRow { ref: string; baby_name: string; baby_dob: string; team: string; practitioner_id: string; open: number; fictional: number }
 interface ManRow { id: string; case_ref: string; name: string; role: string; identified: number; resident: number }
 interface VersionRow { summary_id: string; version: number; corrects: number | null; author: string; created_at: string; body: string }
@@ -19,7 +19,7 @@ function parseRow<T>(what: string, parse: () => T): T {
 }
 
 const toUser = (r: UserRow): User =>
-  parseRow('user', () => User.parse({ id: r.id, name: r.name, role: r.role, team: r.team, aadObjectId: r.aad_object_id }));
+  parseRow('user', () => User.parse({ id: r.id, name: r.name, role: r.role, team: r.team, aadObjectId: r.aad_object_id, disabled: r.disabled === 1 }));
 const toCase = (r: CaseRow): Case =>
   parseRow('case', () =>
     Case.parse({ ref: r.ref, babyName: r.baby_name, babyDob: r.baby_dob, team: r.team, practitionerId: r.practitioner_id, open: r.open === 1, fictional: r.fictional === 1 }),
@@ -51,16 +51,17 @@ export class SqlCaseRecords implements CaseRecords {
   }
 
   async getUserByAadObjectId(aadObjectId: string): Promise<User | undefined> {
-    const r = await this.db.get<UserRow>('SELECT * FROM users WHERE aad_object_id = ?', [aadObjectId]);
+    // Why: sign-in and Teams both find users here, so a disabled user is refused on every path by this one condition.
+    const r = await this.db.get<UserRow>('SELECT * FROM users WHERE aad_object_id = ? AND disabled = 0', [aadObjectId]);
     return r && toUser(r);
   }
 
   async upsertUser(user: User): Promise<void> {
     const u = User.parse(user);
     await this.db.run(
-      `INSERT INTO users (id, name, role, team, aad_object_id) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, team = excluded.team, aad_object_id = excluded.aad_object_id`,
-      [u.id, u.name, u.role, u.team, u.aadObjectId],
+      `INSERT INTO users (id, name, role, team, aad_object_id, disabled) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, team = excluded.team, aad_object_id = excluded.aad_object_id, disabled = excluded.disabled`,
+      [u.id, u.name, u.role, u.team, u.aadObjectId, u.disabled ? 1 : 0],
     );
   }
 

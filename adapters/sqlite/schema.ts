@@ -104,5 +104,12 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a case cannot change between fictional and real'); END`,
     ],
   },
+  // Users administration (issue 12): a disabled user keeps their rows (authorship, audit) but is refused on every path.
+  {
+    version: 4,
+    statements: [
+      `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0`,
+    ],
+  },
 ];
 

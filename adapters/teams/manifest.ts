@@ -3,6 +3,10 @@ import JSZip from 'jszip';
 import { z } from 'zod';
 import { t } from '../../prompts';
 import { ACCENT, colorIcon, outlineIcon } from './icons';
+import { applicationIdUri } from '../identity/teams-sso';
+
+/** Where Seen serves the tab page (bot/teams-tab-routes.ts). */
+export const TEAMS_TAB_PATH = '/teams/coverage';
 
 /** The manifest schema version Seen targets (the current one on learn.microsoft.com). */
 export const MANIFEST_VERSION = '1.22';
@@ -20,6 +24,8 @@ export const PackageInput = z.object({
   websiteUrl: Https,
   privacyUrl: Https,
   termsOfUseUrl: Https,
+  /** SEEN_PUBLIC_URL: with it the package adds the coverage tab and Teams single sign-on; without it, the bot only. */
+  publicUrl: Https.refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'SEEN_PUBLIC_URL must be an origin, like https://seen.example.org').optional(),
 });
 export type PackageInput = z.infer<typeof PackageInput>;
 
@@ -41,7 +47,15 @@ export const TeamsManifest = z.object({
     isNotificationOnly: z.boolean(),
     commandLists: z.array(z.object({ scopes: z.array(z.literal('personal')).length(1), commands: z.array(Command).min(1).max(10) })).length(1),
   })).length(1),
-  validDomains: z.array(z.string()),
+  staticTabs: z.array(z.object({
+    entityId: z.string().min(1).max(64),
+    name: z.string().min(1).max(128),
+    contentUrl: Https,
+    websiteUrl: Https,
+    scopes: z.array(z.literal('personal')).length(1),
+  }).strict()).max(16).optional(),
+  webApplicationInfo: z.object({ id: Guid, resource: z.string().startsWith('api://').max(2048) }).strict().optional(),
+  validDomains: z.array(z.string().max(2048)).max(16),
 }).strict();
 export type TeamsManifest = z.infer<typeof TeamsManifest>;
 
@@ -65,8 +79,21 @@ export function buildManifest(input: PackageInput): TeamsManifest {
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: ACCENT,
     bots: [{ botId: p.appId, scopes: ['personal'], supportsFiles: false, isNotificationOnly: false, commandLists: [{ scopes: ['personal'], commands }] }],
-    validDomains: [],
+    ...(p.publicUrl ? coverageTab(p.appId, p.publicUrl) : { validDomains: [] }),
   });
+}
+
+/**
+ * The personal coverage tab, signed in with Teams SSO: Teams asks Entra for a token for `webApplicationInfo.resource`
+ * (Seen's Application ID URI) and the tab page hands it to Seen's coverage API.
+ */
+function coverageTab(appId: string, publicUrl: string): Pick<TeamsManifest, 'staticTabs' | 'webApplicationInfo' | 'validDomains'> {
+  const origin = new URL(publicUrl);
+  return {
+    staticTabs: [{ entityId: 'coverage', name: t('teams.tabCoverage'), contentUrl: new URL(TEAMS_TAB_PATH, origin).href, websiteUrl: new URL('/coverage', origin).href, scopes: ['personal'] }],
+    webApplicationInfo: { id: appId, resource: applicationIdUri(publicUrl, appId) },
+    validDomains: [origin.host],
+  };
 }
 
 /** The sideloadable zip: manifest.json, color.png and outline.png at its root (what Teams' "Upload a custom app" expects). */

@@ -7,7 +7,7 @@ import type { Command } from '../cli';
 import { loadConfig, processEnv } from '../../bot/config';
 import { buildTeamsPackage, MANIFEST_VERSION, PackageInput } from '../../adapters/teams/manifest';
 
-const USAGE = 'usage: seen package-teams [--out file.zip] [--website url] [--privacy url] [--terms url]   (needs MicrosoftAppId)\n';
+const USAGE = 'usage: seen package-teams [--out file.zip] [--website url] [--privacy url] [--terms url]   (needs MicrosoftAppId; SEEN_PUBLIC_URL adds the coverage tab)\n';
 const Args = z.object({
   out: z.string().min(1).default('dist/seen-teams.zip'),
   website: z.string().default('https://example.org/seen'),
@@ -24,10 +24,11 @@ export const command: Command = {
     try {
       const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, website: { type: 'string' }, privacy: { type: 'string' }, terms: { type: 'string' } } });
       const args = Args.parse(values);
-      const appId = loadConfig(processEnv()).MicrosoftAppId;
+      const config = loadConfig(processEnv());
+      const appId = config.MicrosoftAppId;
       if (!appId) throw new Error('MicrosoftAppId is not set: put the Azure Bot\'s Microsoft App ID in the environment (see .env.example)');
       const version = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'))).version;
-      input = PackageInput.parse({ appId, version, websiteUrl: args.website, privacyUrl: args.privacy, termsOfUseUrl: args.terms });
+      input = PackageInput.parse({ appId, version, websiteUrl: args.website, privacyUrl: args.privacy, termsOfUseUrl: args.terms, publicUrl: config.SEEN_PUBLIC_URL });
       out = resolve(args.out);
     } catch (err) {
       const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ') : (err as Error).message;
@@ -37,7 +38,8 @@ export const command: Command = {
     const { manifest, zip } = await buildTeamsPackage(input);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, zip);
-    io.stdout(`wrote ${out} (${zip.length} bytes): manifest.json (schema ${MANIFEST_VERSION}, app ${manifest.id}), color.png 192x192, outline.png 32x32\n`);
+    const tab = manifest.webApplicationInfo ? `, coverage tab signed in with Teams SSO (${manifest.webApplicationInfo.resource})` : ', no coverage tab (set SEEN_PUBLIC_URL to add it)';
+    io.stdout(`wrote ${out} (${zip.length} bytes): manifest.json (schema ${MANIFEST_VERSION}, app ${manifest.id}${tab}), color.png 192x192, outline.png 32x32\n`);
     return 0;
   },
 };

@@ -13,4 +13,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   retention: async () => (require('./retention') as { command: Command }).command,
   migrate: async () => (require('./migrate') as { command: Command }).command,
   'copy-database': async () => (require('./copy-database') as { command: Command }).command,
+  users: async () => (require('./users') as { command: Command }).command,
 };

@@ -9,7 +9,7 @@ import type { DomainId } from '../../records/practice-model';
 import { fixedClock } from '../helpers/records';
 
 const TODAY = '2026-11-26';
-const user = (id: string, role: User['role'], team: string): User => ({ id, name: `${id} (fictional)`, role, team, aadObjectId: null });
+const user = (id: string, role: User['role'], team: string): User => ({ id, name: `${id} (fictional)`, role, team, aadObjectId: null, disabled: false });
 
 // A contact with the given seen status and own-account domains; everything else absent.
 function contact(caseRef: string, manId: string, date: string, seen: 'seen' | 'spoken_to' | 'not_seen', own: DomainId[], extra: Partial<SummaryDraft> = {}): SummaryDraft {

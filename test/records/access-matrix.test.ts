@@ -27,12 +27,22 @@ const EXPECTED: Record<UserRole, Record<Operation, Row>> = {
   },
 };
 
-const user = (role: UserRole): User => ({ id: `u-${role}`, name: role, role, team: 'North', aadObjectId: null });
+const user = (role: UserRole): User => ({ id: `u-${role}`, name: role, role, team: 'North', aadObjectId: null, disabled: false });
 const targets = (u: User): [string, Target][] => [
   ['own case', { team: 'North', practitionerId: u.id }],
   ['team case', { team: 'North', practitionerId: 'someone-else' }],
   ['other team case', { team: 'South', practitionerId: 'someone-else' }],
 ];
+
+describe('records: a disabled user', () => {
+  for (const role of Object.keys(EXPECTED) as UserRole[]) {
+    it(`a disabled ${role} may do nothing at all (every operation, every target)`, () => {
+      const u = { ...user(role), disabled: true };
+      const granted = OPERATIONS.flatMap((op) => targets(u).filter(([, t]) => allowed(u, op, t)).map(([w]) => `${op} on ${w}`));
+      assert.deepEqual(granted, []);
+    });
+  }
+});
 
 describe('records: access policy, role × operation × team', () => {
   let cells = 0;

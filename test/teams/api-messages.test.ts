@@ -8,6 +8,8 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { DEMO_USERS } from '../../records/demo-data';
+import { SqlUserAdmin } from '../../adapters/sql/users';
+import { PLAYGROUND_USER } from '../../adapters/teams/playground';
 import { eventually, startCaptureChannel, type Captured } from '../helpers/capture-channel';
 import { testDbEnv } from '../helpers/database';
 
@@ -41,6 +43,10 @@ describe('Teams: activities through /api/messages (anonymous mode, local capture
     const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
     seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
     base = (await seen.listen()).url;
+    // kim is disabled (refused like a stranger); jo is mapped to the Agents Playground's fixed user, as the README shows.
+    const admin = new SqlUserAdmin(seen.db, () => new Date('2026-11-26T10:00:00Z'));
+    await admin.update('kim', { disabled: true }, { actor: 'test', path: 'cli' }, 'user.disable', 'disabled');
+    await admin.update('jo', { aadObjectId: PLAYGROUND_USER.aadObjectId }, { actor: 'test', path: 'cli' }, 'user.update', 'aad');
   });
   after(async () => {
     await seen?.close();
@@ -99,7 +105,10 @@ describe('Teams: activities through /api/messages (anonymous mode, local capture
     });
   }
 
-  const strangers: Array<[string, string | null]> = [['an Entra user who is not a Seen user', '11111111-0000-4000-8000-000000000bad'], ['a Teams user with no aadObjectId', null]];
+  const strangers: Array<[string, string | null]> = [
+    ['an Entra user who is not a Seen user', '11111111-0000-4000-8000-000000000bad'], ['a Teams user with no aadObjectId', null],
+    ['a disabled Seen user', DEMO_USERS.find((u) => u.id === 'kim')!.aadObjectId], ['the unmapped id a mapped user had before', DEMO_USERS.find((u) => u.id === 'jo')!.aadObjectId],
+  ];
   for (const [what, aad] of strangers) {
     it(`tells ${what} who to ask, and nothing else`, async () => {
       const id = `a:stranger-${aad ?? 'none'}`;
@@ -109,6 +118,12 @@ describe('Teams: activities through /api/messages (anonymous mode, local capture
       assert.deepEqual(inConversation(id).map((c) => c.body.text), [t('common.unknownUser')]);
     });
   }
+
+  it('knows the Agents Playground\'s fixed user once it is mapped to a Seen user (jo)', async () => {
+    await post(teams('a:playground', { text: 'prepare' }, PLAYGROUND_USER.aadObjectId));
+    await eventually('a reply', () => inConversation('a:playground').length > 0);
+    assert.notDeepEqual(inConversation('a:playground').map((c) => c.body.text), [t('common.unknownUser')]);
+  });
 
   it('tells an unknown user pressing an Action.Execute button, in the invoke answer, and sends nothing', async () => {
     const res = await post(teams('a:stranger-invoke', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'prepare', data: { caseRef: 'DEMO-1' } } } }, '11111111-0000-4000-8000-000000000bad'));

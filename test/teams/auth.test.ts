@@ -45,7 +45,7 @@ describe('Teams: /api/messages with MicrosoftAppId set refuses forged or missing
 
   const activity = () => ({
     type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: channel.base, text: 'help',
-    from: { id: '29:alex', aadObjectId: '00000000-0000-4000-8000-00000000a1ex' }, recipient: { id: `28:${APP_ID}`, name: 'Seen' }, conversation: { id: 'a:auth' },
+    from: { id: '29:alex', aadObjectId: '00000000-0000-4000-8000-000000000001' }, recipient: { id: `28:${APP_ID}`, name: 'Seen' }, conversation: { id: 'a:auth' },
   });
   const cases: Array<[string, Record<string, string>]> = [
     ['no Authorization header', {}],

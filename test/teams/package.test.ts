@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ManifestUtil } from '@microsoft/app-manifest';
 import { inflateSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -72,6 +73,26 @@ describe('Teams: the app package', () => {
     assert.equal(outline.rgba.readUInt32BE(0) & 0xff, 0, 'the corner is transparent');
   });
 
+  // Why the official schema too: zod holds Seen's own limits, the 1.22 JSON schema (shipped offline in @microsoft/app-manifest) is what Teams checks.
+  const officialSchema = () => JSON.parse(readFileSync(join(dirname(require.resolve('@microsoft/app-manifest')), 'json-schemas', 'teams', `v${MANIFEST_VERSION}`, 'MicrosoftTeams.schema.json'), 'utf8'));
+  const schemaErrors = (manifest: object) => ManifestUtil.validateManifestAgainstSchema(manifest as never, officialSchema());
+
+  it('validates against the official 1.22 schema, bot only and with the coverage tab', async () => {
+    assert.deepEqual(await schemaErrors(buildManifest(input)), []);
+    assert.deepEqual(await schemaErrors(buildManifest({ ...input, publicUrl: 'https://seen.example.org' })), []);
+    assert.notDeepEqual(await schemaErrors({ ...buildManifest(input), staticTabs: [{ entityId: 'c'.repeat(65), scopes: ['personal'] }], webApplicationInfo: { resource: 'api://x' } }), [], 'the schema check can fail (entityId over 64, no id)');
+  });
+
+  it('with SEEN_PUBLIC_URL adds the personal coverage tab and Teams SSO (webApplicationInfo)', () => {
+    const m = buildManifest({ ...input, publicUrl: 'https://seen.example.org:8443' });
+    assert.deepEqual(m.staticTabs, [{ entityId: 'coverage', name: 'Coverage', contentUrl: 'https://seen.example.org:8443/teams/coverage', websiteUrl: 'https://seen.example.org:8443/coverage', scopes: ['personal'] }]);
+    assert.deepEqual(m.webApplicationInfo, { id: APP_ID, resource: `api://seen.example.org:8443/${APP_ID}` });
+    assert.deepEqual(m.validDomains, ['seen.example.org:8443']);
+    assert.equal(buildManifest(input).staticTabs, undefined, 'no public URL, no tab');
+    assert.throws(() => buildManifest({ ...input, publicUrl: 'http://seen.example.org' }), /https/);
+    assert.throws(() => buildManifest({ ...input, publicUrl: 'https://seen.example.org/seen' }), /must be an origin/);
+  });
+
   it('builds the same bytes for the same input', async () => {
     assert.deepEqual((await buildTeamsPackage(input)).zip, (await buildTeamsPackage(input)).zip);
   });
@@ -102,6 +123,17 @@ describe('Teams: the app package', () => {
       assert.equal(r.code, 0, r.stderr);
       const manifest = JSON.parse(await (await JSZip.loadAsync(readFileSync(out))).file('manifest.json')!.async('string'));
       assert.equal(manifest.bots[0].botId, APP_ID);
+      assert.match(r.stdout, /no coverage tab \(set SEEN_PUBLIC_URL to add it\)/);
+    });
+
+    it('adds the coverage tab when SEEN_PUBLIC_URL is set', async () => {
+      const out = join(dir, 'seen-teams-tab.zip');
+      const r = await run({ MicrosoftAppId: APP_ID, SEEN_PUBLIC_URL: 'https://seen.example.org' }, '--out', out);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`coverage tab signed in with Teams SSO \\(api://seen\\.example\\.org/${APP_ID}\\)`));
+      const manifest = JSON.parse(await (await JSZip.loadAsync(readFileSync(out))).file('manifest.json')!.async('string'));
+      assert.equal(manifest.webApplicationInfo.resource, `api://seen.example.org/${APP_ID}`);
+      assert.deepEqual(await schemaErrors(manifest), []);
     });
 
     const refusals: Array<[string, Record<string, string>, string[], RegExp]> = [
