@@ -5,7 +5,7 @@ import type { User } from '../../records/model';
 import { isoDay } from '../../records/dates';
 import { checkDiscussion, CoverageRefusedError, teamFor, type CoverageReader } from '../../records/coverage';
 import { t } from '../../prompts';
-import { escapeMarkdown } from '../../adapters/exporters/markdown';
+import { escapeMarkdown } from '../../views/exporters/markdown';
 import { SeenDialog } from '../base-dialog';
 import { CARD_CHANNELS } from '../writeup/review-dialog';
 import { CHAT_LIST_LIMIT, coverageReply } from './coverage-message';

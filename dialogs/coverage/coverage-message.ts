@@ -3,9 +3,9 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { NOT_SEEN_DAYS, type CoverageItem, type ListId, type TeamCoverage } from '../../records/coverage';
 import { DOMAIN_WORDING, t, type PromptKey } from '../../prompts';
 import { ROLE_LABEL } from '../../prompts/labels';
-import { escapeMarkdown } from '../../adapters/exporters/markdown';
-import { shareLine, shareLines } from '../../adapters/exporters/coverage-md';
-import { cardText } from '../../adapters/cards/card-text';
+import { escapeMarkdown } from '../../views/exporters/markdown';
+import { shareLine, shareLines } from '../../views/exporters/coverage-md';
+import { cardText } from '../../views/cards/card-text';
 
 /** How many items each list shows in chat; the page shows the rest. */
 export const CHAT_LIST_LIMIT = 5;

@@ -6,7 +6,7 @@ import type { CaseRecords } from '../../records/repository';
 import { loadPreparePlan, type SupervisionLog, type VariantCounts } from '../../records/prepare-plan';
 import { t } from '../../prompts';
 import { PREPARE_QUESTIONS } from '../../prompts/prepare';
-import { pickCaseCard, prepareMessage } from '../../adapters/cards/prepare-card';
+import { pickCaseCard, prepareMessage } from '../../views/cards/prepare-card';
 import { replyWithin, TEAMS_REPLY_BUDGET_MS, type FollowUpError } from '../../adapters/teams/follow-up';
 import { SeenDialog } from '../base-dialog';
 import { scopedRecords } from '../scoped';
@@ -35,7 +35,7 @@ const SAFE = 'safe';
 const VARIANTS: VariantCounts = (domain, kind) => PREPARE_QUESTIONS[domain][kind].length;
 interface Values extends PrepareOptions { case: Case }
 
-/** Prepares one visit; the plan itself is records/prepare-plan.ts, the card adapters/cards/prepare-card.ts. */
+/** Prepares one visit; the plan itself is records/prepare-plan.ts, the card views/cards/prepare-card.ts. */
 export class PrepareDialog extends SeenDialog<PrepareOptions> {
   protected readonly where = t('prepare.where');
 

@@ -5,7 +5,7 @@ import { DomainEntry, GapRecord, SubstanceEntry } from '../../records/model';
 import { DOMAIN_IDS, type DomainId, type DomainStatus, type FactorId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { GAP_LABEL, STATUS_LABEL } from '../../prompts/labels';
-import { coverageMessage } from '../../adapters/cards/coverage-card';
+import { coverageMessage } from '../../views/cards/coverage-card';
 import { SeenDialog } from '../base-dialog';
 import { globalCommand, normalise } from '../commands';
 import { nonEmptyText } from '../validators';

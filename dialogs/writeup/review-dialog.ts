@@ -3,9 +3,9 @@ import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, WaterfallDial
 import { MessageFactory } from 'botbuilder';
 import type { SummaryDraft } from '../../records/model';
 import { t } from '../../prompts';
-import { layoutSummary, type SummaryContext } from '../../adapters/exporters/summary-view';
-import { layoutToMarkdown } from '../../adapters/exporters/markdown';
-import { summaryCard } from '../../adapters/cards/summary-card';
+import { layoutSummary, type SummaryContext } from '../../views/exporters/summary-view';
+import { layoutToMarkdown } from '../../views/exporters/markdown';
+import { summaryCard } from '../../views/cards/summary-card';
 import { SeenDialog } from '../base-dialog';
 
 /** Dialog id of the review dialog. */

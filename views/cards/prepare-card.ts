@@ -6,7 +6,7 @@ import { DOMAIN_IDS } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { PREPARE_QUESTIONS } from '../../prompts/prepare';
 import { CRYING_LABEL, FACTOR_LABEL, ROLE_LABEL } from '../../prompts/labels';
-import { expandTemplate, type Json } from '../teams/card-template';
+import { expandTemplate, type Json } from './card-template';
 import { cardText } from './card-text';
 import { escapeMarkdown } from '../exporters/markdown';
 
