@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { WriteUpDialog, type WriteUpOptions } from '../../dialogs/writeup/writeup-dialog';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { playTurns } from '../helpers/turns';
 import type { Db } from '../../adapters/sql/database';
 import type { SqlCaseRecords } from '../../adapters/sql/case-records';

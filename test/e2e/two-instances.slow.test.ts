@@ -12,7 +12,7 @@ import { DEMO_CASES, DEMO_MEN, DEMO_USERS, demoSummaries } from '../../records/d
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { onPostgres, openTestDb, TEST_DATABASE_URL } from '../helpers/database';
 import { startConversation, textOf } from '../helpers/directline-client';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { domainsAnswered, exportCase, freePort, startSeenProcess, type Exported, type SeenProcess } from '../helpers/seen-process';
 import { HttpConversation, WsConversation, pollUntil, startRacingTheSeed, type Stored } from '../helpers/two-instances';
 

@@ -13,7 +13,7 @@ import { main, type CliIo } from '../../bin/cli';
 import { layoutSummary } from '../../views/exporters/summary-view';
 import { summaryCard } from '../../views/cards/summary-card';
 import { t } from '../../prompts';
-import { scriptedPractitioner } from '../helpers/practitioner';
+import { scriptedPractitioner } from '../../bench/practitioner';
 import { textOf } from '../helpers/directline-client';
 import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
 import { testDbEnv, dbArgs } from '../helpers/database';
