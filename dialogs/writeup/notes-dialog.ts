@@ -10,7 +10,7 @@ import { SeenDialog } from '../base-dialog';
 import { globalCommand, normalise } from '../commands';
 import { nonEmptyText } from '../validators';
 import type { DomainOutcome } from '../domains/domain-dialog';
-import { CARD_CHANNELS } from './review-dialog';
+import { channelOf } from '../../views/channels';
 
 /** Dialog id of the notes path. */
 export const NOTES_DIALOG = 'notes';
@@ -48,7 +48,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     const { manName, otherNames } = step.options as NotesOptions;
     const analysis = analyzeNote({ text: String(step.result), name: firstName(manName), otherNames: otherNames.map(firstName).filter(Boolean) });
     (step.values as { analysis: AnalysisResult }).analysis = analysis;
-    const card = CARD_CHANNELS.has(step.context.activity.channelId);
+    const card = channelOf(step.context.activity.channelId).cards;
     await step.context.sendActivity(coverageMessage(manName, analysis.domains, card));
     const queue = DOMAIN_IDS.filter((d) => analysis.domains[d].status !== 'covered');
     if (queue.length === 0) {

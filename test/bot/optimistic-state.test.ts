@@ -9,7 +9,7 @@ import { fixedClock } from '../helpers/records';
 
 // A turn context for one conversation (the same id gives the same storage key).
 const turn = (conversation = 'conv-1'): TurnContext =>
-  new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: conversation }, from: { id: 'alex' }, recipient: { id: 'seen' } } as Partial<Activity>);
+  new TurnContext(new TestAdapter(), { type: 'message', channelId: 'emulator', conversation: { id: conversation }, from: { id: 'alex' }, recipient: { id: 'seen' } } as Partial<Activity>);
 
 describe('bot: optimistic conversation state', () => {
   let db: Db;

@@ -30,7 +30,7 @@ describe('dialogs: the guided write-up', () => {
   let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
-  const client = (options: WriteUpOptions) => new DialogTestClient('test', new WriteUpDialog({ records, today: fixedClock }), options);
+  const client = (options: WriteUpOptions) => new DialogTestClient('emulator', new WriteUpDialog({ records, today: fixedClock }), options);
 
   it('walks case, man, contact, eight domains, agencies, reflection, actions and review, then saves version 1', async () => {
     const transcript = await drive(client({ userId: 'alex', caseRef: 'DEMO-1' }), 'start');
