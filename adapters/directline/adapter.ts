@@ -1,4 +1,4 @@
-// A BotAdapter whose turns come from Seen's Direct Line endpoint and whose replies go to SQLite.
+// A BotAdapter whose turns come from Seen's Direct Line endpoint and whose replies are stored in the database (SQLite or PostgreSQL).
 import { ActivityTypes, BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ChannelAccount, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Logger } from 'pino';
