@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activityId } from '../../adapters/directline/store';
+import { activityId } from '../../adapters/sql/directline-store';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { DEMO_CASES, DEMO_MEN, DEMO_USERS, demoSummaries } from '../../records/demo-data';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
