@@ -7,7 +7,7 @@ import { SqlCaseRecords } from '../adapters/sql/case-records';
 import { command as exportCommand } from '../bin/commands/export';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { DOMAIN_IDS } from '../records/practice-model';
-import { ACCOUNTS, scriptedPractitioner } from '../test/helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from './practitioner';
 import type { LoadAnswerer, Reply } from './load-driver';
 
 const NOTES_DIR = join(__dirname, '..', 'test', 'fixtures', 'notes');

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../test/helpers/seen-process';
+import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..');
 

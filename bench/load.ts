@@ -43,7 +43,10 @@ async function drive(base: string, users: string[], play: (conv: DirectLineHttpC
 }
 
 /** One system at one N on one backend: a fresh database (file or schema), a fresh server process, `play` for each user, peak RSS. */
-async function measure(system: System, n: number, dbs: BackendDatabases, opts: LoadOptions, prepare: (db: RunDatabase) => Promise<string[]>, play: (conv: DirectLineHttpConversation, i: number) => Promise<ConversationRun>, after?: (db: RunDatabase, runs: ConversationRun[]) => Promise<void>) {
+async function measure(
+  system: System, n: number, dbs: BackendDatabases, opts: LoadOptions, prepare: (db: RunDatabase) => Promise<string[]>,
+  play: (conv: DirectLineHttpConversation, i: number) => Promise<ConversationRun>, after?: (db: RunDatabase, runs: ConversationRun[]) => Promise<void>,
+) {
   const dir = mkdtempSync(join(tmpdir(), `seen-load-${system}-`));
   let db: RunDatabase | undefined;
   try {
@@ -60,7 +63,8 @@ async function measure(system: System, n: number, dbs: BackendDatabases, opts: L
     }
     await after?.(db, result.runs);
     const errors = result.runs.flatMap((r) => (r.error ? [r.error] : []));
-    const fig = figures({ latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed: result.runs.filter((r) => r.completed).length, errors, peakRssMb: peak });
+    const completed = result.runs.filter((r) => r.completed).length;
+    const fig = figures({ latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed, errors, peakRssMb: peak });
     opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB`);
     return { fig, runs: result.runs };
   } finally {

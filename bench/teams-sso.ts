@@ -1,6 +1,6 @@
 // Teams SSO: time to check one tab token once the tenant's keys are cached (a local JWKS on loopback). `npx tsx bench/teams-sso.ts`
 import { TeamsSsoVerifier } from '../adapters/identity/teams-sso';
-import { startSsoKeys, SSO_APP_ID, SSO_TENANT, SSO_PUBLIC_URL } from '../test/helpers/teams-sso';
+import { startSsoKeys, SSO_APP_ID, SSO_TENANT, SSO_PUBLIC_URL } from './teams-sso-keys';
 (async () => {
   const now = new Date('2026-11-26T10:00:00Z');
   const keys = await startSsoKeys(() => now);

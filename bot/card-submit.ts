@@ -2,7 +2,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { t, type PromptKey } from '../prompts';
-import { prepareCommandText, writeUpCommandText } from '../dialogs/prepare/prepare-command';
+import { prepareCommandText, writeUpCommandText } from '../views/command-text';
 
 /** A case reference on a card button (prepare / write up that case). */
 const CaseRefValue = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);

@@ -9,7 +9,7 @@ import { isoDay } from '../records/dates';
 import { allowed } from '../records/access';
 import { checkDiscussion, checkPartnership, CoverageRefusedError, daysBefore, DETAILED_DOMAINS, MAX_LIST, NOT_SEEN_DAYS, teamFor, type CoverageReader } from '../records/coverage';
 import { DOMAIN_IDS } from '../records/practice-model';
-import { partnershipCsv, teamCsv } from '../adapters/exporters/coverage-csv';
+import { partnershipCsv, teamCsv } from '../views/exporters/coverage-csv';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { ROLE_LABEL } from '../prompts/labels';
 

@@ -1,12 +1,10 @@
 // Conversation state that keeps the eTag it read, so a turn's save is refused when another turn (on any instance) saved first.
 import { calculateChangeHash, ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { botStateCache, type BotStateCache } from './bot-state-cache';
 
 /** The eTag a save carries when nothing was stored at load: insert only if still absent (Seen's storage never issues "0"). */
 export const NOT_STORED = '0';
 const READ_ETAG = Symbol('seen.conversationStateETag');
-
-/** BotState's per-turn cache entry: the state and the hash of it as last loaded or saved. */
-interface Cached { state: Record<string, unknown>; hash: string }
 
 /**
  * BotBuilder's BotState saves with eTag "*" (last writer wins), so two instances taking turns of one conversation at
@@ -14,15 +12,13 @@ interface Cached { state: Record<string, unknown>; hash: string }
  * the storage refuses a stale one (StateConflictError), and the later turn fails whole instead of overwriting.
  */
 export class OptimisticConversationState extends ConversationState {
+  /** BotState's cache entry for this turn (bot/bot-state-cache.ts holds the one private-field read). */
+  private readonly cached: (context: TurnContext) => BotStateCache | undefined;
+
   constructor(storage: Storage) {
     if (!storage) throw new TypeError('OptimisticConversationState needs a Storage');
     super(storage);
-  }
-
-  // BotState's cache entry for this turn. Why reach for it: its hash of the loaded state is what "changed?" is judged
-  // against, so it is not computed twice; the SDK is archived at 4.23.3, so its private key cannot move under us.
-  private cached(context: TurnContext): Cached | undefined {
-    return context.turnState.get((this as unknown as { stateKey: symbol }).stateKey) as Cached | undefined;
+    this.cached = botStateCache(this);
   }
 
   // Loads as BotState does, remembering the eTag read (once per turn, or again when forced).

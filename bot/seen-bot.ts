@@ -1,27 +1,22 @@
-// The ActivityHandler: knows who is asking, routes help / cancel / write up, and otherwise continues the dialog.
+// The ActivityHandler: knows who is asking, starts the dialog a command names (bot/routes.ts), otherwise continues the dialog.
 import { ActivityHandler, ConversationState, TurnContext, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { User } from '../records/model';
 import type { CaseRecords } from '../records/repository';
 import { t } from '../prompts';
-import { globalCommand, jobCommand, type Job } from '../dialogs/commands';
-import { WRITEUP_DIALOG, WriteUpDialog } from '../dialogs/writeup/writeup-dialog';
-import { CORRECT_DIALOG, CorrectDialog } from '../dialogs/writeup/correct-dialog';
+import { globalCommand } from '../dialogs/commands';
+import { WriteUpDialog } from '../dialogs/writeup/writeup-dialog';
+import { CorrectDialog } from '../dialogs/writeup/correct-dialog';
 import { applyCardSubmit } from './card-submit';
 import type { CoverageReader } from '../records/coverage';
-import { COVERAGE_DIALOG, CoverageDialog, coverageCommand, type CoverageOptions } from '../dialogs/coverage/coverage-dialog';
-import { PREPARE_DIALOG, PrepareDialog, type PrepareOptions } from '../dialogs/prepare/prepare-dialog';
-import { prepareCommand } from '../dialogs/prepare/prepare-command';
+import { CoverageDialog } from '../dialogs/coverage/coverage-dialog';
+import { PrepareDialog } from '../dialogs/prepare/prepare-dialog';
 import { supervisionFromCoverage, NO_SUPERVISION_LOG, type SupervisionLog } from '../records/prepare-plan';
 import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeBadRequest, invokeMessage, MessageFromInvokeContext, stripBotMention } from '../adapters/teams/activity';
 import { removeNulCharacters } from './input-text';
-
-/** Which dialog starts each job; a new job is one entry here and one verb in dialogs/commands.ts. */
-const JOB_DIALOGS: Readonly<Record<Job, string>> = {
-  writeUp: WRITEUP_DIALOG,
-  correct: CORRECT_DIALOG,
-};
+import { channelOf, isPersonalChat } from '../views/channels';
+import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
 
 /** What the bot is built from; every piece is required. */
 export interface SeenBotDeps {
@@ -42,6 +37,8 @@ export class SeenBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
 
+  private readonly routes: readonly Route[];
+
   constructor(private readonly deps: SeenBotDeps) {
     super();
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
@@ -51,6 +48,7 @@ export class SeenBot extends ActivityHandler {
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
     const onLateError = (err: Error) => deps.logger.error({ event: 'follow_up_failed', error: err.name, cause: (err.cause as Error | undefined)?.name }, 'follow-up failed');
     this.dialogs.add(new PrepareDialog({ records: deps.records, supervision, onLateError, budgetMs: deps.prepareBudgetMs }));
+    this.routes = ROUTES.filter((r) => r.needs !== 'coverage' || deps.coverage);
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
@@ -66,49 +64,47 @@ export class SeenBot extends ActivityHandler {
   private async greet(ctx: TurnContext): Promise<void> {
     for (const member of ctx.activity.membersAdded ?? []) {
       if (member.id === ctx.activity.recipient.id) continue;
+      if (!isPersonalChat(ctx.activity.conversation)) return void (await ctx.sendActivity(t('common.personalOnly')));
       const user = await this.identify(ctx, member.id, member.aadObjectId);
       await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
     }
   }
 
-  // Routes one message: unknown users stop here; "write up" starts over; otherwise the active dialog continues.
+  // Routes one message: unknown users and shared chats stop here; a command (bot/routes.ts) starts its dialog; otherwise the active dialog continues.
   private async route(ctx: TurnContext): Promise<void> {
     const user = await this.identify(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId);
     if (!user) {
       await ctx.sendActivity(t('common.unknownUser'));
       return;
     }
-    if (ctx.activity.channelId === 'msteams') stripBotMention(ctx.activity);
+    // Why: case content is for the practitioner alone, so a group chat or channel gets no answer but this one.
+    if (!isPersonalChat(ctx.activity.conversation)) {
+      await ctx.sendActivity(t('common.personalOnly'));
+      return;
+    }
+    if (channelOf(ctx.activity.channelId).stripsMentions) stripBotMention(ctx.activity);
     if (applyCardSubmit(ctx.activity) === 'invalid') {
       await ctx.sendActivity(t('common.badCard'));
       return;
     }
     const dc = await this.dialogs.createContext(ctx);
-    const coverage = this.deps.coverage ? coverageCommand(ctx.activity.text) : undefined;
-    if (coverage) {
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(COVERAGE_DIALOG, { userId: user.id, command: coverage } satisfies CoverageOptions);
+    const command = matchRoute(ctx.activity.text, this.routes);
+    if (command && !mayRun(command.route, user)) {
+      await ctx.sendActivity(t(ROLE_REFUSALS[user.role]));
       return;
     }
-    const prepare = prepareCommand(ctx.activity.text);
-    if (prepare) {
+    if (command) {
       await dc.cancelAllDialogs();
-      await dc.beginDialog(PREPARE_DIALOG, { userId: user.id, caseRef: prepare.caseRef } satisfies PrepareOptions);
-      return;
-    }
-    const job = jobCommand(ctx.activity.text);
-    if (job) {
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(JOB_DIALOGS[job.job], { userId: user.id, caseRef: job.argument });
+      await dc.beginDialog(command.route.dialog, command.route.options(command.argument, user));
       return;
     }
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    const command = globalCommand(ctx.activity.text);
-    if (command === 'help') await ctx.sendActivity(t('common.help'));
-    else if (command === 'cancel') await ctx.sendActivity(t('common.nothingToCancel'));
+    const global = globalCommand(ctx.activity.text);
+    if (global === 'help') await ctx.sendActivity(t('common.help'));
+    else if (global === 'cancel') await ctx.sendActivity(t('common.nothingToCancel'));
     else await ctx.sendActivity(t('common.notUnderstood'));
   }
 
@@ -124,9 +120,9 @@ export class SeenBot extends ActivityHandler {
     return invokeMessage(t('teams.actionReceived'));
   }
 
-  // Teams users are known by their Entra object id; other channels by the user id the channel gives.
+  // Some channels (Teams) know people by their Entra object id; others by the user id the channel gives.
   private async identify(ctx: TurnContext, id: string, aadObjectId?: string): Promise<User | undefined> {
-    if (ctx.activity.channelId === 'msteams') return aadObjectId ? this.deps.records.getUserByAadObjectId(aadObjectId) : undefined;
+    if (channelOf(ctx.activity.channelId).entraIds) return aadObjectId ? this.deps.records.getUserByAadObjectId(aadObjectId) : undefined;
     const user = await this.deps.records.getUser(id);
     return user?.disabled ? undefined : user;
   }

@@ -109,7 +109,7 @@ export type ManCoverage = z.infer<typeof ManCoverage>;
 export const Discussion = z.object({ caseRef: z.string().min(1).max(50), manId: z.string().min(1).max(100), discussedOn: IsoDate });
 export type Discussion = z.infer<typeof Discussion>;
 
-/** What the coverage views read; the SQLite adapter aggregates in SQL so nothing loads every case. */
+/** What the coverage views read; adapters/sql/coverage.ts aggregates in SQL (either backend) so nothing loads every case. */
 export interface CoverageReader {
   teamCoverage(team: string, query: CoverageQuery): Promise<TeamCoverage>;
   partnershipCoverage(query: CoverageQuery): Promise<PartnershipCoverage>;

@@ -1,9 +1,9 @@
-// A BotAdapter whose turns come from Seen's Direct Line endpoint and whose replies go to SQLite.
+// A BotAdapter whose turns come from Seen's Direct Line endpoint and whose replies are stored in the database (SQLite or PostgreSQL).
 import { ActivityTypes, BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ChannelAccount, ConversationReference, ResourceResponse } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DirectLineUnsupportedError } from './errors';
-import type { DirectLineStore } from './store';
+import type { DirectLineStore } from '../sql/directline-store';
 
 /** The bot's logic, as ActivityHandler.run or a dialog runner provides it. */
 export type BotLogic = (context: TurnContext) => Promise<void>;

@@ -7,7 +7,7 @@ import type { Db } from '../sql/database';
 import { DirectLineAdapter } from './adapter';
 import type { BotLogic } from './adapter';
 import { createDirectLineRouter } from './router';
-import { DirectLineStore } from './store';
+import { DirectLineStore } from '../sql/directline-store';
 import { attachStream } from './stream';
 import type { StreamHandle } from './stream';
 import { TokenService, loadOrCreateSecret } from './tokens';
@@ -16,7 +16,7 @@ import { inTurnUnit } from '../sql/turn-unit';
 export { DirectLineAdapter } from './adapter';
 export type { BotLogic } from './adapter';
 export { DirectLineError, DirectLineUnsupportedError } from './errors';
-export { DirectLineStore, activityId } from './store';
+export { DirectLineStore, activityId } from '../sql/directline-store';
 export { TokenService } from './tokens';
 export type { StreamHandle } from './stream';
 

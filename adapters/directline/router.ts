@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BotLogic, DirectLineAdapter } from './adapter';
 import { DirectLineError, toHttpError } from './errors';
-import type { DirectLineStore } from './store';
+import type { DirectLineStore } from '../sql/directline-store';
 import type { TokenClaims, TokenService } from './tokens';
 
 /** Conversation ids are ours: URL-safe and short. */

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { DirectLineError } from './errors';
-import type { DirectLineStore } from './store';
+import type { DirectLineStore } from '../sql/directline-store';
 import type { TokenService } from './tokens';
 
 /** What the stream needs. */

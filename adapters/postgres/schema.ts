@@ -1,6 +1,6 @@
 // The PostgreSQL schema as numbered migrations, version for version the same tables and columns as SQLite's.
 // Integers stand for booleans (0/1) and text for ISO dates and JSON bodies, as in SQLite, so one set of queries serves both.
-import { COVERAGE_DOMAIN_COLUMNS, COVERAGE_FACTOR_BITS } from '../sql/columns';
+import { COVERAGE_DOMAIN_COLUMNS, factorBitSql, statusScoreSql } from '../sql/columns';
 import type { Migration } from '../sql/migrations';
 
 // A trigger function that refuses a change, for the append-only tables.
@@ -9,8 +9,7 @@ const refuse = (name: string, message: string): string =>
 
 // The projection of one summary version's JSON body into coverage_facts: the jsonb twin of SQLite's trigger.
 function coverageProjection(): string {
-  const status = (c: string) => `CASE b #>> '{domains,${c.slice(2)},status}' WHEN 'covered' THEN 2 WHEN 'secondhand' THEN 1 ELSE 0 END`;
-  const bits = COVERAGE_FACTOR_BITS.map((f, i) => `WHEN '${f}' THEN ${1 << i}`).join(' ');
+  const status = (c: string) => statusScoreSql(`b #>> '{domains,${c.slice(2)},status}'`);
   const arrayLength = (path: string) => `CASE jsonb_typeof(b #> '${path}') WHEN 'array' THEN jsonb_array_length(b #> '${path}') ELSE 0 END`;
   const cols = ['case_ref', 'man_id', 'contact_date', 'seen', ...COVERAGE_DOMAIN_COLUMNS, 'crying', 'info', 'factors'];
   return `CREATE FUNCTION seen_project_coverage(sid TEXT, body TEXT) RETURNS void LANGUAGE plpgsql AS $$
@@ -21,7 +20,7 @@ function coverageProjection(): string {
         CASE WHEN b #>> '{contact,seenStatus}' IN ('seen', 'spoken_to') THEN 1 ELSE 0 END, ${COVERAGE_DOMAIN_COLUMNS.map(status).join(', ')},
         ${arrayLength('{cryingMessages}')},
         CASE WHEN ${arrayLength('{infoSought,agencies}')} > 0 OR b #>> '{infoSought,consentGiven}' = 'true' THEN 1 ELSE 0 END,
-        (SELECT coalesce(sum(DISTINCT CASE f ${bits} ELSE 0 END), 0)
+        (SELECT coalesce(sum(DISTINCT ${factorBitSql('f')}), 0)
            FROM jsonb_array_elements_text(CASE jsonb_typeof(b -> 'factors') WHEN 'array' THEN b -> 'factors' ELSE '[]'::jsonb END) AS f)
       ON CONFLICT (summary_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')};
     END $$`;

@@ -42,7 +42,9 @@ export async function transcriptMentions(db: Db, name: string): Promise<Mention[
   const out: Mention[] = [];
   for (const r of rows) {
     const a = z.looseObject({ text: z.string().optional(), timestamp: z.string().optional(), from: z.looseObject({ role: z.string().optional() }).optional() }).safeParse(JSON.parse(r.body));
-    if (a.success && a.data.text && word.test(a.data.text)) out.push({ conversationId: r.conversation_id, seq: r.seq, timestamp: a.data.timestamp ?? null, from: a.data.from?.role ?? null, text: a.data.text });
+    if (a.success && a.data.text && word.test(a.data.text)) out.push({
+      conversationId: r.conversation_id, seq: r.seq, timestamp: a.data.timestamp ?? null, from: a.data.from?.role ?? null, text: a.data.text,
+    });
   }
   return out;
 }

@@ -1,17 +1,16 @@
 // The SQLite schema as numbered migrations; PRAGMA user_version records how far a database has come.
-import { COVERAGE_DOMAIN_COLUMNS, COVERAGE_FACTOR_BITS } from '../sql/columns';
+import { COVERAGE_DOMAIN_COLUMNS, factorBitSql, statusScoreSql } from '../sql/columns';
 import type { Migration } from '../sql/migrations';
 
 // The INSERT … SELECT that projects one summary version's JSON body into coverage_facts.
 function coverageFactsInsert(id: string, body: string): string {
-  const status = (c: string) => `CASE json_extract(${body}, '$.domains.${c.slice(2)}.status') WHEN 'covered' THEN 2 WHEN 'secondhand' THEN 1 ELSE 0 END`;
-  const bits = COVERAGE_FACTOR_BITS.map((f, i) => `WHEN '${f}' THEN ${1 << i}`).join(' ');
+  const status = (c: string) => statusScoreSql(`json_extract(${body}, '$.domains.${c.slice(2)}.status')`);
   return `INSERT OR REPLACE INTO coverage_facts (summary_id, case_ref, man_id, contact_date, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info, factors)
     SELECT ${id}, json_extract(${body}, '$.caseRef'), json_extract(${body}, '$.manId'), json_extract(${body}, '$.contact.date'),
       json_extract(${body}, '$.contact.seenStatus') IN ('seen', 'spoken_to'), ${COVERAGE_DOMAIN_COLUMNS.map(status).join(', ')},
       coalesce(json_array_length(${body}, '$.cryingMessages'), 0),
       coalesce(json_array_length(${body}, '$.infoSought.agencies'), 0) > 0 OR json_extract(${body}, '$.infoSought.consentGiven') IS 1,
-      (SELECT coalesce(sum(DISTINCT CASE value ${bits} ELSE 0 END), 0) FROM json_each(${body}, '$.factors'))`;
+      (SELECT coalesce(sum(DISTINCT ${factorBitSql('value')}), 0) FROM json_each(${body}, '$.factors'))`;
 }
 
 /** Every migration, oldest first. Append, never edit a released one. */

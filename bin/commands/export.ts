@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
 import { cliActor, openCliRecords } from './cli-records';
-import { summaryToMarkdown } from '../../adapters/exporters/markdown';
+import { summaryToMarkdown } from '../../views/exporters/markdown';
 
 const Args = z.object({
   caseRef: z.string().trim().min(1).max(50).transform((s) => s.toUpperCase()),

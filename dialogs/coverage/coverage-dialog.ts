@@ -5,9 +5,9 @@ import type { User } from '../../records/model';
 import { isoDay } from '../../records/dates';
 import { checkDiscussion, CoverageRefusedError, teamFor, type CoverageReader } from '../../records/coverage';
 import { t } from '../../prompts';
-import { escapeMarkdown } from '../../adapters/exporters/markdown';
+import { escapeMarkdown } from '../../views/exporters/markdown';
 import { SeenDialog } from '../base-dialog';
-import { CARD_CHANNELS } from '../writeup/review-dialog';
+import { channelOf } from '../../views/channels';
 import { CHAT_LIST_LIMIT, coverageReply } from './coverage-message';
 
 /** Dialog id of the coverage job. */
@@ -19,14 +19,6 @@ export type CoverageCommand = { kind: 'report'; team: string | null } | { kind: 
 export interface CoverageOptions { userId: string; command: CoverageCommand }
 /** What the coverage job needs. */
 export interface CoverageDeps { records: CaseRecords; coverage: CoverageReader; today: () => Date }
-
-/** `coverage`, `coverage North`, `discussed DEMO-5`: the coverage command in a message, if it is one. */
-export function coverageCommand(text: string | undefined): CoverageCommand | undefined {
-  const report = /^\s*coverage(?:\s+(?:for\s+)?(?:team\s+)?([A-Za-z0-9][\w -]{0,99}?))?\s*$/i.exec(text ?? '');
-  if (report) return { kind: 'report', team: report[1] ? report[1].trim() : null };
-  const discussed = /^\s*discussed\s+([A-Za-z0-9][A-Za-z0-9_-]{0,49})\s*$/i.exec(text ?? '');
-  return discussed ? { kind: 'discussed', caseRef: discussed[1].toUpperCase() } : undefined;
-}
 
 /** One step: check the role, answer, end. */
 export class CoverageDialog extends SeenDialog<CoverageOptions> {
@@ -45,7 +37,7 @@ export class CoverageDialog extends SeenDialog<CoverageOptions> {
     const user = await this.deps.records.getUser(userId);
     if (!user) return step.endDialog();
     try {
-      const lines = command.kind === 'report' ? await this.report(user, command.team, CARD_CHANNELS.has(step.context.activity.channelId)) : [await this.discussed(user, command.caseRef)];
+      const lines = command.kind === 'report' ? await this.report(user, command.team, channelOf(step.context.activity.channelId).cards) : [await this.discussed(user, command.caseRef)];
       for (const line of lines) await step.context.sendActivity(line);
     } catch (err) {
       if (!(err instanceof CoverageRefusedError)) throw err;

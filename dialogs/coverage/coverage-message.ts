@@ -3,9 +3,10 @@ import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { NOT_SEEN_DAYS, type CoverageItem, type ListId, type TeamCoverage } from '../../records/coverage';
 import { DOMAIN_WORDING, t, type PromptKey } from '../../prompts';
 import { ROLE_LABEL } from '../../prompts/labels';
-import { escapeMarkdown } from '../../adapters/exporters/markdown';
-import { shareLine, shareLines } from '../../adapters/exporters/coverage-md';
-import { cardText } from '../../adapters/cards/card-text';
+import { escapeMarkdown } from '../../views/exporters/markdown';
+import { shareLine, shareLines } from '../../views/exporters/coverage-md';
+import { cardText } from '../../views/cards/card-text';
+import { discussedCommandText, prepareCommandText } from '../../views/command-text';
 
 /** How many items each list shows in chat; the page shows the rest. */
 export const CHAT_LIST_LIMIT = 5;
@@ -51,8 +52,8 @@ export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: 
       type: 'ColumnSet', spacing: 'Small', columns: [
         { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text: itemLine(l, i, cardText, practitioner), wrap: true }] },
         { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [
-          commandButton(t('coverage.prepareButton', { ref: i.caseRef }), `prepare ${i.caseRef}`),
-          ...(l === 'factorsNotDiscussed' ? [commandButton(t('coverage.discussedButton', { ref: i.caseRef }), `discussed ${i.caseRef}`)] : []),
+          commandButton(t('coverage.prepareButton', { ref: i.caseRef }), prepareCommandText(i.caseRef)),
+          ...(l === 'factorsNotDiscussed' ? [commandButton(t('coverage.discussedButton', { ref: i.caseRef }), discussedCommandText(i.caseRef))] : []),
         ] }] },
       ],
     })),

@@ -17,6 +17,7 @@ import type { DomainWording } from '../../prompts/domains/types';
 import { SeenDialog } from '../base-dialog';
 import { isNone } from '../commands';
 import { nonEmptyText } from '../validators';
+import { bag } from '../step-values';
 
 /** What a domain dialog hands back to the write-up. */
 export interface DomainOutcome {
@@ -91,7 +92,7 @@ export class DomainDialog extends SeenDialog {
 
   // Step: whose account this is decides covered versus second-hand.
   private async askSource(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    this.values(step).account = String(step.result).trim();
+    bag<DomainValues>(step).account = String(step.result).trim();
     return step.prompt(SOURCE, {
       prompt: t('writeup.askSource'),
       choices: ChoiceFactory.toChoices([t('writeup.sourceOwn'), t('writeup.sourceOther')]),
@@ -101,7 +102,7 @@ export class DomainDialog extends SeenDialog {
 
   // Step: record whose account it was before any subclass steps run, so they need not carry the answer on.
   private async recordSource(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    this.values(step).status = step.result?.index === 1 ? 'secondhand' : 'covered';
+    bag<DomainValues>(step).status = step.result?.index === 1 ? 'secondhand' : 'covered';
     return step.next();
   }
 
@@ -112,13 +113,13 @@ export class DomainDialog extends SeenDialog {
 
   // Step: what concerns the practitioner.
   private async askConcerns(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    this.values(step).strengths = cleanOptional(step.result);
+    bag<DomainValues>(step).strengths = cleanOptional(step.result);
     return step.prompt(TEXT, { prompt: ChoiceFactory.suggestedAction([t('writeup.noneNoted')], this.wording.concerns) });
   }
 
   // Step: hand the finished domain back to the write-up.
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = this.values(step);
+    const v = bag<DomainValues>(step);
     const entry = DomainEntry.parse({ status: v.status, account: v.account, strengths: v.strengths, concerns: cleanOptional(step.result) });
     const outcome: DomainOutcome = { domain: this.domain, entry };
     if (v.substances) outcome.substances = v.substances;
@@ -137,10 +138,6 @@ export class DomainDialog extends SeenDialog {
     return step.endDialog({ domain: this.domain, entry } satisfies DomainOutcome);
   }
 
-  /** The step values as this dialog's typed bag. */
-  protected values(step: WaterfallStepContext): DomainValues {
-    return step.values as DomainValues;
-  }
 }
 
 /** "none noted" and friends become an empty string; anything else is kept, trimmed. */

@@ -4,6 +4,7 @@ import { CRYING_MESSAGE_IDS, type CryingMessageId } from '../../records/practice
 import { t } from '../../prompts';
 import { DomainDialog, type DomainValues } from './domain-dialog';
 import { pickManyDialog, type PickOption, type PickState } from '../pick-many';
+import { bag } from '../step-values';
 
 /** The four crying messages as buttons, in the practice model's order. */
 export const CRYING_OPTIONS: readonly PickOption<CryingMessageId>[] = [
@@ -35,7 +36,7 @@ export class ParentingKnowledgeDialog extends DomainDialog {
 
   // Step: record them in the model's order; remind the practitioner of any not discussed, then go on.
   private async recordCrying(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as DomainValues;
+    const values = bag<DomainValues>(step) as DomainValues;
     const picked = step.result as CryingMessageId[];
     values.cryingMessages = CRYING_MESSAGE_IDS.filter((id) => picked.includes(id));
     const missing = CRYING_OPTIONS.filter((o) => !picked.includes(o.id)).map((o) => t(o.label));

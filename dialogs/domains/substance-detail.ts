@@ -20,6 +20,7 @@ import { nonEmptyText } from '../validators';
 import { pickManyDialog, type PickState } from '../pick-many';
 import { screenLoopDialog, type ScreenState } from './screen-loop';
 import { FREQUENCY_OPTIONS, SIGN_OPTIONS, SKIPPED, SUBSTANCE_NAMES, recordSubstance, type DetailValues, type SignId, type SubstanceChoice } from './substance-options';
+import { bag } from '../step-values';
 
 /** Options to begin the details for one substance. */
 export interface SubstanceDetailOptions {
@@ -83,7 +84,7 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
     const { substance } = step.options as SubstanceDetailOptions;
     const name = String(step.result).trim();
     const display = substance === 'other' ? name : t(SUBSTANCE_NAMES[substance]);
-    Object.assign(step.values, { substance: name, display, amount: '', spend: '', signs: [] } satisfies DetailValues);
+    Object.assign(bag<DetailValues>(step), { substance: name, display, amount: '', spend: '', signs: [] } satisfies DetailValues);
     return step.prompt(CHOICE, {
       prompt: t('substance.askFrequency', { substance: display }),
       choices: ChoiceFactory.toChoices(FREQUENCY_OPTIONS.map((o) => t(o.label))),
@@ -93,7 +94,7 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
 
   // Step: how much on a typical day; "never" means no use, so the substance ends here at level none.
   private async askAmount(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = step.values as DetailValues;
+    const v = bag<DetailValues>(step) as DetailValues;
     v.frequency = FREQUENCY_OPTIONS[(step.result as FoundChoice).index]!.id;
     if (v.frequency === 'never') return this.end(step, null);
     const prompt = ChoiceFactory.suggestedAction([t('substance.notKnown')], t('substance.askAmount', { substance: v.display }));
@@ -102,7 +103,7 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
 
   // Step: roughly what he spends; spend can establish a level where the amount is unclear.
   private async askSpend(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = step.values as DetailValues;
+    const v = bag<DetailValues>(step) as DetailValues;
     v.amount = String(step.result).trim();
     const prompt = ChoiceFactory.suggestedAction([t('substance.notKnown')], t('substance.askSpend', { substance: v.display }));
     return step.prompt(TEXT, { prompt });
@@ -110,14 +111,14 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
 
   // Step: heavy sessions, signs of dependence and harms, picked one by one.
   private async askSigns(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = step.values as DetailValues;
+    const v = bag<DetailValues>(step) as DetailValues;
     v.spend = String(step.result).trim();
     return step.beginDialog(SIGNS, { picked: [], vars: { substance: v.display } } satisfies PickState<SignId>);
   }
 
   // Step: offer the published screen that fits (AUDIT-C for alcohol, CUDIT-R for cannabis), if any.
   private async offerScreen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = step.values as DetailValues;
+    const v = bag<DetailValues>(step) as DetailValues;
     v.signs = step.result as SignId[];
     const instrument = screenFor(v.substance);
     if (!instrument) return step.next(false);
@@ -126,7 +127,7 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
 
   // Step: run the screen's items when the practitioner said yes.
   private async runScreen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const instrument = screenFor((step.values as DetailValues).substance);
+    const instrument = screenFor((bag<DetailValues>(step) as DetailValues).substance);
     if (step.result !== true || !instrument) return step.next(null);
     return step.beginDialog(SCREEN, { instrument, answers: [] } satisfies ScreenState);
   }
@@ -138,7 +139,7 @@ export class SubstanceDetailDialog extends SeenDialog<SubstanceDetailOptions> {
 
   // Tells the practitioner the level recorded (never a label on him) and ends with the entry.
   private async end(step: WaterfallStepContext, screen: ScreenResult | null): Promise<DialogTurnResult> {
-    const { entry, message } = recordSubstance(step.values as DetailValues, screen);
+    const { entry, message } = recordSubstance(bag<DetailValues>(step) as DetailValues, screen);
     await step.context.sendActivity(message);
     return step.endDialog(entry);
   }

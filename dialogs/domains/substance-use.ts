@@ -6,6 +6,7 @@ import { DomainDialog, type DomainValues } from './domain-dialog';
 import { pickManyDialog, type PickState } from '../pick-many';
 import { SubstanceDetailDialog, type SubstanceDetailOptions } from './substance-detail';
 import { NONE_SUBSTANCE, SUBSTANCE_OPTIONS, isSkipped, type SubstanceChoice } from './substance-options';
+import { bag } from '../step-values';
 
 interface DetailsState {
   queue: SubstanceChoice[];
@@ -48,7 +49,7 @@ export class SubstanceUseDialog extends DomainDialog {
 
   // Step: store the entries and go on to the strengths.
   private async recordSubstances(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as DomainValues;
+    const values = bag<DomainValues>(step) as DomainValues;
     values.substances = step.result as SubstanceEntry[];
     return step.next();
   }

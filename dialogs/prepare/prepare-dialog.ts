@@ -6,13 +6,13 @@ import type { CaseRecords } from '../../records/repository';
 import { loadPreparePlan, type SupervisionLog, type VariantCounts } from '../../records/prepare-plan';
 import { t } from '../../prompts';
 import { PREPARE_QUESTIONS } from '../../prompts/prepare';
-import { pickCaseCard, prepareMessage } from '../../adapters/cards/prepare-card';
-import { replyWithin, TEAMS_REPLY_BUDGET_MS, type FollowUpError } from '../../adapters/teams/follow-up';
+import { pickCaseCard, prepareMessage } from '../../views/cards/prepare-card';
+import { channelOf } from '../../views/channels';
+import { replyWithin, type FollowUpError } from '../follow-up';
 import { SeenDialog } from '../base-dialog';
 import { scopedRecords } from '../scoped';
-import { CARD_CHANNELS } from '../writeup/review-dialog';
 import { bag } from '../step-values';
-import { writeUpCommandText } from './prepare-command';
+import { writeUpCommandText } from '../../views/command-text';
 
 /** Dialog id of the prepare job. */
 export const PREPARE_DIALOG = 'prepare';
@@ -20,7 +20,7 @@ export const PREPARE_DIALOG = 'prepare';
 export interface PrepareOptions { userId: string; caseRef: string | null }
 /** What prepare hands back: the case, and whether they said they felt anxious. */
 export interface PrepareOutcome { caseRef: string; anxious: boolean }
-/** What prepare needs; `budgetMs` is how long a Teams turn waits for the plan before acknowledging (default 5 s). */
+/** What prepare needs; `budgetMs` overrides how long a channel with a reply deadline waits for the plan before acknowledging. */
 export interface PrepareDeps {
   records: CaseRecords;
   supervision: SupervisionLog;
@@ -35,7 +35,7 @@ const SAFE = 'safe';
 const VARIANTS: VariantCounts = (domain, kind) => PREPARE_QUESTIONS[domain][kind].length;
 interface Values extends PrepareOptions { case: Case }
 
-/** Prepares one visit; the plan itself is records/prepare-plan.ts, the card adapters/cards/prepare-card.ts. */
+/** Prepares one visit; the plan itself is records/prepare-plan.ts, the card views/cards/prepare-card.ts. */
 export class PrepareDialog extends SeenDialog<PrepareOptions> {
   protected readonly where = t('prepare.where');
 
@@ -67,7 +67,7 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
     if (named) return step.next(named.ref);
     if (v.caseRef) await step.context.sendActivity(t('prepare.unknownCase', { ref: v.caseRef }));
     const refs = own.map((c) => c.ref);
-    const prompt: Partial<Activity> = CARD_CHANNELS.has(step.context.activity.channelId)
+    const prompt: Partial<Activity> = channelOf(step.context.activity.channelId).cards
       ? MessageFactory.attachment(pickCaseCard(own), t('prepare.askCase'))
       : MessageFactory.suggestedActions(refs, t('prepare.askCase'));
     return step.prompt(CASE, { prompt, retryPrompt: MessageFactory.suggestedActions(refs, t('prepare.retryCase')), validations: { userId: v.userId } });
@@ -79,10 +79,10 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
     // Every read goes through the access policy as the user asking.
     const scoped = await scopedRecords(this.deps.records, v.userId!);
     const c = (v.case = (await scoped.getCase(String(step.result).trim().toUpperCase()))!);
-    const card = CARD_CHANNELS.has(step.context.activity.channelId);
+    const channel = channelOf(step.context.activity.channelId);
     await replyWithin(step.context, {
-      budgetMs: step.context.activity.channelId === 'msteams' ? (this.deps.budgetMs ?? TEAMS_REPLY_BUDGET_MS) : Infinity,
-      work: async () => prepareMessage(await loadPreparePlan({ records: scoped, supervision: this.deps.supervision }, c, VARIANTS), card),
+      budgetMs: Number.isFinite(channel.replyDeadlineMs) ? (this.deps.budgetMs ?? channel.replyDeadlineMs) : Infinity,
+      work: async () => prepareMessage(await loadPreparePlan({ records: scoped, supervision: this.deps.supervision }, c, VARIANTS), channel.cards),
       ack: t('prepare.ack', { ref: c.ref }),
       failed: t('common.turnError'),
       onLateError: this.deps.onLateError,

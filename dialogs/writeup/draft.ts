@@ -11,7 +11,10 @@ import type { NotesOutcome } from './notes-dialog';
 import type { ReflectionOutcome } from './reflection-dialog';
 
 /** Everything the write-up collects, step by step, in its dialog state. */
-export interface WriteUpValues { choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; notes?: NotesOutcome; factors: FactorId[]; info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string; summaryId: string }
+export interface WriteUpValues {
+  choice: CaseChoice; contact: ContactDetails; outcomes: Partial<Record<DomainId, DomainOutcome>>; notes?: NotesOutcome; factors: FactorId[];
+  info: InfoSought; reflection: ReflectionOutcome; draft: SummaryDraft; userId: string; summaryId: string;
+}
 
 /** Turns the collected answers into a validated draft, with the gaps that follow from it. */
 export function buildDraft(v: Omit<WriteUpValues, 'draft' | 'summaryId'>, actionsText: string): SummaryDraft {
@@ -27,7 +30,10 @@ export function buildDraft(v: Omit<WriteUpValues, 'draft' | 'summaryId'>, action
   const actions = isNone(actionsText) ? [] : actionsText.split(/\r?\n/).map((a) => a.replace(/^\s*[-*•]\s*/, '').trim()).filter(Boolean);
   if (v.reflection.addJointVisit) actions.push(t('writeup.jointVisitAction'));
   const source = v.notes ? ('notes' as const) : ('guided' as const);
-  const base = { caseRef: v.choice.case.ref, manId: v.choice.man.id, source, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info, reflection: v.reflection.reflection, factors: v.factors, actions };
+  const base = {
+    caseRef: v.choice.case.ref, manId: v.choice.man.id, source, contact: v.contact, domains, substances, cryingMessages, infoSought: v.info,
+    reflection: v.reflection.reflection, factors: v.factors, actions,
+  };
   const structural = structuralGapRecords(SummaryDraft.parse(base));
   // The notes path keeps what the analysis found (with answers), plus a combination the practitioner's own picks now make.
   const gaps = v.notes ? [...v.notes.gaps, ...structural.filter((g) => g.code === 'FACTORS_COMBINE' && !v.notes!.gaps.some((n) => n.code === g.code))] : structural;

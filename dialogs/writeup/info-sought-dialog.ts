@@ -6,6 +6,7 @@ import { t } from '../../prompts';
 import { AGENCY_LABEL } from '../../prompts/labels';
 import { SeenDialog } from '../base-dialog';
 import { pickManyDialog, type PickState } from '../pick-many';
+import { bag } from '../step-values';
 
 /** Dialog id of the agencies dialog. */
 export const INFO_SOUGHT_DIALOG = 'infoSought';
@@ -35,7 +36,7 @@ export class InfoSoughtDialog extends SeenDialog {
 
   // Step: his consent to contact his GP or other services.
   private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    (step.values as { agencies: AgencyId[] }).agencies = step.result as AgencyId[];
+    (bag<{ agencies: AgencyId[] }>(step) as { agencies: AgencyId[] }).agencies = step.result as AgencyId[];
     return step.prompt(CHOICE, {
       prompt: t('writeup.askConsent'),
       choices: ChoiceFactory.toChoices([t('common.yes'), t('common.no'), t('writeup.consentNotAsked')]),
@@ -46,6 +47,6 @@ export class InfoSoughtDialog extends SeenDialog {
   // Step: hand back what was sought.
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const consentGiven = [true, false, null][step.result.index as number] ?? null;
-    return step.endDialog(InfoSought.parse({ agencies: (step.values as { agencies: AgencyId[] }).agencies, consentGiven }));
+    return step.endDialog(InfoSought.parse({ agencies: (bag<{ agencies: AgencyId[] }>(step) as { agencies: AgencyId[] }).agencies, consentGiven }));
   }
 }

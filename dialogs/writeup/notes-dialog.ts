@@ -5,12 +5,13 @@ import { DomainEntry, GapRecord, SubstanceEntry } from '../../records/model';
 import { DOMAIN_IDS, type DomainId, type DomainStatus, type FactorId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { GAP_LABEL, STATUS_LABEL } from '../../prompts/labels';
-import { coverageMessage } from '../../adapters/cards/coverage-card';
+import { coverageMessage } from '../../views/cards/coverage-card';
 import { SeenDialog } from '../base-dialog';
 import { globalCommand, normalise } from '../commands';
 import { nonEmptyText } from '../validators';
 import type { DomainOutcome } from '../domains/domain-dialog';
-import { CARD_CHANNELS } from './review-dialog';
+import { channelOf } from '../../views/channels';
+import { bag } from '../step-values';
 
 /** Dialog id of the notes path. */
 export const NOTES_DIALOG = 'notes';
@@ -47,8 +48,8 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
   private async analyse(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { manName, otherNames } = step.options as NotesOptions;
     const analysis = analyzeNote({ text: String(step.result), name: firstName(manName), otherNames: otherNames.map(firstName).filter(Boolean) });
-    (step.values as { analysis: AnalysisResult }).analysis = analysis;
-    const card = CARD_CHANNELS.has(step.context.activity.channelId);
+    (bag<{ analysis: AnalysisResult }>(step) as { analysis: AnalysisResult }).analysis = analysis;
+    const card = channelOf(step.context.activity.channelId).cards;
     await step.context.sendActivity(coverageMessage(manName, analysis.domains, card));
     const queue = DOMAIN_IDS.filter((d) => analysis.domains[d].status !== 'covered');
     if (queue.length === 0) {
@@ -61,7 +62,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
 
   // Step: build the same outcomes the guided path gives, with the gaps found and how each was answered.
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { analysis } = step.values as { analysis: AnalysisResult };
+    const { analysis } = bag<{ analysis: AnalysisResult }>(step) as { analysis: AnalysisResult };
     return step.endDialog(notesOutcome(analysis, step.result as LoopState['answers']));
   }
 
@@ -76,7 +77,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
   // Loop step: "not explored" needs a reason; anything else goes straight on.
   private async askReasonIfSkipped(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = String(step.result).trim();
-    (step.values as { answer: string }).answer = answer;
+    (bag<{ answer: string }>(step) as { answer: string }).answer = answer;
     if (globalCommand(answer) !== 'skip' && normalise(answer) !== normalise(t('writeup.notExploredChoice'))) return step.next(null);
     const { queue } = step.options as LoopState;
     return step.prompt(TEXT, { prompt: t('writeup.askNotExploredReason', { title: DOMAIN_WORDING[queue[0]].title.toLowerCase() }) });
@@ -85,7 +86,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
   // Loop step: keep the answer (or correction) and move to the next gap.
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { queue, statuses, answers } = step.options as LoopState;
-    const answer = (step.values as { answer: string }).answer;
+    const answer = (bag<{ answer: string }>(step) as { answer: string }).answer;
     const followUp: FollowUp = step.result !== null ? { kind: 'notExplored', reason: String(step.result).trim() }
       : normalise(answer) === normalise(t('notes.alreadyCovered')) ? { kind: 'covered' } : { kind: 'answer', text: answer };
     if (followUp.kind === 'covered') await step.context.sendActivity(t('notes.correctedCovered', { title: DOMAIN_WORDING[queue[0]].title }));

@@ -3,6 +3,7 @@ import { ConfirmPrompt, DialogTurnResult, ListStyle, WaterfallDialog, WaterfallS
 import { Reflection } from '../../records/model';
 import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
+import { bag } from '../step-values';
 
 /** Dialog id of the reflection dialog. */
 export const REFLECTION_DIALOG = 'reflection';
@@ -30,14 +31,14 @@ export class ReflectionDialog extends SeenDialog {
 
   // Step: where they were anxious, suggest a joint visit and offer to add it to the actions.
   private async suggestJointVisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    (step.values as { anxious?: boolean }).anxious = step.result === true;
+    (bag<{ anxious?: boolean }>(step) as { anxious?: boolean }).anxious = step.result === true;
     if (step.result !== true) return step.next(false);
     return step.prompt(CONFIRM, { prompt: t('writeup.jointVisitSuggestion') });
   }
 
   // Step: hand back the reflection.
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const anxious = (step.values as { anxious: boolean }).anxious;
+    const anxious = (bag<{ anxious: boolean }>(step) as { anxious: boolean }).anxious;
     const reflection = Reflection.parse({ anxious, jointVisitSuggested: anxious });
     return step.endDialog({ reflection, addJointVisit: step.result === true } satisfies ReflectionOutcome);
   }

@@ -3,9 +3,10 @@ import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, WaterfallDial
 import { MessageFactory } from 'botbuilder';
 import type { SummaryDraft } from '../../records/model';
 import { t } from '../../prompts';
-import { layoutSummary, type SummaryContext } from '../../adapters/exporters/summary-view';
-import { layoutToMarkdown } from '../../adapters/exporters/markdown';
-import { summaryCard } from '../../adapters/cards/summary-card';
+import { layoutSummary, type SummaryContext } from '../../views/exporters/summary-view';
+import { layoutToMarkdown } from '../../views/exporters/markdown';
+import { summaryCard } from '../../views/cards/summary-card';
+import { channelOf } from '../../views/channels';
 import { SeenDialog } from '../base-dialog';
 
 /** Dialog id of the review dialog. */
@@ -14,8 +15,6 @@ export const REVIEW_DIALOG = 'review';
 export interface ReviewOptions { draft: SummaryDraft; context: SummaryContext }
 const MAIN = 'main';
 const CHOICE = 'choice';
-/** Channels that render Adaptive Cards; the rest get the same summary as text. */
-export const CARD_CHANNELS: ReadonlySet<string> = new Set<string>(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 
 /** Shows the summary and ends with true (confirm) or false (discard). */
 export class ReviewDialog extends SeenDialog<ReviewOptions> {
@@ -32,7 +31,7 @@ export class ReviewDialog extends SeenDialog<ReviewOptions> {
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { draft, context } = step.options as ReviewOptions;
     const layout = layoutSummary(draft, context);
-    const card = CARD_CHANNELS.has(step.context.activity.channelId);
+    const card = channelOf(step.context.activity.channelId).cards;
     await step.context.sendActivity(card ? MessageFactory.attachment(summaryCard(layout), t('writeup.reviewIntro')) : `${t('writeup.reviewIntro')}\n\n${layoutToMarkdown(layout)}`);
     return step.prompt(CHOICE, {
       prompt: t('writeup.askConfirm'),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Db } from '../../adapters/sql/database';
 import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { SqlStorage, StateConflictError } from '../../adapters/sql/bot-storage';
-import { DirectLineStore } from '../../adapters/directline/store';
+import { DirectLineStore } from '../../adapters/sql/directline-store';
 import { PgDb } from '../../adapters/postgres/db';
 import { seedDemo } from '../../records/demo-seed';
 import { demoDraft, fixedClock } from '../helpers/records';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { escapeMarkdown } from '../../adapters/exporters/markdown';
-import { cardText } from '../../adapters/cards/card-text';
+import { escapeMarkdown } from '../../views/exporters/markdown';
+import { cardText } from '../../views/cards/card-text';
 
 // Notes are shown back in chat, cards and exports: markup in them must arrive as text, never as links or HTML.
 const cases: Array<[string, string, string]> = [

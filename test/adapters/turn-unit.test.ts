@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Db } from '../../adapters/sql/database';
 import { openTestDb } from '../helpers/database';
 import { SqlStorage } from '../../adapters/sql/bot-storage';
-import { DirectLineStore } from '../../adapters/directline/store';
+import { DirectLineStore } from '../../adapters/sql/directline-store';
 import { inTurnUnit } from '../../adapters/sql/turn-unit';
 import { fixedClock } from '../helpers/records';
 

@@ -15,7 +15,7 @@ import { SqlAuditLog } from '../../adapters/sql/audit-log';
 import { AuditedCaseRecords } from '../../adapters/sql/audited-case-records';
 import { SqlCoverage } from '../../adapters/sql/coverage';
 import { SqlStorage } from '../../adapters/sql/bot-storage';
-import { DirectLineStore, activityId } from '../../adapters/directline/store';
+import { DirectLineStore, activityId } from '../../adapters/sql/directline-store';
 import { loadOrCreateSecret } from '../../adapters/directline/tokens';
 import { seedDemo } from '../../records/demo-seed';
 import { DEMO_MEN, DEMO_USERS } from '../../records/demo-data';

@@ -1,6 +1,7 @@
 // Conversation state saved with the eTag it was read at: a turn that lost the race is refused, never written over the winner.
 import assert from 'node:assert/strict';
-import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { calculateChangeHash, ConversationState, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { botStateCache, BotStateInternalsError } from '../../bot/bot-state-cache';
 import type { Db } from '../../adapters/sql/database';
 import { SqlStorage, StateConflictError } from '../../adapters/sql/bot-storage';
 import { OptimisticConversationState } from '../../bot/optimistic-state';
@@ -9,7 +10,7 @@ import { fixedClock } from '../helpers/records';
 
 // A turn context for one conversation (the same id gives the same storage key).
 const turn = (conversation = 'conv-1'): TurnContext =>
-  new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: conversation }, from: { id: 'alex' }, recipient: { id: 'seen' } } as Partial<Activity>);
+  new TurnContext(new TestAdapter(), { type: 'message', channelId: 'emulator', conversation: { id: conversation }, from: { id: 'alex' }, recipient: { id: 'seen' } } as Partial<Activity>);
 
 describe('bot: optimistic conversation state', () => {
   let db: Db;
@@ -60,4 +61,25 @@ describe('bot: optimistic conversation state', () => {
   });
 
   it('refuses to be built without a storage', () => assert.throws(() => new OptimisticConversationState(undefined as never), TypeError));
+});
+
+// The one private-field read (BotState's cache key), pinned: if botbuilder moves it, this fails and start-up refuses.
+describe('bot: BotState cache reader', () => {
+  it('reads the state and hash BotState cached for the turn, as the SDK computed them', async () => {
+    const state = new ConversationState(new MemoryStorage());
+    const cache = botStateCache(state);
+    const ctx = turn('conv-cache');
+    assert.equal(cache(ctx), undefined);
+    await state.createProperty<number>('step').set(ctx, 4);
+    const entry = cache(ctx);
+    assert.equal((entry?.state as { step?: number }).step, 4);
+    assert.equal(typeof entry?.hash, 'string');
+    await state.saveChanges(ctx);
+    assert.equal(cache(ctx)?.hash, calculateChangeHash(cache(ctx)!.state));
+  });
+
+  it('refuses a BotState without the private key, at construction', () => {
+    const changed = Object.assign(Object.create(ConversationState.prototype) as ConversationState, { stateKey: 'renamed' });
+    assert.throws(() => botStateCache(changed), BotStateInternalsError);
+  });
 });

@@ -18,7 +18,7 @@ describe('bot: SeenBot routing', () => {
 
   function adapterFor(userId: string): TestAdapter {
     const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'test', from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'emulator', from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
     adapter.onTurnError = turnErrorHandler(pino({ level: 'silent' }));
     return adapter;
   }

@@ -3,7 +3,9 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'bo
 import pino from 'pino';
 import { SeenBot } from '../../bot/seen-bot';
 import { SqlCoverage } from '../../adapters/sql/coverage';
-import { coverageCommand } from '../../dialogs/coverage/coverage-dialog';
+import { matchRoute } from '../../bot/routes';
+import type { CoverageOptions } from '../../dialogs/coverage/coverage-dialog';
+import type { User } from '../../records/model';
 import { t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
 import type { Db } from '../../adapters/sql/database';
@@ -18,7 +20,7 @@ describe('coverage: chat', () => {
 
   function adapterFor(userId: string): TestAdapter {
     const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock, coverage: new SqlCoverage(db) });
-    return new TestAdapter((ctx) => bot.run(ctx), { channelId: 'test', from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
+    return new TestAdapter((ctx) => bot.run(ctx), { channelId: 'emulator', from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
   }
   // Card body text and every button's command, flattened.
   const cardOf = (a: Partial<Activity>) => JSON.stringify(a.attachments?.[0]?.content ?? {});
@@ -59,7 +61,7 @@ describe('coverage: chat', () => {
       .send('coverage north').assertReply((a) => assert.match(a.text ?? '', /Father coverage/)).assertReply((a) => assert.ok(!commands(a).includes('discussed DEMO-5')));
   });
 
-  const parse: Array<[string, ReturnType<typeof coverageCommand>]> = [
+  const parse: Array<[string, CoverageOptions['command'] | undefined]> = [
     ['coverage', { kind: 'report', team: null }],
     ['Coverage North ', { kind: 'report', team: 'North' }],
     ['coverage for team South', { kind: 'report', team: 'South' }],
@@ -68,5 +70,9 @@ describe('coverage: chat', () => {
     ['coverage of everything; drop table', undefined],
     ['what is coverage', undefined],
   ];
-  for (const [text, expected] of parse) it(`parses ${JSON.stringify(text)}`, () => assert.deepEqual(coverageCommand(text), expected));
+  for (const [text, expected] of parse) it(`parses ${JSON.stringify(text)}`, () => {
+    const m = matchRoute(text);
+    const command = m && m.route.dialog === 'coverage' ? (m.route.options(m.argument, { id: 'sam' } as User) as CoverageOptions).command : undefined;
+    assert.deepEqual(command, expected);
+  });
 });

@@ -25,7 +25,10 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Every name and case reference in the demo data: none may appear in an anonymised answer. */
-export const IDENTIFYING = [...DEMO_USERS.map((u) => u.name), ...DEMO_USERS.map((u) => u.id), ...DEMO_MEN.map((m) => m.name), ...DEMO_MEN.map((m) => m.id), ...DEMO_CASES.map((c) => c.ref), ...DEMO_CASES.map((c) => c.babyName)];
+export const IDENTIFYING = [
+  ...DEMO_USERS.map((u) => u.name), ...DEMO_USERS.map((u) => u.id), ...DEMO_MEN.map((m) => m.name), ...DEMO_MEN.map((m) => m.id),
+  ...DEMO_CASES.map((c) => c.ref), ...DEMO_CASES.map((c) => c.babyName),
+];
 /** First names and refs alone too (e.g. "Jordan", "DEMO-5"). */
 export const IDENTIFYING_WORDS = [...new Set(IDENTIFYING.flatMap((s) => [s, s.split(' ')[0]!]))];
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
-import { csvCell, TEAM_CSV_HEADER } from '../../adapters/exporters/coverage-csv';
+import { csvCell, TEAM_CSV_HEADER } from '../../views/exporters/coverage-csv';
 import { TEST_NOW } from '../helpers/records';
 import { IDENTIFYING_WORDS, parseCsv } from './helpers';
 import { testDbEnv } from '../helpers/database';

@@ -13,7 +13,7 @@ describe('dialogs: correcting a saved summary', () => {
   let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
-  const client = (caseRef: string | null, userId = 'alex') => new DialogTestClient('test', new CorrectDialog({ records }), { userId, caseRef });
+  const client = (caseRef: string | null, userId = 'alex') => new DialogTestClient('emulator', new CorrectDialog({ records }), { userId, caseRef });
   const lh = DOMAIN_WORDING.life_history;
 
   it('redoes one domain, reviews, and saves version 2 that names version 1; version 1 is unchanged', async () => {

@@ -10,7 +10,7 @@ import type { DomainId } from '../../records/practice-model';
 const GENERIC: DomainId[] = ['life_history', 'fatherhood_ideas', 'frustration_coping', 'mental_health', 'relationship_safety', 'pressures'];
 
 function client(domain: DomainId): DialogTestClient {
-  return new DialogTestClient('test', new DomainDialog(domain));
+  return new DialogTestClient('emulator', new DomainDialog(domain));
 }
 
 for (const domain of GENERIC) {

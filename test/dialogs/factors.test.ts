@@ -7,7 +7,7 @@ import { playTurns } from '../helpers/turns';
 // The practitioner records the factors; Seen names a combination of three or more, never a score.
 describe('dialogs: factors recorded for him', () => {
   it('three picked: says they combine and to discuss in supervision; returns them in the model\'s order', async () => {
-    const c = new DialogTestClient('test', new FactorsDialog(), { suggested: [] });
+    const c = new DialogTestClient('emulator', new FactorsDialog(), { suggested: [] });
     await playTurns(c, [
       ['start', [t('writeup.askFactors')]],
       [t('writeup.factorMentalHealth'), [t('writeup.factorsMore', { picked: t('writeup.factorMentalHealth') })]],
@@ -19,7 +19,7 @@ describe('dialogs: factors recorded for him', () => {
   });
 
   it('starts from the suggested factors; two is not a combination', async () => {
-    const c = new DialogTestClient('test', new FactorsDialog(), { suggested: ['substance_misuse'] });
+    const c = new DialogTestClient('emulator', new FactorsDialog(), { suggested: ['substance_misuse'] });
     await playTurns(c, [
       ['start', [t('writeup.factorsMore', { picked: t('writeup.factorSubstance') })]],
       [t('writeup.factorPressures'), [/^Recorded: Substance misuse, External pressures/]],
@@ -29,7 +29,7 @@ describe('dialogs: factors recorded for him', () => {
   });
 
   it('"none of these" records none; help and an off-topic answer re-ask', async () => {
-    const c = new DialogTestClient('test', new FactorsDialog(), { suggested: [] });
+    const c = new DialogTestClient('emulator', new FactorsDialog(), { suggested: [] });
     await playTurns(c, [
       ['start', [t('writeup.askFactors')]],
       ['help', [t('common.helpInDialog', { where: t('writeup.whereFactors') }), t('writeup.askFactors')]],

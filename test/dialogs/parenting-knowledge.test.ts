@@ -8,7 +8,7 @@ import { MAX_TEXT } from '../../records/model';
 import { playTurns, type Turn } from '../helpers/turns';
 
 const w = DOMAIN_WORDING.parenting_knowledge;
-const client = (): DialogTestClient => new DialogTestClient('test', new ParentingKnowledgeDialog());
+const client = (): DialogTestClient => new DialogTestClient('emulator', new ParentingKnowledgeDialog());
 const result = (c: DialogTestClient): DomainOutcome => c.dialogTurnResult.result as DomainOutcome;
 const reminder = (...keys: Parameters<typeof t>[0][]): string => t('parenting.cryingReminder', { messages: keys.map((k) => t(k)).join('\n- ') });
 

@@ -10,7 +10,7 @@ import { ITEM_SCORES } from '../../records/screens';
 import { playTurns, type Turn } from '../helpers/turns';
 
 const w = DOMAIN_WORDING.substance_use;
-const client = (): DialogTestClient => new DialogTestClient('test', new SubstanceUseDialog());
+const client = (): DialogTestClient => new DialogTestClient('emulator', new SubstanceUseDialog());
 const result = (c: DialogTestClient): DomainOutcome => c.dialogTurnResult.result as DomainOutcome;
 
 // The screen item prompt, exactly as the dialog words it.

@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { WriteUpDialog, type WriteUpOptions } from '../../dialogs/writeup/writeup-dialog';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { playTurns } from '../helpers/turns';
 import type { Db } from '../../adapters/sql/database';
 import type { SqlCaseRecords } from '../../adapters/sql/case-records';
@@ -30,7 +30,7 @@ describe('dialogs: the guided write-up', () => {
   let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
-  const client = (options: WriteUpOptions) => new DialogTestClient('test', new WriteUpDialog({ records, today: fixedClock }), options);
+  const client = (options: WriteUpOptions) => new DialogTestClient('emulator', new WriteUpDialog({ records, today: fixedClock }), options);
 
   it('walks case, man, contact, eight domains, agencies, reflection, actions and review, then saves version 1', async () => {
     const transcript = await drive(client({ userId: 'alex', caseRef: 'DEMO-1' }), 'start');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botframework-directlinejs';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { DlConversation, converse, startConversation, textOf } from '../helpers/directline-client';
 import { domainsAnswered, exportCase, freePort, startSeenProcess, type Exported, type SeenProcess } from '../helpers/seen-process';
 

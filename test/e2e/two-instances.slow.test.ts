@@ -6,13 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activityId } from '../../adapters/directline/store';
+import { activityId } from '../../adapters/sql/directline-store';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { DEMO_CASES, DEMO_MEN, DEMO_USERS, demoSummaries } from '../../records/demo-data';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { onPostgres, openTestDb, TEST_DATABASE_URL } from '../helpers/database';
 import { startConversation, textOf } from '../helpers/directline-client';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { domainsAnswered, exportCase, freePort, startSeenProcess, type Exported, type SeenProcess } from '../helpers/seen-process';
 import { HttpConversation, WsConversation, pollUntil, startRacingTheSeed, type Stored } from '../helpers/two-instances';
 

@@ -8,7 +8,7 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { DOMAIN_IDS } from '../../records/practice-model';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { DlConversation, converse, startConversation, textOf } from '../helpers/directline-client';
 import { domainsAnswered, exportCase, type Exported } from '../helpers/seen-process';
 import { testDbEnv } from '../helpers/database';

@@ -3,7 +3,14 @@ import type { Server } from 'node:http';
 import express from 'express';
 
 /** One activity the bot sent, with the conversation and (for replies) the activity it answered. */
-export interface Captured { conversationId: string; replyToId?: string; body: { type?: string; text?: string; replyToId?: string; recipient?: { id: string }; attachments?: Array<{ contentType: string; content: unknown }>; suggestedActions?: { actions: Array<{ value: unknown }> } } }
+export interface Captured {
+  conversationId: string;
+  replyToId?: string;
+  body: {
+    type?: string; text?: string; replyToId?: string; recipient?: { id: string };
+    attachments?: Array<{ contentType: string; content: unknown }>; suggestedActions?: { actions: Array<{ value: unknown }> };
+  };
+}
 
 /** Starts the capture service; `base` is the serviceUrl to put on inbound activities. */
 export async function startCaptureChannel(): Promise<{ base: string; captured: Captured[]; close(): Promise<void> }> {

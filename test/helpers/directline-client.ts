@@ -1,6 +1,6 @@
 // Drives Seen's Direct Line endpoint with Microsoft's botframework-directlinejs in Node, and a scripted write-up loop.
 import type { Activity } from 'botframework-directlinejs';
-import type { Answerer } from './practitioner';
+import type { Answerer } from '../../bench/practitioner';
 
 // DirectLineJS is a browser library: give it Node's XMLHttpRequest and WebSocket before it is loaded.
 (globalThis as Record<string, unknown>)['XMLHttpRequest'] ??= require('xhr2');

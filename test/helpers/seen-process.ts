@@ -1,26 +1,13 @@
 // Runs Seen and its CLI as real child processes (`node --require tsx/cjs bot/index.ts`, `bin/seen.js export`).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DOMAIN_WORDING } from '../../prompts';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { dbArgs, testDbEnv } from './database';
+export { freePort } from '../../bench/free-port';
 
 const ROOT = join(__dirname, '..', '..');
-
-/** A free TCP port on 127.0.0.1: listen on 0, note the port, close. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A running Seen process. */
 export interface SeenProcess {

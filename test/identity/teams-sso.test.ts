@@ -13,7 +13,7 @@ import { DEMO_USERS } from '../../records/demo-data';
 import { TEST_NOW } from '../helpers/records';
 import { testDbEnv, dbArgs } from '../helpers/database';
 import { seen as cli } from '../coverage/helpers';
-import { hmacToken, SSO_APP_ID, SSO_AUDIENCE, SSO_PUBLIC_URL, SSO_TENANT, startSsoKeys, unsignedToken, V2_ISSUER, type SsoKeys } from '../helpers/teams-sso';
+import { hmacToken, SSO_APP_ID, SSO_AUDIENCE, SSO_PUBLIC_URL, SSO_TENANT, startSsoKeys, unsignedToken, V2_ISSUER, type SsoKeys } from '../../bench/teams-sso-keys';
 
 const aad = (id: string) => DEMO_USERS.find((u) => u.id === id)!.aadObjectId!;
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';

@@ -78,7 +78,8 @@ describe('prepare: the rules, one at a time', () => {
   const base = demoSummaries()[1].draft;
   let n = 0;
   const stored = (draft: Partial<SummaryDraft>): Summary => Summary.parse({ ...base, ...draft, summaryId: `s${++n}`, version: 1, corrects: null, author: 'alex', createdAt: '2026-11-26T10:00:00.000Z' });
-  const plan = (summaries: Summary[], discussedOn: string | null = null) => buildPreparePlan({ case: c, men: [marcus], summaries, discussedOn: { [marcus.id]: discussedOn }, variants: VARIANTS }).men[0];
+  const plan = (summaries: Summary[], discussedOn: string | null = null) =>
+    buildPreparePlan({ case: c, men: [marcus], summaries, discussedOn: { [marcus.id]: discussedOn }, variants: VARIANTS }).men[0];
   const allCovered = () => Object.fromEntries(Object.entries(emptyDomains()).map(([d, e]) => [d, { ...e, status: 'covered', account: `about ${d}` }])) as SummaryDraft['domains'];
   const factors = ['childhood_adversity', 'anger_frustration', 'external_pressures'] as SummaryDraft['factors'];
 

@@ -28,7 +28,7 @@ describe('prepare: the dialog, as turn tables', () => {
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
 
-  async function play(userId: string, rows: Row[], channelId = 'test'): Promise<void> {
+  async function play(userId: string, rows: Row[], channelId = 'emulator'): Promise<void> {
     const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock });
     const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId, from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
     adapter.onTurnError = turnErrorHandler(pino({ level: 'silent' }));

@@ -11,7 +11,7 @@ import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { t } from '../../prompts';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import type { Summary } from '../../records/model';
-import { ACCOUNTS, scriptedPractitioner, type Answerer } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner, type Answerer } from '../../bench/practitioner';
 import { startConversation, textOf } from '../helpers/directline-client';
 import { freePort, startSeenProcess, type SeenProcess } from '../helpers/seen-process';
 

@@ -8,7 +8,7 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
 import { DEMO_CASES, DEMO_MEN, DEMO_USERS } from '../../records/demo-data';
-import { ACCOUNTS, scriptedPractitioner } from '../helpers/practitioner';
+import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import { DlConversation, converse, startConversation, textOf } from '../helpers/directline-client';
 import { testDbEnv } from '../helpers/database';
 

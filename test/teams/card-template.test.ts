@@ -1,7 +1,7 @@
 // The card template subset: bindings, $data repetition, $when, and a missing value as an error.
 import assert from 'node:assert/strict';
-import { CardTemplateError, expandTemplate, type Json } from '../../adapters/teams/card-template';
-import { PREPARE_TEMPLATE } from '../../adapters/cards/prepare-card';
+import { CardTemplateError, expandTemplate, type Json } from '../../views/cards/card-template';
+import { PREPARE_TEMPLATE } from '../../views/cards/prepare-card';
 
 describe('Teams: card templates keep data apart from layout', () => {
   const table: Array<[string, Json, Json, Json]> = [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import express from 'express';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type TurnContext } from 'botbuilder';
-import { replyWithin, type FollowUpError } from '../../adapters/teams/follow-up';
+import { replyWithin, type FollowUpError } from '../../dialogs/follow-up';
 import { eventually, startCaptureChannel } from '../helpers/capture-channel';
 
 describe('Teams: slow results become a follow-up message', function () {

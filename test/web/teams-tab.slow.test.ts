@@ -18,7 +18,7 @@ import { DEMO_USERS } from '../../records/demo-data';
 import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
 import { seen as cli } from '../coverage/helpers';
 import { testDbEnv, dbArgs } from '../helpers/database';
-import { SSO_APP_ID, SSO_PUBLIC_URL, SSO_TENANT, startSsoKeys, type SsoKeys } from '../helpers/teams-sso';
+import { SSO_APP_ID, SSO_PUBLIC_URL, SSO_TENANT, startSsoKeys, type SsoKeys } from '../../bench/teams-sso-keys';
 
 const HOST_ORIGIN = 'https://teams.microsoft.com';
 const NOW = new Date('2026-11-26T10:00:00Z');

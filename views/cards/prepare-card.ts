@@ -1,12 +1,12 @@
 // The prepare card: the plan as view data (wording from prompts/), bound to an Adaptive Card 1.5 template; the same data as text.
-import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+import { adaptiveCard, cardMessage, textMessage, type CardAttachment, type ViewMessage } from '../message';
 import type { Case } from '../../records/model';
 import type { ManPlan, PreparePlan, PlannedQuestion, Reminder } from '../../records/prepare-plan';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { PREPARE_QUESTIONS } from '../../prompts/prepare';
 import { CRYING_LABEL, FACTOR_LABEL, ROLE_LABEL } from '../../prompts/labels';
-import { expandTemplate, type Json } from '../teams/card-template';
+import { expandTemplate, type Json } from './card-template';
 import { cardText } from './card-text';
 import { escapeMarkdown } from '../exporters/markdown';
 
@@ -142,19 +142,19 @@ export function prepareText(raw: PrepareView): string {
 }
 
 /** The prepare card (template bound to the escaped view), with the text rendering as its fallback. */
-export function prepareCard(view: PrepareView): Attachment {
+export function prepareCard(view: PrepareView): CardAttachment {
   const content = expandTemplate(PREPARE_TEMPLATE, escaped(view, cardText) as unknown as Json) as Record<string, Json>;
-  return CardFactory.adaptiveCard({ ...content, fallbackText: prepareText(view) });
+  return adaptiveCard({ ...content, fallbackText: prepareText(view) });
 }
 
 /** The plan as one message: the card where the channel shows cards, otherwise the text. */
-export function prepareMessage(plan: PreparePlan, withCard: boolean): Partial<Activity> {
+export function prepareMessage(plan: PreparePlan, withCard: boolean): ViewMessage {
   const view = prepareView(plan);
-  return withCard ? MessageFactory.attachment(prepareCard(view), view.title) : MessageFactory.text(prepareText(view));
+  return withCard ? cardMessage(prepareCard(view), view.title) : textMessage(prepareText(view));
 }
 
 /** A card to pick which of their cases to prepare: one Action.Submit per case ({ action: 'prepare', caseRef }). */
-export function pickCaseCard(cases: readonly Case[]): Attachment {
+export function pickCaseCard(cases: readonly Case[]): CardAttachment {
   const template: Json = {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
     body: [
@@ -164,5 +164,5 @@ export function pickCaseCard(cases: readonly Case[]): Attachment {
     actions: [{ type: 'Action.Submit', $data: '${cases}', title: '${label}', data: { action: 'prepare', caseRef: '${ref}' } }],
   };
   const data = { title: t('prepare.pickTitle'), hint: t('prepare.pickHint'), cases: cases.map((c) => ({ ref: c.ref, label: t('prepare.pickButton', { ref: c.ref, baby: c.babyName }) })) };
-  return CardFactory.adaptiveCard({ ...(expandTemplate(template, data) as Record<string, Json>), fallbackText: t('prepare.askCase') });
+  return adaptiveCard({ ...(expandTemplate(template, data) as Record<string, Json>), fallbackText: t('prepare.askCase') });
 }

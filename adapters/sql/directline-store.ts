@@ -2,9 +2,9 @@
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { APPENDED_CHANNEL, type Db, type Executor } from '../sql/database';
-import { DirectLineError } from './errors';
-import { currentTurnUnit } from '../sql/turn-unit';
+import { APPENDED_CHANNEL, type Db, type Executor } from './database';
+import { DirectLineError } from '../directline/errors';
+import { currentTurnUnit } from './turn-unit';
 
 /** A conversation row as stored. */
 export interface ConversationRecord {

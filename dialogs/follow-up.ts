@@ -1,9 +1,6 @@
-// Teams gives a bot about 15 seconds per turn: answer within a budget, or acknowledge now and send the slow result as a follow-up.
+// A channel with a reply deadline (views/channels.ts): answer within a budget, or acknowledge now and send the slow result as a follow-up.
 import { CloudAdapterBase, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ClaimsIdentity } from 'botframework-connector';
-
-/** How long a Teams turn may wait for slow work before it acknowledges instead (well inside Teams' ~15 s). */
-export const TEAMS_REPLY_BUDGET_MS = 5_000;
 
 /** Slow work that failed after its turn had already ended; the message keeps the cause. */
 export class FollowUpError extends Error {

@@ -1,5 +1,5 @@
 // The review card: an Adaptive Card (1.5, what Teams renders) built from the same layout as the Markdown export.
-import { CardFactory, type Attachment } from 'botbuilder';
+import { adaptiveCard, type CardAttachment } from '../message';
 import { t } from '../../prompts';
 import { cardText } from './card-text';
 import type { SummaryLayout } from '../exporters/summary-view';
@@ -10,7 +10,7 @@ export type CardAction = (typeof CARD_ACTIONS)[number];
 
 
 /** Builds the review card with Confirm and Discard buttons. */
-export function summaryCard(layout: SummaryLayout): Attachment {
+export function summaryCard(layout: SummaryLayout): CardAttachment {
   const body: unknown[] = [
     { type: 'TextBlock', text: cardText(layout.title), weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: cardText(layout.subtitle), isSubtle: true, wrap: true, spacing: 'None' },
@@ -20,7 +20,7 @@ export function summaryCard(layout: SummaryLayout): Attachment {
     if (s.facts.length) body.push({ type: 'FactSet', facts: s.facts.map(([title, value]) => ({ title: cardText(title), value: cardText(value) })) });
     for (const line of s.lines) body.push({ type: 'TextBlock', text: `• ${cardText(line)}`, wrap: true, spacing: 'Small' });
   }
-  return CardFactory.adaptiveCard({
+  return adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',

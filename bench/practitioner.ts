@@ -1,7 +1,7 @@
 // A scripted practitioner: answers whatever Seen asks during a write-up, by matching the prompt's wording from prompts/.
 import type { Activity } from 'botbuilder';
-import { CATALOG, DOMAIN_WORDING, t, type PromptKey } from '../../prompts';
-import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
+import { CATALOG, DOMAIN_WORDING, t, type PromptKey } from '../prompts';
+import { DOMAIN_IDS, type DomainId } from '../records/practice-model';
 
 /** His account per domain, in a practitioner's words (fictional). */
 export const ACCOUNTS: Readonly<Record<DomainId, string>> = {

@@ -1,5 +1,5 @@
 // The coverage card after pasted notes: each domain's status with the sentence it relied on; text where cards are not shown.
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { adaptiveCard, cardMessage, textMessage, type ViewMessage } from '../message';
 import { DOMAIN_IDS, type DomainId, type DomainStatus } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { STATUS_LABEL } from '../../prompts/labels';
@@ -13,7 +13,7 @@ const COLOUR: Readonly<Record<DomainStatus, string>> = { covered: 'Good', second
 const first = (e: string[]) => (e[0] ? (e[0].length > 240 ? `${e[0].slice(0, 237)}…` : e[0]) : '');
 
 /** The coverage message: an Adaptive Card 1.5 with a Markdown text fallback in the same activity. */
-export function coverageMessage(man: string, rows: Readonly<Record<DomainId, CoverageRow>>, withCard: boolean): Partial<Activity> {
+export function coverageMessage(man: string, rows: Readonly<Record<DomainId, CoverageRow>>, withCard: boolean): ViewMessage {
   const intro = t('notes.coverageIntro', { man: escapeMarkdown(man) });
   const lines = DOMAIN_IDS.map((d) => {
     const r = rows[d];
@@ -21,7 +21,7 @@ export function coverageMessage(man: string, rows: Readonly<Record<DomainId, Cov
     return `- ${t('notes.coverageLine', { title: DOMAIN_WORDING[d].title, status: t(STATUS_LABEL[r.status]), evidence: sentence ? t('notes.evidence', { sentence: escapeMarkdown(sentence) }) : '' })}`;
   });
   const text = `${intro}\n\n${lines.join('\n')}`;
-  if (!withCard) return MessageFactory.text(text);
+  if (!withCard) return textMessage(text);
   const body = [
     { type: 'TextBlock', text: cardText(t('notes.coverageIntro', { man }).replace(/\*\*/g, '')), wrap: true, weight: 'Bolder' },
     ...DOMAIN_IDS.map((d) => ({
@@ -31,6 +31,6 @@ export function coverageMessage(man: string, rows: Readonly<Record<DomainId, Cov
       ],
     })),
   ];
-  const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: text });
-  return MessageFactory.attachment(card, intro);
+  const card = adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: text });
+  return cardMessage(card, intro);
 }

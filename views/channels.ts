@@ -1,0 +1,52 @@
+// What each channel Seen talks through can do: the one place that knows channel ids (Teams, Seen's web chat, the Emulator).
+import type { AuditPath } from '../records/audit';
+
+/** One channel's behaviour, answered once here so dialogs, the bot and the audit trail never test a channel id. */
+export interface Channel {
+  /** Adaptive Cards render; otherwise Seen sends text with suggested actions. */
+  readonly cards: boolean;
+  /** The bot's @mention arrives inside the message text and is stripped before routing. */
+  readonly stripsMentions: boolean;
+  /** How long a turn may wait for slow work before acknowledging and following up (Infinity: no deadline). */
+  readonly replyDeadlineMs: number;
+  /** People are known by their Entra object id (`aadObjectId`), never by the channel's own user id. */
+  readonly entraIds: boolean;
+  /** The largest message (text and cards, as JSON) the channel accepts, in bytes. */
+  readonly maxMessageBytes: number;
+  /** How records calls from this channel appear in the audit trail. */
+  readonly auditPath: AuditPath;
+}
+
+// Why 5 s: Teams gives a bot about 15 s per turn, so slow work acknowledges well inside it and follows up.
+const TEAMS_REPLY_DEADLINE_MS = 5_000;
+// Why 28 KB: the largest message Teams accepts from a bot; 1 MB is the JSON body limit of Seen's own Direct Line.
+const TEAMS_MAX_BYTES = 28_000;
+const DIRECT_LINE_MAX_BYTES = 1_000_000;
+
+const WEB_CHAT: Channel = { cards: true, stripsMentions: false, replyDeadlineMs: Infinity, entraIds: false, maxMessageBytes: DIRECT_LINE_MAX_BYTES, auditPath: 'chat' };
+
+/** Every channel Seen knows, by Bot Framework channel id; a new channel (or quirk) is one entry here. */
+export const CHANNELS: Readonly<Record<string, Channel>> = {
+  msteams: { cards: true, stripsMentions: true, replyDeadlineMs: TEAMS_REPLY_DEADLINE_MS, entraIds: true, maxMessageBytes: TEAMS_MAX_BYTES, auditPath: 'teams' },
+  directline: { ...WEB_CHAT, auditPath: 'directline' },
+  webchat: WEB_CHAT,
+  emulator: WEB_CHAT,
+};
+
+/** Any other Bot Framework chat: plain text and buttons, no deadline, the channel's user id. */
+export const OTHER_CHANNEL: Channel = { cards: false, stripsMentions: false, replyDeadlineMs: Infinity, entraIds: false, maxMessageBytes: DIRECT_LINE_MAX_BYTES, auditPath: 'chat' };
+
+/** The behaviour of the channel a message came through. */
+export function channelOf(channelId: string | undefined): Channel {
+  return (channelId !== undefined && Object.hasOwn(CHANNELS, channelId) ? CHANNELS[channelId] : undefined) ?? OTHER_CHANNEL;
+}
+
+/**
+ * Whether the conversation is a one-to-one chat, the only place case content may appear: Teams says `personal`,
+ * `groupChat` or `channel`; Seen's web chat and the Emulator say nothing and are always one person with Seen.
+ */
+export function isPersonalChat(conversation: { conversationType?: string; isGroup?: boolean } | undefined): boolean {
+  if (!conversation) return true;
+  if (conversation.isGroup === true) return false;
+  return conversation.conversationType === undefined || conversation.conversationType === 'personal';
+}
