@@ -15,7 +15,7 @@ import { PREPARE_DIALOG, PrepareDialog, type PrepareOptions } from '../dialogs/p
 import { prepareCommand } from '../dialogs/prepare/prepare-command';
 import { supervisionFromCoverage, NO_SUPERVISION_LOG, type SupervisionLog } from '../records/prepare-plan';
 import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeBadRequest, invokeMessage, MessageFromInvokeContext, stripBotMention } from '../adapters/teams/activity';
-import { removeNulCharacters } from './input-text';
+import { normaliseInput } from './input-text';
 
 /** Which dialog starts each job; a new job is one entry here and one verb in dialogs/commands.ts. */
 const JOB_DIALOGS: Readonly<Record<Job, string>> = {
@@ -57,7 +57,7 @@ export class SeenBot extends ActivityHandler {
 
   // State is saved once, after every turn, so a crash never leaves half a turn behind; input is cleaned first.
   override async run(context: TurnContext): Promise<void> {
-    removeNulCharacters(context.activity);
+    normaliseInput(context.activity);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }

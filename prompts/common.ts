@@ -23,6 +23,7 @@ export const common = {
   tooLong: 'That message is {length} characters long; I can take up to {max} in one answer. Please shorten it or split it over a few answers.',
   empty: 'I did not get any text. Please answer in a few words.',
   turnError: 'Sorry, something went wrong on my side. Anything you had already confirmed is saved safely. Please try that again.',
+  saveFailed: 'Sorry, I could not save that: this write-up is NOT in the record yet. Nothing else changed, and write-ups saved before are safe. Your answers are kept, so please confirm again in a moment; if it keeps failing, tell your Seen administrator.',
   unknownUser: 'I do not recognise you as a Seen user. Please ask your Seen administrator to add you.',
   notAllowed: 'You do not have access to that. Seen shows practitioners their own allocated cases, supervisors their team\'s cases, and partnership leads anonymised figures only.',
   badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',
