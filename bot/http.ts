@@ -8,7 +8,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
-import { InboundBotActivity, loopbackGuard, rateLimiters, sanitizedBotResponse, type RateLimits } from './http-guards';
+import { InboundBotActivity, jsonDepthGuard, loopbackGuard, rateLimiters, sanitizedBotResponse, type RateLimits } from './http-guards';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(loopbackGuard(deps.directLineSecret));
   const limiters = rateLimiters(deps.rateLimits ?? { messagesPerMinute: 60, requestsPerMinute: 1200 }, deps.tokenUser ?? (() => undefined), logger);
   app.use(limiters.requests, limiters.messages);
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }), jsonDepthGuard());
 
   // Why: the web page and any Direct Line client talk to Seen itself, never to Azure.
   app.use('/v3/directline', deps.directLine.router);

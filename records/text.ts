@@ -30,3 +30,20 @@ export function codePointLength(text: string): number {
   for (const _ of text) n += 1;
   return n;
 }
+
+/** How deep a card submission's value is cleaned; deeper values are left to the dialogs' zod schemas, which refuse them. */
+const MAX_DEPTH = 8;
+
+// The value with every string in it normalised.
+function clean(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return normaliseText(value);
+  if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v, depth + 1)]));
+}
+
+/** Normalises an activity's text and card values in place (see normaliseText); SeenBot.run calls it first. */
+export function normaliseInput(activity: { text?: unknown; value?: unknown }): void {
+  if (typeof activity.text === 'string') activity.text = normaliseText(activity.text);
+  if (activity.value !== undefined) activity.value = clean(activity.value, 0);
+}
