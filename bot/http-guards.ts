@@ -83,7 +83,8 @@ export function sanitizedBotResponse(res: Response, logger: Logger): BotResponse
     status: (code) => { status = code; return res.status(code); },
     send: (...args) => {
       if (status < 400) return res.send(...(args as [unknown]));
-      logger.warn({ event: 'api_messages_refused', status }, 'bot framework request refused');
+      // Not a warning: bot-endpoint.ts logs refusals once, throttled; this would be a line per request.
+      logger.debug({ event: 'api_messages_refused', status }, 'bot framework request refused');
       const code = status === 401 ? 'Unauthorized' : status >= 500 ? 'ServiceError' : 'BadArgument';
       return res.json({ error: { code, message: status === 401 ? 'the request is not authenticated for this bot' : status >= 500 ? 'internal error' : 'bad request' } });
     },
