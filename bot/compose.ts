@@ -103,7 +103,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
         const s = app.listen(config.PORT, config.HOST, (err?: Error) => {
           if (err) return reject(err);
           server = s;
-          stream = directLine.attachStream(s);
+          // Why the app as gate: a stream upgrade passes the same guards as any HTTP request.
+          stream = directLine.attachStream(s, { gate: app, idleMs: config.SEEN_STREAM_IDLE_SECONDS * 1000 });
           const address = s.address();
           const port = typeof address === 'object' && address ? address.port : config.PORT;
           resolve({ server: s, url: `http://${config.HOST}:${port}` });

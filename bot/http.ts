@@ -8,6 +8,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
+import { streamHandoff } from '../adapters/directline/stream';
 import { jsonDepthGuard, loopbackGuard, rateLimiters, type RateLimits } from './http-guards';
 import { botEndpoint, type BotEndpointLimits } from './bot-endpoint';
 import type { BotFrameworkTurns } from '../adapters/teams/cloud-adapter';
@@ -89,6 +90,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(limiters.requests, limiters.messages);
   app.use(express.json({ limit: '1mb' }), jsonDepthGuard());
 
+  // Why here, after every guard: a WebSocket upgrade to the stream is run through the app as this GET (see stream.ts).
+  app.get('/v3/directline/conversations/:id/stream', (req, _res, next) => (streamHandoff(req) ? undefined : next()));
   // Why: the web page and any Direct Line client talk to Seen itself, never to Azure.
   app.use('/v3/directline', deps.directLine.router);
 
