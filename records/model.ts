@@ -16,7 +16,7 @@ import {
 /** Longest free-text field we store; longer answers are refused at the boundary, not truncated. */
 export const MAX_TEXT = 20_000;
 /** A string of at most `max` code points (what a person counts), so a limit never depends on how many emoji it holds. */
-export const UpTo = (max: number) => z.string().refine((s) => codePointLength(s) <= max, { message: `at most ${max} characters` });
+export const UpTo = (max: number) => z.string().refine((s) => codePointLength(s) <= max, { message: `Too big: expected at most ${max} characters` });
 /** A bounded free-text field. */
 export const Text = UpTo(MAX_TEXT);
 /** An ISO calendar date (yyyy-mm-dd). */
