@@ -51,7 +51,7 @@ function withDates(body: Record<string, unknown>): Activity {
   return activity as unknown as Activity;
 }
 
-/** The /api/messages router: refusals (400, 401, 429) run no turn, so they write no state and no audit rows. */
+/** The /api/messages router: refusals (400, 401, 429) run no turn, so they write no state and no audit rows. Order: address limit, activity shape, authentication, conversation limit, turn. */
 export function botEndpoint(deps: BotEndpointDeps): Router {
   const { logger } = deps;
   const limits = deps.limits ?? { perConversation: 60, perAddress: 1200 };
@@ -78,20 +78,31 @@ export function botEndpoint(deps: BotEndpointDeps): Router {
     }
     next();
   });
-  router.post('/api/messages', limiter(limits.perConversation, 'in this conversation', (req) => `conversation:${String((req.body as { conversation: { id: string } }).conversation.id)}`));
+  const perConversation = limiter(limits.perConversation, 'in this conversation', (req) => `conversation:${String((req.body as { conversation: { id: string } }).conversation.id)}`);
+  // Runs the per-conversation limiter inside the handler: true when it let the request through (else it answered 429).
+  const admitted = (req: Request, res: Response): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      res.once('finish', () => resolve(false));
+      void perConversation(req, res, (err?: unknown) => (err ? reject(err) : resolve(true)));
+    });
   router.post('/api/messages', async (req: Request, res: Response) => {
     const out = sanitizedBotResponse(res, logger);
-    const authHeader = req.get('authorization') ?? '';
+    const activity = withDates(req.body as Record<string, unknown>);
     try {
-      const invokeResponse = await deps.cloudAdapter.processTurn(authHeader, withDates(req.body as Record<string, unknown>), deps.logic);
+      const authenticated = await deps.cloudAdapter.authenticate(req.get('authorization') ?? '', activity);
+      // Why after authentication: the conversation id is the client's to choose, so an unauthenticated stranger could
+      // otherwise use up a real conversation's allowance.
+      if (!(await admitted(req, res))) return;
+      const invokeResponse = await deps.cloudAdapter.processTurn(authenticated, activity, deps.logic);
       out.status(invokeResponse?.status ?? 200);
       if (invokeResponse?.body !== undefined) out.send(invokeResponse.body);
       out.end();
     } catch (err) {
       // Why no stack: a 401 is the client's doing, one structured line (throttled) says enough; CloudAdapter's own
-      // process() would print ~20 lines to stderr for each one.
+      // process() would print ~7 lines to stderr for each one.
       if (err instanceof AuthenticationError) unauthenticated({ status: 401 });
       else logger.error({ event: 'api_messages_failed', error: (err as Error).name }, '/api/messages turn failed');
+      if (res.headersSent) return;
       out.status(err instanceof AuthenticationError ? 401 : 500);
       out.send('refused');
       out.end();

@@ -207,7 +207,7 @@ describe('safety: hardening at the HTTP edge (issue 13)', function () {
     before(async () => (s = await startSeen({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', SEEN_DEMO: 'false' })));
     after(async () => s?.close());
 
-    it('one structured warning line for the first 401, none on stderr; 50 more add at most one summary line', async () => {
+    it('one structured warning line for the first 401, none on stderr; 70 more add at most one summary line and are never 429', async () => {
       const activity = { type: 'message', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' }, text: 'hi' };
       const first = await countingStderr(() => fetch(`${s.base}/api/messages`, json(activity)));
       assert.equal(first.result.status, 401);
@@ -216,9 +216,10 @@ describe('safety: hardening at the HTTP edge (issue 13)', function () {
       assert.equal(warnings().length, 1);
       assert.equal(warnings()[0]!['level'], 40);
       assert.ok(!('err' in warnings()[0]!) && !('stack' in warnings()[0]!), 'no stack in the line');
-      const rest = await countingStderr(async () => { for (let i = 0; i < 50; i++) assert.equal((await fetch(`${s.base}/api/messages`, json(activity))).status, 401); });
+      // 70 more, past the per-conversation limit (60): a stranger cannot use up conversation c's allowance, so each is a 401.
+      const rest = await countingStderr(async () => { for (let i = 0; i < 70; i++) assert.equal((await fetch(`${s.base}/api/messages`, json(activity))).status, 401); });
       assert.equal(rest.writes, 0);
-      assert.ok(s.lines.length <= 2, `${s.lines.length} log lines for 51 refusals`);
+      assert.ok(s.lines.length <= 2, `${s.lines.length} log lines for 71 refusals`);
     });
   });
 });
