@@ -1,7 +1,8 @@
 // The floor for the load benchmark: an echo bot on Seen's own stack (botbuilder, Direct Line over the same database, express
 // app with the same guards and rate limits, same config) minus dialogs, conversation state and case records. Run it as a process like Seen.
 import type { Server } from 'node:http';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { SeenCloudAdapter } from '../adapters/teams/cloud-adapter';
 import { databaseTarget, loadConfig, processEnv, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { createApp } from '../bot/http';
@@ -39,7 +40,8 @@ export async function startEchoFloor(config: Config): Promise<EchoFloor> {
   const bot = new EchoFloorBot();
   const logic = (ctx: TurnContext) => bot.run(ctx);
   const directLine = await createDirectLine({ db, logic, logger, secret: config.SEEN_DIRECTLINE_SECRET });
-  const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  // Seen's CloudAdapter is the SDK's with its turn entry point public (createApp calls it).
+  const cloudAdapter = new SeenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   // Same guards as Seen: rate limits keyed by the verified token user, limits from the same settings.
   const tokens = new TokenService(config.SEEN_DIRECTLINE_SECRET ?? (await loadOrCreateSecret(db)), 3600, () => new Date());
   const tokenUser = (token: string): string | undefined => {

@@ -1,6 +1,7 @@
 // The composition root: builds every piece of Seen from a Config and wires them explicitly.
 import type { Server } from 'node:http';
-import { CloudAdapter, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
+import { SeenCloudAdapter } from '../adapters/teams/cloud-adapter';
 import { OptimisticConversationState } from './optimistic-state';
 import { StrictBotFrameworkAuthentication } from '../adapters/teams/auth';
 import type { Express } from 'express';
@@ -37,7 +38,7 @@ export interface Seen {
   auditScope: AuditScope;
   bot: SeenBot;
   directLine: DirectLine;
-  cloudAdapter: CloudAdapter;
+  cloudAdapter: SeenCloudAdapter;
   app: Express;
   logger: Logger;
   /** Starts listening on config.HOST:config.PORT (0 = a random port) and attaches the Direct Line stream. */
@@ -81,7 +82,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
-  const cloudAdapter = new CloudAdapter(auth);
+  const cloudAdapter = new SeenCloudAdapter(auth);
   cloudAdapter.onTurnError = onTurnError;
   // Why: rate limits are per verified token user, so one flooding user never slows another down.
   const tokens = new TokenService(config.SEEN_DIRECTLINE_SECRET ?? (await loadOrCreateSecret(db)), 3600, now);
@@ -89,7 +90,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     try { return tokens.verify(token).user; } catch { return undefined; } // an invalid token is keyed by address instead
   };
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
-  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser,
+  const botLimits = { perConversation: config.SEEN_RATE_BOT_CONVERSATION_PER_MINUTE, perAddress: config.SEEN_RATE_BOT_ADDRESS_PER_MINUTE };
+  const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser, botLimits,
     checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
     routers: [
       (webDir) => teamsTabRouter({ records, logger, webDir, verifier: teamsSsoVerifier(config, logger, now) }),
@@ -105,7 +107,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
         const s = app.listen(config.PORT, config.HOST, (err?: Error) => {
           if (err) return reject(err);
           server = s;
-          stream = directLine.attachStream(s);
+          // Why the app as gate: a stream upgrade passes the same guards as any HTTP request.
+          stream = directLine.attachStream(s, { gate: app, idleMs: config.SEEN_STREAM_IDLE_SECONDS * 1000 });
           const address = s.address();
           const port = typeof address === 'object' && address ? address.port : config.PORT;
           resolve({ server: s, url: `http://${config.HOST}:${port}` });

@@ -35,6 +35,12 @@ export const ConfigSchema = z.object({
   SEEN_RATE_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** Requests per minute to Direct Line and the pages, per token user (or per address without a valid token). */
   SEEN_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** Activities per minute /api/messages takes in one conversation; more get 429 and run no turn. */
+  SEEN_RATE_BOT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Activities per minute /api/messages takes from one address (behind Azure Bot Service, Microsoft's). */
+  SEEN_RATE_BOT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** Seconds a Direct Line stream socket may stay silent (no pong, no message) before it is closed. */
+  SEEN_STREAM_IDLE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 /** Parsed configuration. */
 export type Config = z.infer<typeof ConfigSchema>;

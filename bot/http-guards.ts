@@ -83,7 +83,8 @@ export function sanitizedBotResponse(res: Response, logger: Logger): BotResponse
     status: (code) => { status = code; return res.status(code); },
     send: (...args) => {
       if (status < 400) return res.send(...(args as [unknown]));
-      logger.warn({ event: 'api_messages_refused', status }, 'bot framework request refused');
+      // Not a warning: bot-endpoint.ts logs refusals once, throttled; this would be a line per request.
+      logger.debug({ event: 'api_messages_refused', status }, 'bot framework request refused');
       const code = status === 401 ? 'Unauthorized' : status >= 500 ? 'ServiceError' : 'BadArgument';
       return res.json({ error: { code, message: status === 401 ? 'the request is not authenticated for this bot' : status >= 500 ? 'internal error' : 'bad request' } });
     },
@@ -111,3 +112,26 @@ export const InboundBotActivity = z.looseObject({
   membersAdded: z.array(Account).max(100).optional(),
   membersRemoved: z.array(Account).max(100).optional(),
 });
+
+/** How deeply any JSON body may nest; Bot Framework activities and card values need well under this. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests deeper than `max` (arrays and objects), checked without recursion so no body can overflow the stack. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuses (400) a parsed JSON body nested deeper than `max`; it once reached JSON.stringify and came back a 500. */
+export function jsonDepthGuard(max = MAX_JSON_DEPTH): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.body !== undefined && nestsDeeperThan(req.body, max)) return refuse(res, 400, 'BadArgument', `the JSON body is nested more than ${max} levels deep`);
+    return next();
+  };
+}

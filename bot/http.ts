@@ -4,25 +4,27 @@ import { dirname, join, resolve } from 'node:path';
 import express from 'express';
 import type { Express, NextFunction, Request, Response, Router } from 'express';
 import helmet from 'helmet';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
-import { InboundBotActivity, loopbackGuard, rateLimiters, sanitizedBotResponse, type RateLimits } from './http-guards';
+import { streamHandoff } from '../adapters/directline/stream';
+import { jsonDepthGuard, loopbackGuard, rateLimiters, type RateLimits } from './http-guards';
+import { botEndpoint, type BotEndpointLimits } from './bot-endpoint';
+import type { BotFrameworkTurns } from '../adapters/teams/cloud-adapter';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
 export type DemoUser = z.infer<typeof demoUserSchema>;
-
-/** The least an activity posted to /api/messages must be before CloudAdapter sees it (type, serviceUrl, conversation, from). */
-const inboundActivitySchema = InboundBotActivity;
 
 /** Everything the app needs; all required except `webDir` and `webchatBundle`. */
 export interface AppDeps {
   /** Seen's own Direct Line endpoint (from `createDirectLine`), mounted at `/v3/directline`. */
   directLine: { router: Router };
   /** The Bot Framework adapter for `POST /api/messages` (Teams, Azure Bot Service). */
-  cloudAdapter: Pick<CloudAdapter, 'process'>;
+  cloudAdapter: BotFrameworkTurns;
+  /** Per-minute limits on /api/messages, per conversation and per address; default 60 and 1200. */
+  botLimits?: BotEndpointLimits;
   /** The bot's turn logic, shared by both channels. */
   logic: (context: TurnContext) => Promise<void>;
   /** Demo users for the web chat picker. */
@@ -86,21 +88,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(loopbackGuard(deps.directLineSecret));
   const limiters = rateLimiters(deps.rateLimits ?? { messagesPerMinute: 60, requestsPerMinute: 1200 }, deps.tokenUser ?? (() => undefined), logger);
   app.use(limiters.requests, limiters.messages);
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }), jsonDepthGuard());
 
+  // Why here, after every guard: a WebSocket upgrade to the stream is run through the app as this GET (see stream.ts).
+  app.get('/v3/directline/conversations/:id/stream', (req, _res, next) => (streamHandoff(req) ? undefined : next()));
   // Why: the web page and any Direct Line client talk to Seen itself, never to Azure.
   app.use('/v3/directline', deps.directLine.router);
 
-  // Why: Teams and Azure Bot Service deliver activities here; CloudAdapter authenticates and answers.
-  app.post('/api/messages', async (req, res) => {
-    // Why: CloudAdapter throws (500) on a body that is not an activity; a client mistake is a 400.
-    if (!inboundActivitySchema.safeParse(req.body).success) {
-      res.status(400).json({ error: { code: 'BadArgument', message: 'body must be an activity with a type, serviceUrl, channelId, conversation and from' } });
-      return;
-    }
-    // Why: CloudAdapter answers errors with their message (URLs, library internals); the client gets a code only.
-    await deps.cloudAdapter.process(req, sanitizedBotResponse(res, logger), deps.logic);
-  });
+  // Why: Teams and Azure Bot Service deliver activities here; CloudAdapter authenticates and answers (bot-endpoint.ts).
+  app.use(botEndpoint({ cloudAdapter: deps.cloudAdapter, logic: deps.logic, logger, ...(deps.botLimits ? { limits: deps.botLimits } : {}) }));
 
   // Why: the page loads Microsoft's unmodified UMD bundle from Seen, not a CDN.
   app.get('/webchat.js', (_req, res, next) => {

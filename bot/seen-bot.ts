@@ -14,7 +14,7 @@ import { CoverageDialog } from '../dialogs/coverage/coverage-dialog';
 import { PrepareDialog } from '../dialogs/prepare/prepare-dialog';
 import { supervisionFromCoverage, NO_SUPERVISION_LOG, type SupervisionLog } from '../records/prepare-plan';
 import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeBadRequest, invokeMessage, MessageFromInvokeContext, stripBotMention } from '../adapters/teams/activity';
-import { removeNulCharacters } from './input-text';
+import { normaliseInput } from './input-text';
 import { channelOf, isPersonalChat } from '../views/channels';
 import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
 
@@ -55,7 +55,7 @@ export class SeenBot extends ActivityHandler {
 
   // State is saved once, after every turn, so a crash never leaves half a turn behind; input is cleaned first.
   override async run(context: TurnContext): Promise<void> {
-    removeNulCharacters(context.activity);
+    normaliseInput(context.activity);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }

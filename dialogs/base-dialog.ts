@@ -2,6 +2,7 @@
 import { ComponentDialog, Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ActivityTypes } from 'botbuilder';
 import { MAX_TEXT } from '../records/model';
+import { codePointLength } from '../records/text';
 import { t } from '../prompts';
 import { globalCommand } from './commands';
 
@@ -22,8 +23,9 @@ export abstract class SeenDialog<O extends object = {}> extends ComponentDialog<
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     if (this.childIsContainer(inner) || inner.context.activity.type !== ActivityTypes.Message) return super.onContinueDialog(inner);
     const text = inner.context.activity.text ?? '';
-    if (text.length > MAX_TEXT) {
-      await inner.context.sendActivity(t('common.tooLong', { length: text.length, max: MAX_TEXT }));
+    const length = codePointLength(text);
+    if (length > MAX_TEXT) {
+      await inner.context.sendActivity(t('common.tooLong', { length, max: MAX_TEXT }));
       await inner.repromptDialog();
       return Dialog.EndOfTurn;
     }

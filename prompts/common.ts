@@ -23,6 +23,7 @@ export const common = {
   tooLong: 'That message is {length} characters long; I can take up to {max} in one answer. Please shorten it or split it over a few answers.',
   empty: 'I did not get any text. Please answer in a few words.',
   turnError: 'Sorry, something went wrong on my side. Anything you had already confirmed is saved safely. Please try that again.',
+  saveFailed: 'Sorry, I could not save that: this write-up is NOT in the record yet. Nothing else changed, and write-ups saved before are safe. Your answers are kept, so please confirm again in a moment; if it keeps failing, tell your Seen administrator.',
   unknownUser: 'I do not recognise you as a Seen user. Please ask your Seen administrator to add you.',
   notAllowed: 'You do not have access to that. Seen shows practitioners their own allocated cases, supervisors their team\'s cases, and partnership leads anonymised figures only.',
   refusedPartnership: 'Preparing and writing up visits is for practitioners and supervisors with allocated cases. As a partnership lead you can see anonymised figures across teams on the coverage page (/coverage); say **help** to see what else I can do.',

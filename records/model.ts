@@ -1,5 +1,6 @@
 // The case-record model: zod schemas for everything Seen stores, so every read and write is validated.
 import { z } from 'zod';
+import { codePointLength } from './text';
 import {
   AgencyId,
   CryingMessageId,
@@ -14,8 +15,10 @@ import {
 
 /** Longest free-text field we store; longer answers are refused at the boundary, not truncated. */
 export const MAX_TEXT = 20_000;
+/** A string of at most `max` code points (what a person counts), so a limit never depends on how many emoji it holds. */
+export const UpTo = (max: number) => z.string().refine((s) => codePointLength(s) <= max, { message: `Too big: expected at most ${max} characters` });
 /** A bounded free-text field. */
-export const Text = z.string().max(MAX_TEXT);
+export const Text = UpTo(MAX_TEXT);
 /** An ISO calendar date (yyyy-mm-dd). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-mm-dd');
 
@@ -51,7 +54,7 @@ export type Case = z.infer<typeof Case>;
 export const Man = z.object({
   id: z.string().min(1).max(100),
   caseRef: z.string().min(1).max(50),
-  name: z.string().min(1).max(200),
+  name: UpTo(200).pipe(z.string().min(1)),
   role: ManRole,
   identified: z.boolean(),
   resident: z.boolean(),

@@ -9,6 +9,17 @@ export class RecordNotFoundError extends Error {
   }
 }
 
+/**
+ * A confirmed write-up or correction the database did not take: nothing of it was saved, and what was saved before
+ * is untouched (each save is one transaction). The turn-error handler says exactly that.
+ */
+export class RecordSaveError extends Error {
+  constructor(what: string, options: { cause: unknown }) {
+    super(`${what} was not saved`, options);
+    this.name = 'RecordSaveError';
+  }
+}
+
 /** A stored row that no longer matches the schema: never shown, always reported. */
 export class CorruptRecordError extends Error {
   constructor(what: string, options: { cause: unknown }) {

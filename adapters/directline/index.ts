@@ -9,7 +9,7 @@ import type { BotLogic } from './adapter';
 import { createDirectLineRouter } from './router';
 import { DirectLineStore } from '../sql/directline-store';
 import { attachStream } from './stream';
-import type { StreamHandle } from './stream';
+import type { StreamHandle, StreamOptions } from './stream';
 import { TokenService, loadOrCreateSecret } from './tokens';
 import { inTurnUnit } from '../sql/turn-unit';
 
@@ -18,7 +18,8 @@ export type { BotLogic } from './adapter';
 export { DirectLineError, DirectLineUnsupportedError } from './errors';
 export { DirectLineStore, activityId } from '../sql/directline-store';
 export { TokenService } from './tokens';
-export type { StreamHandle } from './stream';
+export type { StreamHandle, StreamOptions } from './stream';
+export { streamHandoff } from './stream';
 
 /** What `createDirectLine` needs; `secret`, `tokenTtlSeconds`, `now`, `bot`, `serviceUrl` have defaults. */
 export interface DirectLineOptions {
@@ -43,7 +44,7 @@ export interface DirectLine {
   adapter: DirectLineAdapter;
   store: DirectLineStore;
   /** Serves the WebSocket stream on this server; until called, streamUrl is not offered and clients poll. */
-  attachStream(server: Server, basePath?: string): StreamHandle;
+  attachStream(server: Server, options?: StreamOptions): StreamHandle;
   /** Stops hearing other instances' appends (before the database closes). */
   close(): Promise<void>;
 }
@@ -73,8 +74,8 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
     adapter,
     store,
     close: unlisten,
-    attachStream(server, basePath) {
-      const handle = attachStream(server, { store, tokens, logger: options.logger }, basePath);
+    attachStream(server, streamOptions) {
+      const handle = attachStream(server, { store, tokens, logger: options.logger }, streamOptions);
       streams += 1;
       return {
         close: () => {

@@ -10,24 +10,39 @@ import type { BotLogic, DirectLineAdapter } from './adapter';
 import { DirectLineError, toHttpError } from './errors';
 import type { DirectLineStore } from '../sql/directline-store';
 import type { TokenClaims, TokenService } from './tokens';
+import { UpTo } from '../../records/model';
+import { normaliseInput, normaliseText } from '../../records/text';
 
 /** Conversation ids are ours: URL-safe and short. */
 const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
-/** `POST /tokens/generate` body: who the token is for. */
+/** `POST /tokens/generate` body: who the token is for. Empty is allowed (Direct Line 3.0): a new anonymous user then. */
 const generateBodySchema = z.object({
   user: z.object({
     id: z.string().trim().min(1).max(128).regex(/^[^\s|]+$/, 'user id must not contain spaces or |'),
-    name: z.string().trim().min(1).max(128).optional(),
-  }),
-});
+    name: z.string().trim().min(1).max(128).transform(normaliseText).optional(),
+  }).optional(),
+}).optional();
 
-/** An activity posted by a client; server-owned fields are replaced before storing. */
-const postedActivitySchema = z.looseObject({
-  type: z.string().min(1).max(64),
-  text: z.string().max(100_000).optional(),
+/** The event names a Direct Line client may post: Web Chat's join event, which Seen's turn takes and ignores. */
+export const DIRECT_LINE_EVENT_NAMES = ['webchat/join'] as const;
+
+/** Fields every posted activity may carry; lists are capped, and server-owned fields are replaced before storing. */
+const postedCommon = {
+  text: UpTo(100_000).optional(),
   locale: z.string().max(35).optional(),
-});
+  attachments: z.array(z.unknown()).max(10).optional(),
+  entities: z.array(z.unknown()).max(20).optional(),
+  // Why refused, not capped: only the channel says who joined; one post once made Seen greet 60,000 made-up members.
+  membersAdded: z.never().optional(),
+  membersRemoved: z.never().optional(),
+};
+/** What a Web Chat user sends: a message, typing, or an event Seen knows. Anything else is a 400. */
+const postedActivitySchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('message'), ...postedCommon }),
+  z.looseObject({ type: z.literal('typing'), ...postedCommon }),
+  z.looseObject({ type: z.literal('event'), name: z.enum(DIRECT_LINE_EVENT_NAMES), ...postedCommon }),
+], { error: () => 'only message, typing and known event activities may be posted' });
 
 /** `?watermark=` is absent, empty, `-`, or a seq number. */
 const watermarkSchema = z.union([z.undefined(), z.literal(''), z.literal('-'), z.string().regex(/^\d{1,12}$/)]);
@@ -113,7 +128,7 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
 
   // Why: the page (or a token server) gets a token bound to a brand-new conversation id and this user.
   router.post('/tokens/generate', (req, res) => {
-    const { user } = parse(generateBodySchema, req.body, 'body');
+    const user = parse(generateBodySchema, req.body, 'body')?.user ?? { id: `dl_${randomBytes(12).toString('base64url')}` };
     const conversationId = randomBytes(18).toString('base64url');
     res.json(tokens.issue(conversationId, user));
   });
@@ -150,6 +165,8 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
   router.post('/conversations/:id/activities', async (req, res) => {
     const { claims } = await authorise(req, req.params['id']);
     const posted = parse(postedActivitySchema, req.body, 'activity');
+    // The Direct Line boundary: the transcript keeps the text as the bot reads it.
+    normaliseInput(posted);
     const { id: _id, from: _from, recipient: _recipient, conversation: _conversation, channelId: _channel, serviceUrl: _service, timestamp: _ts, ...rest } = posted;
     const conversation = await store.getConversation(claims.conv);
     const from = { id: claims.user, name: conversation?.userName ?? claims.name ?? '', role: 'user' };
@@ -168,9 +185,10 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
     res.json(await store.listAfter(claims.conv, after));
   });
 
-  // Uploads are not offered; say so plainly rather than 404.
-  router.post('/conversations/:id/upload', () => {
-    throw new DirectLineError(501, 'NotSupported', 'attachments upload is not supported');
+  // Uploads are not offered. Why 415, not 501: DirectLineJS retries a 5xx for ever, and stops on a 4xx other than 403.
+  router.post('/conversations/:id/upload', async (req) => {
+    await authorise(req, req.params['id']);
+    throw new DirectLineError(415, 'NotSupported', 'Seen does not take attachments: please type your answer instead');
   });
 
   router.use((_req, _res, next) => next(new DirectLineError(404, 'NotFound', 'no such Direct Line operation')));

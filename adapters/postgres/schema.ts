@@ -131,4 +131,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0`,
     ],
   },
+  // Hardening (issue 13): a summaries row changes only by advancing latest_version by one; kept except in a retention run.
+  {
+    version: 5,
+    statements: [
+      refuse('seen_summaries_advance_only', 'a summary only advances to its next version'),
+      `CREATE TRIGGER summaries_advance_only BEFORE UPDATE ON summaries FOR EACH ROW
+        WHEN (NEW.id IS DISTINCT FROM OLD.id OR NEW.case_ref IS DISTINCT FROM OLD.case_ref OR NEW.man_id IS DISTINCT FROM OLD.man_id
+          OR NEW.created_at IS DISTINCT FROM OLD.created_at OR NEW.latest_version IS DISTINCT FROM OLD.latest_version + 1)
+        EXECUTE FUNCTION seen_summaries_advance_only()`,
+      `CREATE FUNCTION seen_summaries_guard_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF EXISTS (SELECT 1 FROM retention_gate) AND EXISTS (SELECT 1 FROM cases c WHERE c.ref = OLD.case_ref AND c.fictional = 1) THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'summaries are kept' USING ERRCODE = 'restrict_violation';
+      END $$`,
+      `CREATE TRIGGER summaries_no_delete BEFORE DELETE ON summaries FOR EACH ROW EXECUTE FUNCTION seen_summaries_guard_delete()`,
+      refuse('seen_summaries_no_truncate', 'summaries are kept'),
+      `CREATE TRIGGER summaries_no_truncate BEFORE TRUNCATE ON summaries FOR EACH STATEMENT EXECUTE FUNCTION seen_summaries_no_truncate()`,
+    ],
+  },
 ];

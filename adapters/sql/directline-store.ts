@@ -118,7 +118,8 @@ export class DirectLineStore {
       [conversationId, after, this.pageSize],
     );
     const activities = rows.map((r) => storedActivitySchema.parse(JSON.parse(r.body)) as unknown as Activity);
-    const last = rows.at(-1)?.seq ?? after;
+    // Why ask when nothing came back: a client's watermark past the end (or made up) must not be echoed as if real.
+    const last = rows.at(-1)?.seq ?? (await this.db.get<{ last: number | null }>('SELECT MAX(seq) AS last FROM directline_activities WHERE conversation_id = ?', [conversationId]))?.last ?? -1;
     return last >= 0 ? { activities, watermark: String(last) } : { activities };
   }
 }

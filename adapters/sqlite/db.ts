@@ -1,6 +1,6 @@
 // SQLite behind the Db interface: one sqlite3 connection, serialised statements, real transactions, migrations.
 import sqlite3 from 'sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema';
 import { DbError, type Db, type Executor, type RunResult, type SqlValue } from '../sql/database';
@@ -8,6 +8,22 @@ import { SQLITE_DIALECT } from './dialect';
 import { latestVersion, SchemaAheadError, SchemaBehindError, type MigrationReport } from '../sql/migrations';
 
 const LATEST = latestVersion(MIGRATIONS);
+
+/**
+ * Creates the database's folders (0700) and the file itself (0600) before SQLite opens it, and tightens an existing
+ * file to 0600. Why: SQLite creates files 0644 under the usual umask, and the file holds case data and the Direct Line
+ * signing secret; SQLite gives its -wal and -shm files the main file's mode, so they follow.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
+/** -wal and -shm left by an older Seen (or made before the main file was tightened) are tightened too. */
+function tightenSidecars(file: string): void {
+  for (const sidecar of [`${file}-wal`, `${file}-shm`]) if (existsSync(sidecar)) chmodSync(sidecar, 0o600);
+}
 
 /** One connection, one queue: transactions never interleave with other statements. One process per file. */
 export class SqliteDb implements Db {
@@ -42,12 +58,13 @@ export class SqliteDb implements Db {
 
   /** Opens (creating if needed) the file, turns on WAL and foreign keys, and migrates the schema unless told not to. */
   static async open(file: string, options: { migrate?: boolean | undefined; asIs?: boolean | undefined } = {}): Promise<SqliteDb> {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivately(file);
     const conn = await new Promise<sqlite3.Database>((resolve, reject) => {
       const c = new sqlite3.Database(file, (err) => (err ? reject(new DbError(`cannot open database`, { cause: err })) : resolve(c)));
     });
     const db = new SqliteDb(conn);
     await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
+    if (file !== ':memory:') tightenSidecars(file);
     const current = await db.schemaVersion();
     if (current > LATEST) throw new SchemaAheadError(current, LATEST);
     if (options.asIs) return db;

@@ -110,5 +110,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0`,
     ],
   },
+  // Hardening (issue 13): a summaries row changes only by a correction (latest_version + 1, with the contact's date and
+  // status), and goes only with its fictional case in a retention run, as its versions do.
+  {
+    version: 5,
+    statements: [
+      `CREATE TRIGGER summaries_advance_only BEFORE UPDATE ON summaries
+        WHEN NEW.id IS NOT OLD.id OR NEW.case_ref IS NOT OLD.case_ref OR NEW.man_id IS NOT OLD.man_id
+          OR NEW.created_at IS NOT OLD.created_at OR NEW.latest_version IS NOT OLD.latest_version + 1
+        BEGIN SELECT RAISE(ABORT, 'a summary only advances to its next version'); END`,
+      `CREATE TRIGGER summaries_no_delete BEFORE DELETE ON summaries
+        WHEN NOT (EXISTS (SELECT 1 FROM retention_gate) AND EXISTS (SELECT 1 FROM cases c WHERE c.ref = OLD.case_ref AND c.fictional = 1))
+        BEGIN SELECT RAISE(ABORT, 'summaries are kept'); END`,
+    ],
+  },
 ];
 

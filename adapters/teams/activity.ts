@@ -1,5 +1,5 @@
 // Teams-shaped activities made ordinary: @mentions of the bot stripped, Action.Execute invokes read and answered.
-import { TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Attachment, type InvokeResponse } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Attachment, type InvokeResponse } from 'botbuilder';
 import { z } from 'zod';
 
 /** The invoke name Teams uses for Adaptive Card Universal Actions (Action.Execute). */
@@ -43,6 +43,12 @@ export function invokeMessage(text: string): InvokeResponse<AdaptiveCardInvokeRe
 /** An invoke answer that replaces the card the button was on. */
 export function invokeCard(card: Attachment): InvokeResponse<AdaptiveCardInvokeResponse> {
   return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptiveCard', value: card.content } };
+}
+
+/** The invokeResponse activity for a turn that failed: HTTP 200 with the Universal Actions error shape, statusCode 500. */
+export function invokeError(message: string): Partial<Activity> {
+  const body = { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'ServiceError', message } };
+  return { type: ActivityTypes.InvokeResponse, value: { status: 200, body } satisfies InvokeResponse };
 }
 
 /**

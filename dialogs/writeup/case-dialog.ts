@@ -9,6 +9,7 @@ import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
 import { scopedRecords } from '../scoped';
+import { codePointSlice } from '../../records/text';
 
 /** Dialog id of the case-and-man dialog. */
 export const CASE_DIALOG = 'caseAndMan';
@@ -89,7 +90,7 @@ export class CaseDialog extends SeenDialog<CaseDialogOptions> {
 
   // Step: how he is related to the baby.
   private async askRole(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    bag<Values>(step).name = String(step.result).trim().slice(0, 200);
+    bag<Values>(step).name = codePointSlice(String(step.result).trim(), 200);
     return step.prompt(ROLE, { prompt: t('writeup.askManRole'), choices: ChoiceFactory.toChoices(MAN_ROLES.map((r) => t(ROLE_LABEL[r]))), style: ListStyle.suggestedAction });
   }
 

@@ -8,7 +8,7 @@ import { SeenDialog } from '../base-dialog';
 import { isNone } from '../commands';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
-import { scopedRecords } from '../scoped';
+import { savedOrRefused, scopedRecords } from '../scoped';
 import { createDomainDialogs } from '../domains';
 import type { DomainOutcome } from '../domains/domain-dialog';
 import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
@@ -95,7 +95,7 @@ export class CorrectDialog extends SeenDialog<CaseDialogOptions> {
       await step.context.sendActivity(t('writeup.discarded'));
       return step.endDialog();
     }
-    const saved = await (await scopedRecords(this.deps.records, v.userId)).correctSummary(v.summary.summaryId, v.draft);
+    const saved = await savedOrRefused('correction', async () => await (await scopedRecords(this.deps.records, v.userId)).correctSummary(v.summary.summaryId, v.draft));
     await step.context.sendActivity(t('writeup.corrected', { version: saved.version, corrects: saved.corrects ?? 0, man: v.choice.man.name, ref: saved.caseRef }));
     return step.endDialog(saved);
   }

@@ -9,7 +9,7 @@ import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
 import { buildDraft, type WriteUpValues as Values } from './draft';
-import { scopedRecords } from '../scoped';
+import { savedOrRefused, scopedRecords } from '../scoped';
 import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
 import { CONTACT_DIALOG, ContactDialog } from './contact-dialog';
 import { DOMAINS_DIALOG, DomainsDialog } from '../domains/domains-dialog';
@@ -129,7 +129,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
       await step.context.sendActivity(t('writeup.discarded'));
       return step.endDialog();
     }
-    const saved = await (await scopedRecords(this.deps.records, v.userId)).saveSummary(v.draft, { summaryId: v.summaryId });
+    const saved = await savedOrRefused('write-up', async () => await (await scopedRecords(this.deps.records, v.userId)).saveSummary(v.draft, { summaryId: v.summaryId }));
     await step.context.sendActivity(t('writeup.saved', { version: saved.version, man: v.choice.man.name, ref: saved.caseRef }));
     return step.endDialog(saved);
   }

@@ -190,7 +190,7 @@ describe('Direct Line 3.0 endpoint', () => {
     type Ctx = { conversationId: string; token: string; unstarted: { conversationId: string; token: string } };
     const cases: [string, (c: Ctx) => { method: string; path: string; token?: string; body?: unknown; raw?: string }, number, string][] = [
       ['generate: body is not JSON', () => ({ method: 'POST', path: '/tokens/generate', raw: '{"user":' }), 400, 'BadSyntax'],
-      ['generate: no user', () => ({ method: 'POST', path: '/tokens/generate', body: {} }), 400, 'BadArgument'],
+      ['generate: a user without an id', () => ({ method: 'POST', path: '/tokens/generate', body: { user: {} } }), 400, 'BadArgument'],
       ['generate: empty user id', () => ({ method: 'POST', path: '/tokens/generate', body: { user: { id: '' } } }), 400, 'BadArgument'],
       ['generate: user id of the wrong type', () => ({ method: 'POST', path: '/tokens/generate', body: { user: { id: 42 } } }), 400, 'BadArgument'],
       ['start: no token', () => ({ method: 'POST', path: '/conversations' }), 401, 'MissingToken'],

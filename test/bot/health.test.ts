@@ -14,7 +14,7 @@ describe('bot: health check', () => {
   for (const [what, checkDatabase, status, body] of rows) {
     it(what, async () => {
       const app = createApp({
-        directLine: { router: Router() }, cloudAdapter: { process: async () => undefined }, logic: async () => undefined,
+        directLine: { router: Router() }, cloudAdapter: { authenticate: async () => { throw new Error('not used'); }, processTurn: async () => undefined }, logic: async () => undefined,
         listUsers: async () => [], logger: createLogger('silent'), ...(checkDatabase ? { checkDatabase } : {}),
       });
       const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });

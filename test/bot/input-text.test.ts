@@ -1,7 +1,7 @@
 // Typed input loses U+0000 before any dialog reads it; everything else is kept as typed.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { removeNulCharacters } from '../../bot/input-text';
+import { normaliseInput } from '../../bot/input-text';
 
 describe('bot: input text cleaning', () => {
   const rows: Array<[string, Partial<Activity>, Partial<Activity>]> = [
@@ -12,7 +12,7 @@ describe('bot: input text cleaning', () => {
   ];
   for (const [what, input, expected] of rows) {
     it(what, () => {
-      removeNulCharacters(input);
+      normaliseInput(input);
       assert.deepEqual(input, expected);
     });
   }

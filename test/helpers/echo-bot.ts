@@ -1,7 +1,8 @@
 // A tiny echo bot for the Direct Line and browser tests: greets on membersAdded, echoes messages.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { SeenCloudAdapter } from '../../adapters/teams/cloud-adapter';
 import type { TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { createDirectLine } from '../../adapters/directline';
@@ -59,7 +60,7 @@ export async function startEchoServer(options: { db: Db; now?: () => Date; strea
       await context.sendActivity('Sorry, something went wrong.');
     };
   }
-  const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const cloudAdapter = new SeenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const app = createApp({ directLine, cloudAdapter, logic: bot.logic, logger, listUsers: async () => TEST_USERS.map((u) => ({ ...u })) });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

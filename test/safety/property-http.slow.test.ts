@@ -60,8 +60,8 @@ describe('safety: property tests against the running server', function () {
   };
 
   /**
-   * Sends one request; asserts no 5xx and no internals in the body. The one exception is 501 Not Implemented where a
-   * protocol defines it: Direct Line attachment upload (not offered) and an invoke the bot does not handle (Bot Framework).
+   * Sends one request; asserts no 5xx and no internals in the body. The one exception is 501 Not Implemented where the
+   * protocol defines it: an invoke the bot does not handle (Bot Framework). Upload is refused with a 4xx (issue 13).
    */
   const send = async (method: string, path: string, headers: Record<string, string>, body?: string): Promise<number> => {
     const res = await fetch(`${base}${path}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body });
@@ -70,7 +70,7 @@ describe('safety: property tests against the running server', function () {
     tally.byStatus.set(res.status, (tally.byStatus.get(res.status) ?? 0) + 1);
     const mine = tally.byProperty.get(tally.current) ?? new Map<number, number>();
     tally.byProperty.set(tally.current, mine.set(res.status, (mine.get(res.status) ?? 0) + 1));
-    const protocol501 = res.status === 501 && ((/\/upload$/.test(path) && method === 'POST') || (path === '/api/messages' && isInvoke(body)));
+    const protocol501 = res.status === 501 && path === '/api/messages' && isInvoke(body);
     if (res.status === 501) tally.notImplemented += protocol501 ? 1 : 0;
     assert.ok(res.status < 500 || protocol501, `${method} ${path} → ${res.status}: ${text.slice(0, 200)}`);
     assert.doesNotMatch(text, INTERNALS, `${method} ${path} leaked internals: ${text.slice(0, 200)}`);
