@@ -28,7 +28,7 @@ export interface SeenBotDeps {
   coverage?: CoverageReader;
   /** When factors were last discussed in supervision, for prepare's reminders; defaults to the coverage reader's, else none. */
   supervision?: SupervisionLog;
-  /** How long a Teams turn waits for the prepare plan before acknowledging and following up (default 5 s). */
+  /** How long a channel with a reply deadline (Teams) waits for the prepare plan before acknowledging (default: the channel's). */
   prepareBudgetMs?: number;
 }
 
@@ -36,7 +36,6 @@ export interface SeenBotDeps {
 export class SeenBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
-
   private readonly routes: readonly Route[];
 
   constructor(private readonly deps: SeenBotDeps) {
@@ -49,6 +48,8 @@ export class SeenBot extends ActivityHandler {
     const onLateError = (err: Error) => deps.logger.error({ event: 'follow_up_failed', error: err.name, cause: (err.cause as Error | undefined)?.name }, 'follow-up failed');
     this.dialogs.add(new PrepareDialog({ records: deps.records, supervision, onLateError, budgetMs: deps.prepareBudgetMs }));
     this.routes = ROUTES.filter((r) => r.needs !== 'coverage' || deps.coverage);
+    // Why at construction: a route naming a dialog nobody registered would otherwise fail on the first person to type it.
+    for (const r of this.routes) if (!this.dialogs.find(r.dialog)) throw new TypeError(`route ${r.name} starts dialog ${r.dialog}, which SeenBot does not register`);
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
