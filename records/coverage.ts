@@ -60,11 +60,13 @@ export const TeamCoverage = z.object({
   practitionerId: z.string().nullable(),
   openCases: z.number().int().min(0),
   men: z.number().int().min(0),
-  /** Case shares: a case counts when every man recorded on it meets the test (a case with no man does not). */
+  /** Case shares (unit: open cases): a case counts when every man recorded on it meets the test (a case with no man does not). */
   fatherSeen: Fraction,
   domains: z.record(DomainId, Fraction),
   crying: Fraction,
   infoSought: Fraction,
+  /** The same measures counted in men (unit: men on open cases), the partnership's unit, so both views agree on one team. */
+  byMan: z.object({ fatherSeen: Fraction, domains: z.record(DomainId, Fraction), crying: Fraction, infoSought: Fraction, detailed: Fraction }),
   lists: z.object({ neverSeen: CoverageList, notSeenRecently: CoverageList, domainsNeverExplored: CoverageList, factorsNotDiscussed: CoverageList }),
 });
 export type TeamCoverage = z.infer<typeof TeamCoverage>;
@@ -74,6 +76,8 @@ export const PartnershipTeam = z.object({
   team: z.string(),
   openCases: z.number().int().min(0),
   men: z.number().int().min(0),
+  /** Open cases where every man was seen (the team view's unit). */
+  casesSeen: z.number().int().min(0),
   menSeen: z.number().int().min(0),
   menDetailed: z.number().int().min(0),
 });

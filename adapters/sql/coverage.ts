@@ -17,9 +17,9 @@ const FACTOR_MASK = COVERAGE_FACTOR_BITS.map((_f, i) => `coalesce(max(f.factors 
 /** 1 when the condition holds, else 0: a number on both backends. */
 const bit = (cond: string): string => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
 const FACTOR_COUNT = COVERAGE_FACTOR_BITS.map((_f, i) => bit(`(p.factor_mask & ${1 << i}) > 0`)).join(' + ');
-const OWN_ACCOUNTS = idx.map((i) => bit(`p.m${i} = 2`)).join(' + ');
 
-// The per-man aggregation every report starts from: one row per man on the scoped cases.
+// The per-man aggregation every report starts from: one row per man on the scoped cases. Lists read every contact
+// (a period never turns "seen 83 days ago" into "never seen"); with `since`, the s_ columns count only the period's contacts.
 function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -27,8 +27,12 @@ function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
   if (scope.team) (where.push('team = ?'), params.push(scope.team));
   if (scope.practitionerId) (where.push('practitioner_id = ?'), params.push(scope.practitionerId));
   if (scope.caseRef) (where.push('ref = ?'), params.push(scope.caseRef));
-  const since = scope.since ? ' AND f.contact_date >= ?' : '';
-  if (scope.since) params.push(scope.since);
+  const inPeriod = (expr: string) => `CASE WHEN f.contact_date >= ? THEN ${expr} END`;
+  const periodCols = scope.since
+    ? `, coalesce(max(${inPeriod('f.seen')}), 0) AS s_ever_seen, ${COLS.map((c, i) => `coalesce(max(${inPeriod(`f.${c}`)}), 0) AS s_m${i}`).join(', ')},
+      coalesce(max(${inPeriod(bit('f.crying > 0'))}), 0) AS s_crying, coalesce(max(${inPeriod('f.info')}), 0) AS s_info`
+    : '';
+  if (scope.since) params.push(...Array<SqlValue>(COLS.length + 3).fill(scope.since));
   const sql = `WITH scope AS (SELECT ref, team, practitioner_id FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
   per_man AS (
     SELECT c.ref AS case_ref, c.team, c.practitioner_id, m.id AS man_id, m.name AS man_name, m.role AS man_role, m.identified,
@@ -36,11 +40,17 @@ function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
       max(CASE WHEN f.seen = 1 THEN f.contact_date END) AS last_seen, max(f.contact_date || f.seen) AS latest,
       ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}, max(CASE WHEN f.${c} > 0 THEN f.contact_date || f.${c} END) AS l${i}`).join(', ')},
       coalesce(max(${bit('f.crying > 0')}), 0) AS crying, coalesce(max(f.info), 0) AS info, ${FACTOR_MASK} AS factor_mask,
-      (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on
-    FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id${since}
+      (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on${periodCols}
+    FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id
     GROUP BY c.ref, c.team, c.practitioner_id, m.id, m.name, m.role, m.identified
   )`;
   return { sql, params };
+}
+
+/** Column names of the share measures: the period's (s_) when a period is chosen, else every contact's. */
+function shareCols(since: string | null | undefined) {
+  const p = since ? 's_' : '';
+  return { seen: `${p}ever_seen`, dom: (i: number) => `${p}m${i}`, crying: `${p}crying`, info: `${p}info` };
 }
 
 interface ManRow {
@@ -62,18 +72,28 @@ export class SqlCoverage implements CoverageReader {
   async teamCoverage(team: string, input: CoverageQueryInput): Promise<TeamCoverage> {
     const q = CoverageQuery.parse(input);
     const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
+    const s = shareCols(q.since);
+    const own = (i: number) => bit(`coalesce(p.${s.dom(i)}, 0) = 2`);
+    // Per case: the case measures (every man meets the test) and the men measures (how many of its men do).
     const cases = await this.db.get<Record<string, number | null>>(
       `${sql}, per_case AS (
-        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.ever_seen, 0)) AS seen, ${idx.map((i) => `min(${bit(`coalesce(p.m${i}, 0) = 2`)}) AS o${i}`).join(', ')},
-          min(coalesce(p.crying, 0)) AS crying, min(coalesce(p.info, 0)) AS info
+        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.${s.seen}, 0)) AS seen, ${idx.map((i) => `min(${own(i)}) AS o${i}`).join(', ')},
+          min(coalesce(p.${s.crying}, 0)) AS crying, min(coalesce(p.${s.info}, 0)) AS info,
+          sum(p.${s.seen}) AS men_seen, ${idx.map((i) => `sum(${bit(`p.${s.dom(i)} = 2`)}) AS mo${i}`).join(', ')},
+          sum(${bit(`p.${s.crying} > 0`)}) AS men_crying, sum(p.${s.info}) AS men_info,
+          sum(${bit(`(${idx.map((i) => bit(`p.${s.dom(i)} = 2`)).join(' + ')}) >= ${DETAILED_DOMAINS}`)}) AS men_detailed
         FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref
       )
       SELECT count(*) AS open_cases, coalesce(sum(men), 0) AS men, coalesce(sum(seen), 0) AS seen, ${idx.map((i) => `coalesce(sum(o${i}), 0) AS o${i}`).join(', ')},
-        coalesce(sum(crying), 0) AS crying, coalesce(sum(info), 0) AS info FROM per_case`,
+        coalesce(sum(crying), 0) AS crying, coalesce(sum(info), 0) AS info,
+        ${['men_seen', ...idx.map((i) => `mo${i}`), 'men_crying', 'men_info', 'men_detailed'].map((k) => `coalesce(sum(${k}), 0) AS ${k}`).join(', ')}
+      FROM per_case`,
       params,
     );
     const total = Number(cases?.open_cases ?? 0);
+    const men = Number(cases?.men ?? 0);
     const frac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total });
+    const menFrac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total: men });
     const list = (where: string, order: string, extra: SqlValue[] = []) => this.list(sql, [...params, ...extra], where, order, q.today, q.listLimit);
     const lists = {
       neverSeen: await list('p.ever_seen = 0', 'p.case_ref, p.man_id'),
@@ -82,8 +102,13 @@ export class SqlCoverage implements CoverageReader {
       factorsNotDiscussed: await list(`(${FACTOR_COUNT}) >= ${COMBINE_AT} AND p.discussed_on IS NULL`, 'p.case_ref, p.man_id'),
     };
     return TeamCoverage.parse({
-      team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men: Number(cases?.men ?? 0),
-      fatherSeen: frac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, frac(`o${i}`)])), crying: frac('crying'), infoSought: frac('info'), lists,
+      team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men,
+      fatherSeen: frac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, frac(`o${i}`)])), crying: frac('crying'), infoSought: frac('info'),
+      byMan: {
+        fatherSeen: menFrac('men_seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, menFrac(`mo${i}`)])),
+        crying: menFrac('men_crying'), infoSought: menFrac('men_info'), detailed: menFrac('men_detailed'),
+      },
+      lists,
     });
   }
 
@@ -104,18 +129,27 @@ export class SqlCoverage implements CoverageReader {
   async partnershipCoverage(input: CoverageQueryInput): Promise<PartnershipCoverage> {
     const q = CoverageQuery.parse(input);
     const { sql, params } = perMan({ openOnly: true, since: q.since });
-    // Only counts leave this query: no names, no case references.
+    const s = shareCols(q.since);
+    const ownAccounts = idx.map((i) => bit(`p.${s.dom(i)} = 2`)).join(' + ');
+    // Only counts leave this query: no names, no case references. Per case first, so cases and men are counted alike.
     const rows = await this.db.all<Record<string, number | string>>(
-      `${sql} SELECT c.team, count(DISTINCT c.ref) AS open_cases, count(p.man_id) AS men, coalesce(sum(p.ever_seen), 0) AS men_seen,
-        coalesce(sum(${bit(`(${OWN_ACCOUNTS}) >= ${DETAILED_DOMAINS}`)}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(${bit(`p.m${i} = 0`)}), 0) AS n${i}`).join(', ')}
-      FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.team ORDER BY c.team`,
+      `${sql}, per_case AS (
+        SELECT c.team, count(p.man_id) AS men, min(coalesce(p.${s.seen}, 0)) AS case_seen, coalesce(sum(p.${s.seen}), 0) AS men_seen,
+          coalesce(sum(${bit(`(${ownAccounts}) >= ${DETAILED_DOMAINS}`)}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(${bit(`p.m${i} = 0`)}), 0) AS n${i}`).join(', ')}
+        FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref, c.team
+      )
+      SELECT team, count(*) AS open_cases, sum(men) AS men, sum(case_seen) AS cases_seen, sum(men_seen) AS men_seen, sum(men_detailed) AS men_detailed,
+        ${idx.map((i) => `sum(n${i}) AS n${i}`).join(', ')}
+      FROM per_case GROUP BY team ORDER BY team`,
       params,
     );
-    const men = rows.reduce((s, r) => s + Number(r.men), 0);
-    const neverExploredCounts = DOMAIN_IDS.map((domain, i) => ({ domain, count: rows.reduce((s, r) => s + Number(r[`n${i}`]), 0), total: men }));
+    const men = rows.reduce((sum, r) => sum + Number(r.men), 0);
+    const neverExploredCounts = DOMAIN_IDS.map((domain, i) => ({ domain, count: rows.reduce((sum, r) => sum + Number(r[`n${i}`]), 0), total: men }));
     return PartnershipCoverage.parse({
       today: q.today, since: q.since,
-      teams: rows.map((r) => ({ team: String(r.team), openCases: Number(r.open_cases), men: Number(r.men), menSeen: Number(r.men_seen), menDetailed: Number(r.men_detailed) })),
+      teams: rows.map((r) => ({
+        team: String(r.team), openCases: Number(r.open_cases), men: Number(r.men), casesSeen: Number(r.cases_seen), menSeen: Number(r.men_seen), menDetailed: Number(r.men_detailed),
+      })),
       neverExplored: neverExploredCounts.sort((a, b) => b.count - a.count || DOMAIN_IDS.indexOf(a.domain) - DOMAIN_IDS.indexOf(b.domain)),
     });
   }
