@@ -16,6 +16,7 @@ import { openDatabase } from '../adapters/open-database';
 import { SqlCaseRecords } from '../adapters/sql/case-records';
 import { SqlStorage } from '../adapters/sql/bot-storage';
 import { SqlAuditLog } from '../adapters/sql/audit-log';
+import { AuditedCoverage } from '../adapters/sql/audited-coverage';
 import { AuditedCaseRecords, AuditScope, SYSTEM_CONTEXT } from '../adapters/sql/audited-case-records';
 import { applyRetention } from '../adapters/sql/retention';
 import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
@@ -66,7 +67,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   });
   // Why not ConversationState: it saves with eTag "*", so two instances' turns could write over each other.
   const conversationState = new OptimisticConversationState(overrides.storage ?? new SqlStorage(db, now));
-  const coverage = new SqlCoverage(db);
+  // Why audited: every read of a team's figures (page, CSV, chat) lands in the audit trail with the team (issue 17.4).
+  const coverage = new AuditedCoverage(new SqlCoverage(db), audit, now, () => auditScope.current());
   const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
@@ -90,7 +92,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
   const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser,
     checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
-    routers: [(webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir })] });
+    routers: [(webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir, auditScope })] });
 
   let server: Server | undefined;
   let stream: { close(): void } | undefined;

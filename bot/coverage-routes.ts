@@ -12,6 +12,8 @@ import { DOMAIN_IDS } from '../records/practice-model';
 import { partnershipCsv, teamCsv } from '../adapters/exporters/coverage-csv';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { ROLE_LABEL } from '../prompts/labels';
+import { publishPartnership } from '../records/coverage-publish';
+import type { AuditScope } from '../adapters/sql/audited-case-records';
 
 /** What the coverage routes need; `localMode` is true when there is no Bot Framework app id (the demo user is chosen on the page). */
 export interface CoverageRoutesDeps {
@@ -21,6 +23,8 @@ export interface CoverageRoutesDeps {
   logger: Logger;
   localMode: boolean;
   webDir: string;
+  /** Reads made for a page user run in this scope, so the audit trail names them and the page path. */
+  auditScope: AuditScope;
 }
 
 /** The page's filters: period in days (or all), one practitioner, another team. */
@@ -54,7 +58,7 @@ function pageLabels(): Record<string, unknown> {
 
 /** The router: mount at the root; it answers /coverage, /vendor/chart.js and /api/coverage/*. */
 export function coverageRouter(deps: CoverageRoutesDeps): Router {
-  for (const k of ['records', 'coverage', 'now', 'logger', 'webDir'] as const) if (!deps?.[k]) throw new TypeError(`coverageRouter needs ${k}`);
+  for (const k of ['records', 'coverage', 'now', 'logger', 'webDir', 'auditScope'] as const) if (!deps?.[k]) throw new TypeError(`coverageRouter needs ${k}`);
   const { records, coverage, now, logger } = deps;
   const router = Router();
   const chartJs = join(require.resolve('chart.js'), '..', 'chart.umd.min.js');
@@ -68,6 +72,8 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     if (!user) throw new CoverageHttpError(401, 'UnknownUser', 'choose a known user');
     return user;
   }
+  // Everything read for a page user is attributed to them through the page path (coverage figures and case records alike).
+  const asUser = <T>(user: User, fn: () => Promise<T>): Promise<T> => deps.auditScope.run({ actor: user.id, path: 'page' }, fn);
   const filters = (req: Request) => {
     const { user: _u, ...rest } = req.query as Record<string, unknown>;
     const parsed = Filters.safeParse(rest);
@@ -85,17 +91,18 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
       next(err);
     });
   };
-  async function teamReport(req: Request) {
+  async function teamReport(req: Request, purpose: 'view' | 'csv') {
     const user = await identify(req);
     const f = filters(req);
     const team = teamFor(user, f.team ?? null);
-    return { user, report: await coverage.teamCoverage(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST }) };
+    return { user, report: await asUser(user, () => coverage.teamCoverage(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST, purpose })) };
   }
-  async function partnershipReport(req: Request) {
+  // Partnership figures leave Seen only after disclosure control (counts of 1–4 suppressed), on the page, in CSV and in JSON.
+  async function partnershipReport(req: Request, purpose: 'view' | 'csv') {
     const user = await identify(req);
     checkPartnership(user);
     const f = filters(req);
-    return coverage.partnershipCoverage({ today: f.today, since: f.since });
+    return publishPartnership(await asUser(user, () => coverage.partnershipCoverage({ today: f.today, since: f.since, purpose })));
   }
 
   router.get('/coverage', (_req, res, next) => res.sendFile(join(deps.webDir, 'coverage.html'), (err) => (err ? next(err) : undefined)));
@@ -109,19 +116,19 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     res.json({ user: { id: user.id, name: user.name, role: user.role, team: user.team }, views: { team, partnership: allowed(user, 'coverage.partnership') }, practitioners, labels: pageLabels() });
   }));
   router.get('/api/coverage/team', handle(async (req, res) => {
-    const { report } = await teamReport(req);
+    const { report } = await teamReport(req, 'view');
     const n = await names();
     const roles = Object.fromEntries(report.lists.neverSeen.items.map((i) => [i.manRole, t(ROLE_LABEL[i.manRole])]));
     res.json({ ...report, practitionerNames: Object.fromEntries([...n].filter(([id]) => Object.values(report.lists).some((l) => l.items.some((i) => i.practitionerId === id)))), roles });
   }));
   router.get('/api/coverage/team.csv', handle(async (req, res) => {
-    const { report } = await teamReport(req);
+    const { report } = await teamReport(req, 'csv');
     const n = await names();
     res.type('text/csv; charset=utf-8').attachment(`coverage-${report.team.replace(/[^\w-]/g, '_')}-${report.today}.csv`).send(teamCsv(report, (id) => n.get(id) ?? id));
   }));
-  router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req))));
+  router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req, 'view'))));
   router.get('/api/coverage/partnership.csv', handle(async (req, res) => {
-    const report = await partnershipReport(req);
+    const report = await partnershipReport(req, 'csv');
     res.type('text/csv; charset=utf-8').attachment(`coverage-partnership-${report.today}.csv`).send(partnershipCsv(report));
   }));
   router.post('/api/coverage/discussions', handle(async (req, res) => {

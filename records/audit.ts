@@ -11,6 +11,8 @@ export const AUDIT_OPERATIONS = [
   'case.read', 'case.list', 'case.insert', 'men.list', 'man.read', 'man.add',
   'summary.save', 'summary.correct', 'summaries.read', 'versions.read',
   'subject.export', 'audit.read', 'retention.delete', 'database.copy',
+  // Coverage figures (issue 17): a team's figures viewed, downloaded as CSV or printed as a report; partnership figures likewise.
+  'coverage.team.view', 'coverage.team.csv', 'coverage.team.report', 'coverage.partnership.view', 'coverage.partnership.csv', 'coverage.partnership.report',
 ] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 export type AuditOperation = z.infer<typeof AuditOperation>;
@@ -33,6 +35,8 @@ export const AuditEntryInput = z.object({
   manId: Id.nullable().default(null),
   summaryId: Id.nullable().default(null),
   version: z.number().int().min(1).nullable().default(null),
+  /** The team whose figures were read (coverage entries); null for case records. */
+  team: z.string().min(1).max(100).nullable().default(null),
   /** An error class name or a count, never a message. */
   detail: z.string().max(100).regex(/^[\w.:-]*$/).nullable().default(null),
 });
@@ -54,4 +58,6 @@ export interface AuditLog {
   listForCase(caseRef: string): Promise<AuditEntry[]>;
   /** Every entry about a man (for subject-access requests), oldest first. */
   listForMan(manId: string): Promise<AuditEntry[]>;
+  /** Every entry about a team's figures, oldest first. */
+  listForTeam(team: string): Promise<AuditEntry[]>;
 }

@@ -22,6 +22,8 @@ export const CoverageQuery = z.object({
   practitionerId: z.string().min(1).max(100).nullable().default(null),
   /** How many items each list carries. */
   listLimit: z.number().int().min(0).max(MAX_LIST).default(50),
+  /** What the figures are for, so the audit trail can say it: shown on a page or in chat, downloaded as CSV, or a CLI report. */
+  purpose: z.enum(['view', 'csv', 'report']).default('view'),
 });
 export type CoverageQuery = z.input<typeof CoverageQuery>;
 

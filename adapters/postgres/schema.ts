@@ -125,4 +125,12 @@ export const MIGRATIONS: readonly Migration[] = [
         WHEN (NEW.fictional IS DISTINCT FROM OLD.fictional) EXECUTE FUNCTION seen_cases_fictional_fixed()`,
     ],
   },
+  // Coverage (issue 17): reads of a team's figures are audited with the team.
+  {
+    version: 4,
+    statements: [
+      `ALTER TABLE audit_log ADD COLUMN team TEXT`,
+      `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
+    ],
+  },
 ];

@@ -104,5 +104,13 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a case cannot change between fictional and real'); END`,
     ],
   },
+  // Coverage (issue 17): reads of a team's figures are audited with the team.
+  {
+    version: 4,
+    statements: [
+      `ALTER TABLE audit_log ADD COLUMN team TEXT`,
+      `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
+    ],
+  },
 ];
 

@@ -6,6 +6,10 @@ import { databaseTarget, loadConfig, processEnv } from '../../bot/config';
 import { openDatabase } from '../../adapters/open-database';
 import { SqlCoverage } from '../../adapters/sql/coverage';
 import { SqlCaseRecords } from '../../adapters/sql/case-records';
+import { SqlAuditLog } from '../../adapters/sql/audit-log';
+import { AuditedCoverage } from '../../adapters/sql/audited-coverage';
+import { publishPartnership } from '../../records/coverage-publish';
+import { cliActor } from './cli-records';
 import { partnershipCsv, teamCsv } from '../../adapters/exporters/coverage-csv';
 import { partnershipMarkdown, teamMarkdown } from '../../adapters/exporters/coverage-md';
 import { isoDay } from '../../records/dates';
@@ -38,11 +42,13 @@ export const command: Command = {
     }
     const db = await openDatabase(databaseTarget(loadConfig(processEnv()), { db: args.db }));
     try {
-      const coverage = new SqlCoverage(db);
+      // Every report is audited as the machine's operator through the CLI path, with the team (issue 17.4).
+      const context = { actor: cliActor(), path: 'cli' as const };
+      const coverage = new AuditedCoverage(new SqlCoverage(db), new SqlAuditLog(db), () => new Date(), () => context);
       const today = args.today ?? isoDay(new Date());
       const since = args.period === 'all' ? null : daysBefore(today, Number(args.period));
       if (args.partnership) {
-        const p = await coverage.partnershipCoverage({ today, since });
+        const p = publishPartnership(await coverage.partnershipCoverage({ today, since, purpose: 'report' }));
         io.stdout(args.format === 'json' ? `${JSON.stringify(p, null, 2)}\n` : args.format === 'csv' ? partnershipCsv(p) : partnershipMarkdown(p));
         return 0;
       }
@@ -51,7 +57,7 @@ export const command: Command = {
         io.stderr(`seen coverage: no open cases in team "${args.team}"\n`);
         return 1;
       }
-      const report = await coverage.teamCoverage(team, { today, since, practitionerId: args.practitioner ?? null, listLimit: MAX_LIST });
+      const report = await coverage.teamCoverage(team, { today, since, practitionerId: args.practitioner ?? null, listLimit: MAX_LIST, purpose: 'report' });
       const names = new Map((await new SqlCaseRecords(db, () => new Date()).listUsers()).map((u) => [u.id, u.name]));
       const name = (id: string) => names.get(id) ?? id;
       io.stdout(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : args.format === 'csv' ? teamCsv(report, name) : teamMarkdown(report, name));

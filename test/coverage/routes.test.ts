@@ -75,11 +75,58 @@ describe('coverage: page API and CSV', () => {
     assert.deepEqual(rows[0], [...TEAM_CSV_HEADER]);
     assert.ok(rows.every((r) => r.length === TEAM_CSV_HEADER.length));
     const seen = rows.find((r) => r[1] === 'father_seen')!;
-    assert.deepEqual(seen.slice(2, 5), [String(json.fatherSeen.count), String(json.fatherSeen.total), '60']);
-    assert.equal(rows.filter((r) => r[0] === 'share').length, 11);
+    assert.deepEqual(seen.slice(2, 6), ['cases', String(json.fatherSeen.count), String(json.fatherSeen.total), '60']);
+    assert.equal(rows.filter((r) => r[0] === 'share').length, 23);
     for (const [list, { items }] of Object.entries(json.lists)) {
-      assert.deepEqual(rows.filter((r) => r[0] === list).map((r) => [r[5], r[6]]), items.map((i) => [i.caseRef, i.manName]), list);
+      assert.deepEqual(rows.filter((r) => r[0] === list).map((r) => [r[6], r[7]]), items.map((i) => [i.caseRef, i.manName]), list);
     }
+  });
+
+  it('"last 30 days" keeps Jordan (seen 2026-09-10, 77 days before) on "not seen recently", never on "never seen" (issue 17.1)', async () => {
+    type Lists = { lists: Record<string, { items: Array<{ manId: string; daysSinceSeen: number | null }> }> };
+    for (const period of ['all', '30', '90']) {
+      const r = (await (await get(`/api/coverage/team?user=sam&period=${period}`)).json()) as Lists;
+      assert.ok(!r.lists.neverSeen!.items.some((i) => i.manId === 'demo-5-jordan'), `period ${period}: Jordan is not "never seen"`);
+      assert.deepEqual(r.lists.notSeenRecently!.items.filter((i) => i.manId === 'demo-5-jordan').map((i) => i.daysSinceSeen), [77], `period ${period}`);
+    }
+  });
+
+  it('every team figure says what it counts, in cases and in men, and agrees with the partnership computation (issue 17.2)', async () => {
+    const team = (await (await get('/api/coverage/team?user=sam')).json()) as { openCases: number; men: number; fatherSeen: { count: number; total: number }; byMan: { fatherSeen: { count: number; total: number } } };
+    assert.deepEqual(team.fatherSeen, { count: 3, total: 5 });
+    assert.deepEqual(team.byMan.fatherSeen, { count: 3, total: 6 });
+    const rows = parseCsv(await (await get('/api/coverage/team.csv?user=sam')).text());
+    const seen = rows.filter((r) => r[0] === 'share' && r[1] === 'father_seen').map((r) => r.slice(2, 5));
+    assert.deepEqual(seen, [['cases', '3', '5'], ['men', '3', '6']]);
+    assert.ok(rows.filter((r) => r[0] === 'share').every((r) => r[2] === 'cases' || r[2] === 'men'), 'every share names its unit');
+    const labels = ((await (await get('/api/coverage/me?user=sam')).json()) as { labels: Record<string, string> }).labels;
+    assert.match(labels.fatherSeenRate!, /\(men\)/);
+  });
+
+  it('partnership figures publish no count of 1–4 for a team of fewer than 5 men, in JSON or CSV (issue 17.3)', async () => {
+    const json = (await (await get('/api/coverage/partnership?user=pat')).json()) as { teams: Array<Record<string, unknown>> };
+    const south = json.teams.find((t) => t.team === 'South')!;
+    assert.deepEqual(south, { team: 'South', openCases: null, men: null, casesSeen: { count: null, total: null, percent: null }, menSeen: { count: null, total: null, percent: null }, menDetailed: { count: null, total: null, percent: null } });
+    const numbers = JSON.stringify(json).match(/"(?:count|total|openCases|men)":\d+/g) ?? [];
+    assert.deepEqual(numbers.filter((n) => /:[1-4]$/.test(n)), []);
+    const csv = parseCsv(await (await get('/api/coverage/partnership.csv?user=pat')).text());
+    assert.deepEqual(csv[0], ['section', 'team', 'measure', 'unit', 'count', 'total', 'percent', 'note']);
+    const smallCells = csv.slice(1).filter((r) => [r[4], r[5]].some((c) => /^[1-4]$/.test(c!)));
+    assert.deepEqual(smallCells, []);
+    assert.ok(csv.some((r) => r[1] === 'South' && r[7] === 'suppressed'));
+  });
+
+  it('every team view and CSV download is audited with the user, the team and the page path (issue 17.4)', async () => {
+    const before = (await seen.audit.listForTeam('North')).length;
+    await get('/api/coverage/team?user=sam&period=30');
+    await get('/api/coverage/team.csv?user=sam');
+    assert.equal((await get('/api/coverage/team?user=sam&team=South')).status, 403);
+    const entries = (await seen.audit.listForTeam('North')).slice(before);
+    assert.deepEqual(entries.map((e) => [e.actor, e.team, e.path, e.operation, e.outcome]), [
+      ['sam', 'North', 'page', 'coverage.team.view', 'ok'],
+      ['sam', 'North', 'page', 'coverage.team.csv', 'ok'],
+    ]);
+    assert.deepEqual(await seen.audit.listForTeam('South'), [], 'a refused read reads nothing');
   });
 
   const cells: Array<[string | number | null, string]> = [
