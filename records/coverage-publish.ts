@@ -1,8 +1,8 @@
 // Disclosure control for partnership figures: counts of 1–4 (and any percentage built from them) are never published.
 import { z } from 'zod';
-import { DomainId } from './practice-model';
+import { DOMAIN_IDS, DomainId } from './practice-model';
 import { IsoDate } from './model';
-import type { Fraction, PartnershipCoverage, PartnershipTeam } from './coverage';
+import { Month, type Fraction, type PartnershipCoverage, type PartnershipTeam, type TrendPoint } from './coverage';
 
 /** The smallest count published; 1 to SMALLEST - 1 are suppressed (the usual rule for social-care and health statistics). */
 export const SMALLEST = 5;
@@ -19,6 +19,12 @@ export const PublishedTeam = z.object({
 });
 export type PublishedTeam = z.infer<typeof PublishedTeam>;
 
+/** One month of the partnership trend as published (unit: men with a write-up that month). */
+export const PublishedTrendPoint = z.object({
+  month: Month, men: Figure, fatherSeen: PublishedShare, domains: z.record(DomainId, PublishedShare), crying: PublishedShare, infoSought: PublishedShare, detailed: PublishedShare,
+});
+export type PublishedTrendPoint = z.infer<typeof PublishedTrendPoint>;
+
 /** The partnership figures as they may leave Seen: page, CSV and JSON all carry this and nothing rawer. */
 export const PublishedPartnership = z.object({
   today: IsoDate,
@@ -28,6 +34,7 @@ export const PublishedPartnership = z.object({
   teams: z.array(PublishedTeam),
   all: PublishedTeam,
   neverExplored: z.array(z.object({ domain: DomainId, share: PublishedShare })),
+  trend: z.array(PublishedTrendPoint),
 }).strict();
 export type PublishedPartnership = z.infer<typeof PublishedPartnership>;
 
@@ -104,5 +111,16 @@ export function publishPartnership(raw: PartnershipCoverage): PublishedPartnersh
       menDetailed: publishShare(fraction(all, 'menDetailed'), allHidden('menDetailed'), allMenHidden),
     },
     neverExplored: raw.neverExplored.map((d) => ({ domain: d.domain, share: publishShare(d, false, allMenHidden) })),
+    trend: raw.trend.map(publishTrendPoint),
   });
+}
+
+/** One month of the trend: its men figure and every share suppressed by the same rule (no totals across months are shown). */
+export function publishTrendPoint(p: TrendPoint): PublishedTrendPoint {
+  const hidden = small(p.men);
+  const share = (f: Fraction) => publishShare(f, hidden, hidden);
+  return {
+    month: p.month, men: hidden ? null : p.men, fatherSeen: share(p.fatherSeen),
+    domains: Object.fromEntries(DOMAIN_IDS.map((d) => [d, share(p.domains[d]!)])) as PublishedTrendPoint['domains'], crying: share(p.crying), infoSought: share(p.infoSought), detailed: share(p.detailed),
+  };
 }

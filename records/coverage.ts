@@ -22,6 +22,8 @@ export const CoverageQuery = z.object({
   practitionerId: z.string().min(1).max(100).nullable().default(null),
   /** How many items each list carries. */
   listLimit: z.number().int().min(0).max(MAX_LIST).default(50),
+  /** Months of trend to include (0 for none): each measure by calendar month, ending with today's month. */
+  trendMonths: z.union([z.literal(0), z.literal(6), z.literal(12)]).default(0),
   /** What the figures are for, so the audit trail can say it: shown on a page or in chat, downloaded as CSV, or a CLI report. */
   purpose: z.enum(['view', 'csv', 'report']).default('view'),
 });
@@ -45,6 +47,33 @@ export const CoverageItem = z.object({
   discussedOn: IsoDate.nullable(),
 });
 export type CoverageItem = z.infer<typeof CoverageItem>;
+
+/** A calendar month, yyyy-mm. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** The trend lengths the page, CSV and CLI offer. */
+export const TREND_MONTHS = [6, 12] as const;
+
+/** One month of a trend. Unit: men with a write-up of a contact in that month (on cases open or since closed). */
+export const TrendPoint = z.object({
+  month: Month,
+  men: z.number().int().min(0),
+  fatherSeen: Fraction,
+  domains: z.record(DomainId, Fraction),
+  crying: Fraction,
+  infoSought: Fraction,
+  detailed: Fraction,
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** The months from `n - 1` months before today's month to today's month, oldest first. */
+export function trendMonths(today: string, n: number): string[] {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7)) - 1;
+  return Array.from({ length: n }, (_x, i) => {
+    const d = new Date(Date.UTC(y, m - (n - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
 
 /** A list and how many belong on it (the list may be cut at the query's limit). */
 export const CoverageList = z.object({ total: z.number().int().min(0), items: z.array(CoverageItem) });
@@ -70,6 +99,8 @@ export const TeamCoverage = z.object({
   /** The same measures counted in men (unit: men on open cases), the partnership's unit, so both views agree on one team. */
   byMan: z.object({ fatherSeen: Fraction, domains: z.record(DomainId, Fraction), crying: Fraction, infoSought: Fraction, detailed: Fraction }),
   lists: z.object({ neverSeen: CoverageList, notSeenRecently: CoverageList, domainsNeverExplored: CoverageList, factorsNotDiscussed: CoverageList }),
+  /** Each measure by month (when asked for), every month present, oldest first; the period filter does not apply to it. */
+  trend: z.array(TrendPoint),
 });
 export type TeamCoverage = z.infer<typeof TeamCoverage>;
 
@@ -92,6 +123,8 @@ export const PartnershipCoverage = z.object({
   teams: z.array(PartnershipTeam),
   /** How many men on open cases have never had each domain explored (no account of any kind), most first. */
   neverExplored: z.array(z.object({ domain: DomainId, count: z.number().int().min(0), total: z.number().int().min(0) })),
+  /** Across the partnership, by month (when asked for); raw counts, published only through disclosure control. */
+  trend: z.array(TrendPoint),
 }).strict();
 export type PartnershipCoverage = z.infer<typeof PartnershipCoverage>;
 

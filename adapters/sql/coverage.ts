@@ -8,6 +8,7 @@ import {
 import { RecordNotFoundError } from '../../records/repository';
 import { COVERAGE_DOMAIN_COLUMNS as COLS, COVERAGE_FACTOR_BITS } from './columns';
 import type { Db, SqlValue } from './database';
+import { coverageTrend } from './coverage-trend';
 
 /** Which cases a report covers. */
 interface Scope { team?: string | null; practitionerId?: string | null; caseRef?: string; openOnly: boolean; since?: string | null }
@@ -108,7 +109,7 @@ export class SqlCoverage implements CoverageReader {
         fatherSeen: menFrac('men_seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, menFrac(`mo${i}`)])),
         crying: menFrac('men_crying'), infoSought: menFrac('men_info'), detailed: menFrac('men_detailed'),
       },
-      lists,
+      lists, trend: await coverageTrend(this.db, { team, practitionerId: q.practitionerId }, q.today, q.trendMonths),
     });
   }
 
@@ -151,6 +152,7 @@ export class SqlCoverage implements CoverageReader {
         team: String(r.team), openCases: Number(r.open_cases), men: Number(r.men), casesSeen: Number(r.cases_seen), menSeen: Number(r.men_seen), menDetailed: Number(r.men_detailed),
       })),
       neverExplored: neverExploredCounts.sort((a, b) => b.count - a.count || DOMAIN_IDS.indexOf(a.domain) - DOMAIN_IDS.indexOf(b.domain)),
+      trend: await coverageTrend(this.db, { team: null, practitionerId: null }, q.today, q.trendMonths),
     });
   }
 

@@ -4,7 +4,7 @@ import { openTestDb } from '../helpers/database';
 import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { SqlCoverage } from '../../adapters/sql/coverage';
 import { emptyDomains, type SummaryDraft, type User } from '../../records/model';
-import { CoverageRefusedError, checkPartnership, daysBetween, daysBefore, percent, teamFor } from '../../records/coverage';
+import { CoverageRefusedError, checkPartnership, daysBetween, daysBefore, percent, teamFor, trendMonths } from '../../records/coverage';
 import type { DomainId } from '../../records/practice-model';
 import { fixedClock } from '../helpers/records';
 
@@ -142,6 +142,23 @@ describe('coverage: arithmetic on hand-built cases', () => {
     const r = await coverage.teamCoverage('A', { today: TODAY, listLimit: 1 });
     assert.equal(r.lists.domainsNeverExplored.items.length, 1);
     assert.equal(r.lists.domainsNeverExplored.total, 3);
+  });
+
+  it('trend: each measure by month in men with a write-up that month, closed cases included, every month present (issue 17.7)', async () => {
+    const r = await coverage.teamCoverage('A', { today: TODAY, trendMonths: 6 });
+    assert.deepEqual(r.trend.map((p) => p.month), ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    const [aug, nov] = [r.trend[2]!, r.trend[5]!];
+    assert.deepEqual([aug.men, aug.fatherSeen, aug.detailed, aug.crying, aug.infoSought], [1, { count: 1, total: 1 }, { count: 1, total: 1 }, { count: 1, total: 1 }, { count: 1, total: 1 }]);
+    // November: m1 (not seen), m2a (spoken to), m2b (not seen), m3 (seen, by correction), m5 (seen, on the closed case).
+    assert.deepEqual([nov.men, nov.fatherSeen, nov.domains.life_history, nov.detailed], [5, { count: 3, total: 5 }, { count: 2, total: 5 }, { count: 0, total: 5 }]);
+    assert.deepEqual(r.trend[0], { month: '2026-06', men: 0, fatherSeen: { count: 0, total: 0 }, domains: Object.fromEntries(Object.keys(nov.domains).map((d) => [d, { count: 0, total: 0 }])), crying: { count: 0, total: 0 }, infoSought: { count: 0, total: 0 }, detailed: { count: 0, total: 0 } });
+    assert.equal((await coverage.teamCoverage('A', { today: TODAY, trendMonths: 12 })).trend.length, 12);
+    assert.deepEqual((await coverage.teamCoverage('A', { today: TODAY })).trend, [], 'no trend unless asked');
+    const p2 = await coverage.teamCoverage('A', { today: TODAY, trendMonths: 6, practitionerId: 'p2' });
+    assert.deepEqual(p2.trend[5]!.fatherSeen, { count: 1, total: 1 });
+    const p = await coverage.partnershipCoverage({ today: TODAY, trendMonths: 6 });
+    assert.deepEqual([p.trend[5]!.men, p.trend[5]!.fatherSeen, p.trend[5]!.detailed], [6, { count: 4, total: 6 }, { count: 1, total: 6 }]);
+    assert.deepEqual(trendMonths('2026-01-15', 3), ['2025-11', '2025-12', '2026-01']);
   });
 
   const access: Array<[string, User, string | null, 'ok' | 'role' | 'team']> = [

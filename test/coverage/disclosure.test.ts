@@ -6,7 +6,7 @@ import { DOMAIN_IDS } from '../../records/practice-model';
 const team = (name: string, openCases: number, men: number, casesSeen: number, menSeen: number, menDetailed: number): PartnershipTeam => ({ team: name, openCases, men, casesSeen, menSeen, menDetailed });
 const raw = (teams: PartnershipTeam[], never = 0): PartnershipCoverage => {
   const men = teams.reduce((s, t) => s + t.men, 0);
-  return { today: '2026-11-26', since: null, teams, neverExplored: DOMAIN_IDS.map((domain) => ({ domain, count: never, total: men })) };
+  return { today: '2026-11-26', since: null, teams, neverExplored: DOMAIN_IDS.map((domain) => ({ domain, count: never, total: men })), trend: [] };
 };
 
 /** Every figure a published report carries, with where it is. */
