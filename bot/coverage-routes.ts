@@ -30,6 +30,8 @@ export interface CoverageRoutesDeps {
 /** The page's filters: period in days (or all), one practitioner, another team. */
 const Filters = z.object({
   period: z.enum(['all', '30', '90', '365']).default('all'),
+  /** Months of trend (issue 17.7). */
+  trend: z.enum(['6', '12']).default('12'),
   practitioner: z.string().min(1).max(100).optional(),
   team: z.string().min(1).max(100).optional(),
 }).strict();
@@ -52,6 +54,9 @@ function pageLabels(): Record<string, unknown> {
     domains: Object.fromEntries(DOMAIN_IDS.map((d) => [d, DOMAIN_WORDING[d].title])),
     lists: { neverSeen: t('coverage.listNeverSeen'), notSeenRecently: t('coverage.listNotSeenRecently', { days: NOT_SEEN_DAYS }), domainsNeverExplored: t('coverage.listDomainsNeverExplored'), factorsNotDiscussed: t('coverage.listFactorsNotDiscussed') },
     fatherSeenRate: t('coverage.fatherSeenRate'), detailedRate: t('coverage.detailedRate', { n: DETAILED_DOMAINS }), neverExploredTitle: t('coverage.neverExploredTitle'),
+    casesSeenRate: t('coverage.casesSeenRate'), suppressed: t('coverage.suppressed'), suppressionNote: t('coverage.suppressionNote', { n: 4 }),
+    periodNote: t('coverage.periodNote', { since: '{since}' }), trendTitle: t('coverage.trendTitle', { months: '{months}' }), trendNote: t('coverage.trendNote'), trendMen: t('coverage.trendMen'),
+    unitCases: t('coverage.unitCases'), unitMen: t('coverage.unitMen'),
     refusedRole: t('coverage.refusedRole').replace(/\*\*/g, ''), empty: t('coverage.listEmpty'), discussed: t('coverage.discussedButton', { ref: '' }).trim(),
   };
 }
@@ -79,7 +84,7 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     const parsed = Filters.safeParse(rest);
     if (!parsed.success) throw new CoverageHttpError(400, 'BadArgument', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const today = isoDay(now());
-    return { ...parsed.data, today, since: parsed.data.period === 'all' ? null : daysBefore(today, Number(parsed.data.period)) };
+    return { ...parsed.data, today, since: parsed.data.period === 'all' ? null : daysBefore(today, Number(parsed.data.period)), trendMonths: parsed.data.trend === '6' ? 6 as const : 12 as const };
   };
   const names = async () => new Map((await records.listUsers()).map((u) => [u.id, u.name]));
   // Why: every handler answers refusals and bad input the same way, and nothing about a case leaks in an error.
@@ -95,14 +100,14 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     const user = await identify(req);
     const f = filters(req);
     const team = teamFor(user, f.team ?? null);
-    return { user, report: await asUser(user, () => coverage.teamCoverage(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST, purpose })) };
+    return { user, report: await asUser(user, () => coverage.teamCoverage(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST, trendMonths: f.trendMonths, purpose })) };
   }
   // Partnership figures leave Seen only after disclosure control (counts of 1–4 suppressed), on the page, in CSV and in JSON.
   async function partnershipReport(req: Request, purpose: 'view' | 'csv') {
     const user = await identify(req);
     checkPartnership(user);
     const f = filters(req);
-    return publishPartnership(await asUser(user, () => coverage.partnershipCoverage({ today: f.today, since: f.since, purpose })));
+    return publishPartnership(await asUser(user, () => coverage.partnershipCoverage({ today: f.today, since: f.since, trendMonths: f.trendMonths, purpose })));
   }
 
   router.get('/coverage', (_req, res, next) => res.sendFile(join(deps.webDir, 'coverage.html'), (err) => (err ? next(err) : undefined)));

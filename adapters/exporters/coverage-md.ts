@@ -48,8 +48,15 @@ export function teamMarkdown(c: TeamCoverage, practitioner: (id: string) => stri
       out.push(`- ${i.caseRef}: ${escapeMarkdown(i.manName)} — ${why}`);
     }
   }
+  if (c.trend.length) {
+    out.push('', `## ${t('coverage.trendTitle', { months: c.trend.length })}`, '', `_${t('coverage.trendNote')}_`, '', trendHeader(), '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const p of c.trend) out.push(`| ${p.month} | ${p.men} | ${frac(p.fatherSeen)} | ${frac(p.detailed)} | ${frac(p.crying)} | ${frac(p.infoSought)} |`);
+  }
   return `${out.join('\n')}\n`;
 }
+
+const frac = (f: Fraction) => `${f.count} (${percent(f)}%)`;
+const trendHeader = () => `| month | ${t('coverage.trendMen')} | ${t('coverage.fatherSeenRate')} | ${t('coverage.detailedRate', { n: DETAILED_DOMAINS })} | ${t('coverage.shareCrying')} | ${t('coverage.shareInfo')} |`;
 
 // A published share as "5 of 9 (56%)", or the suppression mark.
 function cell(s: PublishedShare): string {
@@ -67,5 +74,9 @@ export function partnershipMarkdown(p: PublishedPartnership): string {
   out.push('', `_${t('coverage.suppressionNote', { n: SMALLEST - 1 })}_`);
   out.push('', `## ${t('coverage.neverExploredTitle')}`, '', '| topic | men never explored |', '| --- | ---: |');
   for (const d of p.neverExplored) out.push(`| ${DOMAIN_WORDING[d.domain].title} | ${cell(d.share)} |`);
+  if (p.trend.length) {
+    out.push('', `## ${t('coverage.trendTitle', { months: p.trend.length })}`, '', `_${t('coverage.trendNote')}_`, '', trendHeader(), '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const m of p.trend) out.push(`| ${m.month} | ${num(m.men)} | ${cell(m.fatherSeen)} | ${cell(m.detailed)} | ${cell(m.crying)} | ${cell(m.infoSought)} |`);
+  }
   return `${out.join('\n')}\n`;
 }

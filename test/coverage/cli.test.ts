@@ -30,7 +30,7 @@ describe('coverage: seen coverage CLI', () => {
     assert.equal(code, 0);
     const db = await openTestDb(file);
     try {
-      assert.deepEqual(JSON.parse(out), await new SqlCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200 }));
+      assert.deepEqual(JSON.parse(out), await new SqlCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200, trendMonths: 12 }));
     } finally {
       await db.close();
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
-import { csvCell, TEAM_CSV_HEADER } from '../../adapters/exporters/coverage-csv';
+import { csvCell, PARTNERSHIP_CSV_HEADER, TEAM_CSV_HEADER } from '../../adapters/exporters/coverage-csv';
 import { TEST_NOW } from '../helpers/records';
 import { IDENTIFYING_WORDS, parseCsv } from './helpers';
 import { testDbEnv } from '../helpers/database';
@@ -110,7 +110,8 @@ describe('coverage: page API and CSV', () => {
     const numbers = JSON.stringify(json).match(/"(?:count|total|openCases|men)":\d+/g) ?? [];
     assert.deepEqual(numbers.filter((n) => /:[1-4]$/.test(n)), []);
     const csv = parseCsv(await (await get('/api/coverage/partnership.csv?user=pat')).text());
-    assert.deepEqual(csv[0], ['section', 'team', 'measure', 'unit', 'count', 'total', 'percent', 'note']);
+    assert.deepEqual(csv[0], [...PARTNERSHIP_CSV_HEADER]);
+    assert.ok(csv.every((r) => r.length === PARTNERSHIP_CSV_HEADER.length));
     const smallCells = csv.slice(1).filter((r) => [r[4], r[5]].some((c) => /^[1-4]$/.test(c!)));
     assert.deepEqual(smallCells, []);
     assert.ok(csv.some((r) => r[1] === 'South' && r[7] === 'suppressed'));
