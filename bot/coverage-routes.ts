@@ -7,11 +7,12 @@ import { RecordNotFoundError, type CaseRecords } from '../records/repository';
 import type { User } from '../records/model';
 import { isoDay } from '../records/dates';
 import { allowed } from '../records/access';
-import { checkDiscussion, checkPartnership, CoverageRefusedError, daysBefore, DETAILED_DOMAINS, MAX_LIST, NOT_SEEN_DAYS, teamFor, type CoverageReader } from '../records/coverage';
+import { MembersQuery, checkDiscussion, checkPartnership, CoverageRefusedError, daysBefore, DETAILED_DOMAINS, MAX_LIST, NOT_SEEN_DAYS, teamFor, type CoverageReader } from '../records/coverage';
 import { DOMAIN_IDS } from '../records/practice-model';
 import { partnershipCsv, teamCsv } from '../adapters/exporters/coverage-csv';
 import { DOMAIN_WORDING, t } from '../prompts';
-import { ROLE_LABEL } from '../prompts/labels';
+import { ROLE_LABEL, STATUS_LABEL } from '../prompts/labels';
+import { layoutSummary } from '../adapters/exporters/summary-view';
 import { publishPartnership } from '../records/coverage-publish';
 import type { AuditScope } from '../adapters/sql/audited-case-records';
 
@@ -36,6 +37,7 @@ const Filters = z.object({
   team: z.string().min(1).max(100).optional(),
 }).strict();
 const UserParam = z.string().regex(/^[A-Za-z0-9_.@-]{1,100}$/);
+const CaseRef = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_-]+$/).transform((r) => r.toUpperCase());
 const DiscussionBody = z.object({ caseRef: z.string().min(1).max(50), manId: z.string().min(1).max(100) }).strict();
 
 /** An HTTP refusal with a status and a stable code, answered as JSON. */
@@ -79,8 +81,9 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
   }
   // Everything read for a page user is attributed to them through the page path (coverage figures and case records alike).
   const asUser = <T>(user: User, fn: () => Promise<T>): Promise<T> => deps.auditScope.run({ actor: user.id, path: 'page' }, fn);
-  const filters = (req: Request) => {
-    const { user: _u, ...rest } = req.query as Record<string, unknown>;
+  const filters = (req: Request, own: readonly string[] = []) => {
+    const { user: _u, ...all } = req.query as Record<string, unknown>;
+    const rest = Object.fromEntries(Object.entries(all).filter(([k]) => !own.includes(k)));
     const parsed = Filters.safeParse(rest);
     if (!parsed.success) throw new CoverageHttpError(400, 'BadArgument', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const today = isoDay(now());
@@ -130,6 +133,43 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     const { report } = await teamReport(req, 'csv');
     const n = await names();
     res.type('text/csv; charset=utf-8').attachment(`coverage-${report.team.replace(/[^\w-]/g, '_')}-${report.today}.csv`).send(teamCsv(report, (id) => n.get(id) ?? id));
+  }));
+  // Drill-down (issue 17.5): the men and cases behind one count of the team report, under the page's filters.
+  router.get('/api/coverage/team/members', handle(async (req, res) => {
+    const user = await identify(req);
+    const f = filters(req, ['measure', 'unit']);
+    const which = MembersQuery.safeParse({ measure: req.query.measure, unit: req.query.unit });
+    if (!which.success) throw new CoverageHttpError(400, 'BadArgument', which.error.issues.map((i) => `${i.path.join('.') || 'measure'}: ${i.message}`).join('; '));
+    const team = teamFor(user, f.team ?? null);
+    const list = await asUser(user, () => coverage.members(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST }, which.data));
+    const n = await names();
+    res.json({ team, ...which.data, ...list, practitionerNames: Object.fromEntries(list.items.map((i) => [i.practitionerId, n.get(i.practitionerId) ?? i.practitionerId])) });
+  }));
+  // From a case: each man's topics (when last explored, whose account) and the latest summary, read-only; reads audited as the page user.
+  router.get('/api/coverage/case', handle(async (req, res) => {
+    const user = await identify(req);
+    const ref = CaseRef.safeParse(req.query.ref);
+    if (!ref.success) throw new CoverageHttpError(400, 'BadArgument', 'expected ?ref=<case reference>');
+    teamFor(user, null);
+    const body = await asUser(user, async () => {
+      const c = await records.getCase(ref.data);
+      if (!c) throw new CoverageHttpError(404, 'NotFound', 'no such case');
+      teamFor(user, c.team);
+      const [men, perMan, summaries] = await Promise.all([records.listMen(c.ref), coverage.caseCoverage(c.ref, isoDay(now())), records.latestSummaries(c.ref)]);
+      return {
+        caseRef: c.ref, team: c.team, fictional: c.fictional,
+        men: men.map((m) => {
+          const cov = perMan.find((x) => x.manId === m.id);
+          const latest = summaries.filter((x) => x.manId === m.id).sort((a, b) => b.contact.date.localeCompare(a.contact.date))[0];
+          return {
+            manId: m.id, name: m.name, role: t(ROLE_LABEL[m.role]), lastSeen: cov?.lastSeen ?? null,
+            topics: DOMAIN_IDS.map((d) => ({ domain: d, title: DOMAIN_WORDING[d].title, status: cov?.domains[d]?.status ?? 'absent', whose: t(STATUS_LABEL[cov?.domains[d]?.status ?? 'absent']), lastExplored: cov?.domains[d]?.date ?? null })),
+            latest: latest ? layoutSummary(latest, { manName: m.name, manRole: m.role, fictional: c.fictional }) : null,
+          };
+        }),
+      };
+    });
+    res.json(body);
   }));
   router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req, 'view'))));
   router.get('/api/coverage/partnership.csv', handle(async (req, res) => {

@@ -12,7 +12,7 @@ export const AUDIT_OPERATIONS = [
   'summary.save', 'summary.correct', 'summaries.read', 'versions.read',
   'subject.export', 'audit.read', 'retention.delete', 'database.copy',
   // Coverage figures (issue 17): a team's figures viewed, downloaded as CSV or printed as a report; partnership figures likewise.
-  'coverage.team.view', 'coverage.team.csv', 'coverage.team.report', 'coverage.partnership.view', 'coverage.partnership.csv', 'coverage.partnership.report',
+  'coverage.team.view', 'coverage.team.csv', 'coverage.team.report', 'coverage.team.members', 'coverage.partnership.view', 'coverage.partnership.csv', 'coverage.partnership.report',
 ] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 export type AuditOperation = z.infer<typeof AuditOperation>;

@@ -148,9 +148,19 @@ export type ManCoverage = z.infer<typeof ManCoverage>;
 export const Discussion = z.object({ caseRef: z.string().min(1).max(50), manId: z.string().min(1).max(100), discussedOn: IsoDate });
 export type Discussion = z.infer<typeof Discussion>;
 
+/** The measures a count on the page can open (issue 17.5): the shares' ids, as in the CSV. */
+export const MEASURE_IDS = ['father_seen', ...DOMAIN_IDS.map((d) => `own_account_${d}` as const), 'crying_discussed', 'info_sought', 'detailed_picture'] as const;
+export const MeasureId = z.enum(MEASURE_IDS);
+export type MeasureId = z.infer<typeof MeasureId>;
+/** Which count was opened: a measure, in cases (every man on the case meets it) or in men. */
+export const MembersQuery = z.object({ measure: MeasureId, unit: z.enum(['cases', 'men']) }).refine((m) => !(m.measure === 'detailed_picture' && m.unit === 'cases'), { message: 'detailed_picture is counted in men only' });
+export type MembersQuery = z.infer<typeof MembersQuery>;
+
 /** What the coverage views read; the SQLite adapter aggregates in SQL so nothing loads every case. */
 export interface CoverageReader {
   teamCoverage(team: string, query: CoverageQuery): Promise<TeamCoverage>;
+  /** The men (with their cases) behind one count of the team report, under the same query. */
+  members(team: string, query: CoverageQuery, which: MembersQuery): Promise<CoverageList>;
   partnershipCoverage(query: CoverageQuery): Promise<PartnershipCoverage>;
   caseCoverage(caseRef: string, today: string): Promise<ManCoverage[]>;
   /** Men on a case whose factors combine (for "discussed" without naming a man). */

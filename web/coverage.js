@@ -29,6 +29,68 @@
     return { type: 'bar', data: { labels: labels, datasets: datasets }, options: { indexAxis: horizontal ? 'y' : 'x', animation: false, maintainAspectRatio: false, scales: { x: { beginAtZero: true, max: horizontal ? 100 : undefined }, y: { beginAtZero: true, max: horizontal ? undefined : 100 } } } };
   };
 
+  // A count that opens the men and cases behind it.
+  function drillCell(tr, measure, unit, label, count) {
+    var td = cell(tr, '', 'num count ' + unit);
+    var a = document.createElement('a'); a.href = '#'; a.className = 'drill'; a.textContent = String(count);
+    a.dataset.measure = measure; a.dataset.unit = unit;
+    a.addEventListener('click', function (e) { e.preventDefault(); openMembers(measure, unit, label).catch(function (err) { setStatus(err.message, true); }); });
+    td.appendChild(a);
+    return td;
+  }
+
+  function showDrill(title) {
+    $('drill-heading').textContent = title;
+    var body = $('drill-body'); body.textContent = '';
+    var d = $('drill'); if (!d.open) d.showModal();
+    return body;
+  }
+
+  async function openMembers(measure, unit, label) {
+    var m = await api('/api/coverage/team/members?' + query({ measure: measure, unit: unit }).replace(/&trend=\d+/, ''));
+    var body = showDrill(label + ' — ' + m.total + ' ' + (unit === 'cases' ? me.labels.unitMen + ' (' + me.labels.unitCases + ')' : me.labels.unitMen));
+    var table = document.createElement('table'); table.className = 'figures'; table.id = 'members'; table.dataset.total = String(m.total);
+    var tb = document.createElement('tbody'); table.appendChild(tb);
+    if (m.items.length === 0) { var tr0 = document.createElement('tr'); cell(tr0, me.labels.empty); tb.appendChild(tr0); }
+    m.items.forEach(function (i) {
+      var tr = document.createElement('tr'); tr.dataset.caseRef = i.caseRef; tr.dataset.manId = i.manId;
+      var td = cell(tr, ''); var a = document.createElement('a'); a.href = '#'; a.className = 'drill case'; a.textContent = i.caseRef;
+      a.addEventListener('click', function (e) { e.preventDefault(); openCase(i.caseRef).catch(function (err) { setStatus(err.message, true); }); });
+      td.appendChild(a);
+      cell(tr, i.manName); cell(tr, m.practitionerNames[i.practitionerId] || i.practitionerId); cell(tr, i.lastSeen ? i.lastSeen : 'never seen');
+      tb.appendChild(tr);
+    });
+    body.appendChild(table);
+  }
+
+  // One case, read-only: each man's topics (last explored, whose account) and his latest summary's sections.
+  async function openCase(ref) {
+    var c = await api('/api/coverage/case?' + new URLSearchParams({ user: els.user.value, ref: ref }).toString());
+    var body = showDrill(c.caseRef + ' (' + c.team + ')');
+    c.men.forEach(function (m) {
+      var h = document.createElement('h3'); h.textContent = m.name + ' — ' + m.role; body.appendChild(h);
+      var table = document.createElement('table'); table.className = 'figures topics'; table.dataset.manId = m.manId;
+      var tb = document.createElement('tbody'); table.appendChild(tb);
+      m.topics.forEach(function (tpc) {
+        var tr = document.createElement('tr'); tr.dataset.domain = tpc.domain;
+        cell(tr, tpc.title); cell(tr, tpc.whose, 'whose'); cell(tr, tpc.lastExplored || '—', 'last-explored');
+        tb.appendChild(tr);
+      });
+      body.appendChild(table);
+      if (!m.latest) return;
+      var sum = document.createElement('section'); sum.className = 'summary-section';
+      var st = document.createElement('h4'); st.textContent = m.latest.title + ' · ' + m.latest.subtitle; sum.appendChild(st);
+      m.latest.sections.forEach(function (sec) {
+        var sh = document.createElement('h4'); sh.textContent = sec.heading; sum.appendChild(sh);
+        var dl = document.createElement('dl');
+        sec.facts.forEach(function (f) { var dt = document.createElement('dt'); dt.textContent = f[0]; var dd = document.createElement('dd'); dd.textContent = f[1]; dl.appendChild(dt); dl.appendChild(dd); });
+        sum.appendChild(dl);
+        sec.lines.forEach(function (l) { var p = document.createElement('p'); p.textContent = l; sum.appendChild(p); });
+      });
+      body.appendChild(sum);
+    });
+  }
+
   function renderTeam(r) {
     var L = me.labels;
     $('team-heading').textContent = L.pageTitle + ': ' + r.team + ' — ' + r.openCases + ' open cases, ' + r.men + ' men (' + r.today + ')';
@@ -41,8 +103,8 @@
       var tr = document.createElement('tr');
       tr.dataset.measure = x[0];
       cell(tr, x[1]);
-      if (x[2]) { cell(tr, x[2].count, 'num count cases'); cell(tr, x[2].total, 'num total cases'); cell(tr, pct(x[2].count, x[2].total), 'num percent cases'); } else { cell(tr, ''); cell(tr, ''); cell(tr, ''); }
-      cell(tr, x[3].count, 'num count men'); cell(tr, x[3].total, 'num total men'); cell(tr, pct(x[3].count, x[3].total), 'num percent men');
+      if (x[2]) { drillCell(tr, x[0], 'cases', x[1], x[2].count); cell(tr, x[2].total, 'num total cases'); cell(tr, pct(x[2].count, x[2].total), 'num percent cases'); } else { cell(tr, ''); cell(tr, ''); cell(tr, ''); }
+      drillCell(tr, x[0], 'men', x[1], x[3].count); cell(tr, x[3].total, 'num total men'); cell(tr, pct(x[3].count, x[3].total), 'num percent men');
       body.appendChild(tr);
     });
     $('share-note').textContent = L.shareNote;

@@ -1,6 +1,6 @@
 // Coverage figures that write the audit trail: every team report (view, CSV, CLI or chat) and partnership report, with the team.
 import type { AuditContext, AuditLog, AuditOperation } from '../../records/audit';
-import { CoverageQuery, type CoverageReader, type Discussion, type ManCoverage, type PartnershipCoverage, type TeamCoverage } from '../../records/coverage';
+import { CoverageQuery, type CoverageList, type CoverageReader, type MembersQuery, type Discussion, type ManCoverage, type PartnershipCoverage, type TeamCoverage } from '../../records/coverage';
 
 /** Decorates any CoverageReader; the actor and path come from `context()` per call (the turn's scope, the page's user, the CLI user). */
 export class AuditedCoverage implements CoverageReader {
@@ -20,6 +20,10 @@ export class AuditedCoverage implements CoverageReader {
     return this.audited(`coverage.team.${CoverageQuery.parse(query).purpose}`, team, () => this.inner.teamCoverage(team, query));
   }
 
+  async members(team: string, query: CoverageQuery, which: MembersQuery): Promise<CoverageList> {
+    return this.audited('coverage.team.members', team, () => this.inner.members(team, query, which), `${which.measure}:${which.unit}`);
+  }
+
   async partnershipCoverage(query: CoverageQuery): Promise<PartnershipCoverage> {
     return this.audited(`coverage.partnership.${CoverageQuery.parse(query).purpose}`, null, () => this.inner.partnershipCoverage(query));
   }
@@ -31,7 +35,7 @@ export class AuditedCoverage implements CoverageReader {
   teams(): Promise<string[]> { return this.inner.teams(); }
 
   // Runs the read and records it: ok with the team, or the error's class name; an audit failure fails the read.
-  private async audited<T>(operation: `coverage.${string}`, team: string | null, fn: () => Promise<T>): Promise<T> {
+  private async audited<T>(operation: `coverage.${string}`, team: string | null, fn: () => Promise<T>, what: string | null = null): Promise<T> {
     const { actor, path } = this.context();
     const entry = (outcome: 'ok' | 'failed', detail: string | null) =>
       this.log.append({ at: this.now().toISOString(), actor, path, operation: operation as AuditOperation, outcome, team, detail });
@@ -42,7 +46,7 @@ export class AuditedCoverage implements CoverageReader {
       await entry('failed', err instanceof Error ? err.name.replace(/[^\w.:-]/g, '').slice(0, 100) : 'unknown');
       throw err;
     }
-    await entry('ok', null);
+    await entry('ok', what);
     return result;
   }
 }

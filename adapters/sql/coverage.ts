@@ -3,7 +3,7 @@
 import { DOMAIN_IDS, FACTOR_IDS } from '../../records/practice-model';
 import {
   COMBINE_AT, CoverageList, CoverageQuery, DETAILED_DOMAINS, Discussion, ManCoverage, NOT_SEEN_DAYS, PartnershipCoverage, TeamCoverage,
-  daysBefore, daysBetween, neverExplored, statusOf, type CoverageItem, type CoverageReader, type CoverageQuery as CoverageQueryInput, type Fraction,
+  daysBefore, daysBetween, MembersQuery, neverExplored, statusOf, type CoverageItem, type CoverageReader, type CoverageQuery as CoverageQueryInput, type Fraction,
 } from '../../records/coverage';
 import { RecordNotFoundError } from '../../records/repository';
 import { COVERAGE_DOMAIN_COLUMNS as COLS, COVERAGE_FACTOR_BITS } from './columns';
@@ -111,6 +111,22 @@ export class SqlCoverage implements CoverageReader {
       },
       lists, trend: await coverageTrend(this.db, { team, practitionerId: q.practitionerId }, q.today, q.trendMonths),
     });
+  }
+
+  async members(team: string, input: CoverageQueryInput, which: MembersQuery): Promise<CoverageList> {
+    const q = CoverageQuery.parse(input);
+    const w = MembersQuery.parse(which);
+    const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
+    const s = shareCols(q.since);
+    const domain = DOMAIN_IDS.findIndex((d) => w.measure === `own_account_${d}`);
+    // The same tests the shares count, on the same per-man rows.
+    const test = (p: string) => w.measure === 'father_seen' ? `${p}.${s.seen} = 1`
+      : domain >= 0 ? `${p}.${s.dom(domain)} = 2`
+      : w.measure === 'crying_discussed' ? `${p}.${s.crying} > 0`
+      : w.measure === 'info_sought' ? `${p}.${s.info} = 1`
+      : `(${idx.map((i) => bit(`${p}.${s.dom(i)} = 2`)).join(' + ')}) >= ${DETAILED_DOMAINS}`;
+    const where = w.unit === 'men' ? test('p') : `p.case_ref IN (SELECT x.case_ref FROM per_man x GROUP BY x.case_ref HAVING min(${bit(test('x'))}) = 1)`;
+    return this.list(sql, params, where, 'p.case_ref, p.man_id', q.today, q.listLimit);
   }
 
   // One supervisor list: the men matching `where`, cut at `limit`, with the total that matched.

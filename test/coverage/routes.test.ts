@@ -130,6 +130,55 @@ describe('coverage: page API and CSV', () => {
     assert.deepEqual(await seen.audit.listForTeam('South'), [], 'a refused read reads nothing');
   });
 
+  it('a count opens the men and cases behind it, under the same filters; each opening is audited (issue 17.5)', async () => {
+    type Members = { total: number; items: Array<{ caseRef: string; manId: string }> };
+    const members = async (q: string) => (await (await get(`/api/coverage/team/members?user=sam&${q}`)).json()) as Members;
+    const cases = await members('measure=father_seen&unit=cases');
+    assert.deepEqual(cases.items.map((i) => i.caseRef), ['DEMO-3', 'DEMO-5', 'DEMO-6']);
+    const men = await members('measure=father_seen&unit=men');
+    assert.equal(men.total, 3);
+    const recent = await members('measure=father_seen&unit=men&period=30');
+    const recentTeam = (await (await get('/api/coverage/team?user=sam&period=30')).json()) as { byMan: { fatherSeen: { count: number } } };
+    assert.equal(recent.total, recentTeam.byMan.fatherSeen.count, 'the period narrows the count and its list alike');
+    assert.ok(recent.items.some((i) => i.manId === 'demo-6-sean') && !recent.items.some((i) => i.manId === 'demo-5-jordan'));
+    assert.equal((await members('measure=detailed_picture&unit=men')).total, 1);
+    const team = (await (await get('/api/coverage/team?user=sam')).json()) as { fatherSeen: { count: number }; byMan: { fatherSeen: { count: number } } };
+    assert.deepEqual([cases.items.length, men.total], [team.fatherSeen.count, team.byMan.fatherSeen.count]);
+    const refused: Array<[string, number]> = [
+      ['/api/coverage/team/members?user=alex&measure=father_seen&unit=men', 403],
+      ['/api/coverage/team/members?user=pat&measure=father_seen&unit=men', 403],
+      ['/api/coverage/team/members?user=sam&team=South&measure=father_seen&unit=men', 403],
+      ['/api/coverage/team/members?user=sam&measure=shoe_size&unit=men', 400],
+      ['/api/coverage/team/members?user=sam&measure=detailed_picture&unit=cases', 400],
+    ];
+    for (const [path, status] of refused) assert.equal((await get(path)).status, status, path);
+    const entries = await seen.audit.listForTeam('North');
+    assert.deepEqual(entries.filter((e) => e.operation === 'coverage.team.members').slice(0, 2).map((e) => [e.actor, e.path, e.detail]), [['sam', 'page', 'father_seen:cases'], ['sam', 'page', 'father_seen:men']]);
+  });
+
+  it('from a case: each topic with when it was last explored and whose account, and the latest summary read-only; audited as the page user (issue 17.5)', async () => {
+    const before = (await seen.audit.listForCase('DEMO-3')).length;
+    const res = await get('/api/coverage/case?user=sam&ref=demo-3');
+    assert.equal(res.status, 200);
+    const c = (await res.json()) as { caseRef: string; men: Array<{ manId: string; topics: Array<{ domain: string; status: string; lastExplored: string | null }>; latest: { title: string; sections: unknown[] } | null }> };
+    assert.equal(c.caseRef, 'DEMO-3');
+    const marcus = c.men.find((m) => m.manId === 'demo-3-marcus')!;
+    const life = marcus.topics.find((x) => x.domain === 'life_history')!;
+    assert.equal(life.status, 'covered');
+    assert.match(life.lastExplored ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(marcus.topics.find((x) => x.domain === 'mental_health')!.lastExplored, null);
+    assert.ok(marcus.latest && marcus.latest.sections.length > 8, 'the latest summary, laid out');
+    const entries = (await seen.audit.listForCase('DEMO-3')).slice(before);
+    assert.ok(entries.some((e) => e.actor === 'sam' && e.path === 'page' && e.operation === 'case.read'));
+    assert.ok(entries.some((e) => e.actor === 'sam' && e.path === 'page' && e.operation === 'summaries.read'));
+    for (const [path, status] of [['/api/coverage/case?user=sam&ref=DEMO-4', 403], ['/api/coverage/case?user=alex&ref=DEMO-3', 403], ['/api/coverage/case?user=pat&ref=DEMO-3', 403], ['/api/coverage/case?user=sam&ref=DEMO-99', 404], ['/api/coverage/case?user=sam', 400]] as const) {
+      const r = await get(path);
+      assert.equal(r.status, status, path);
+      const body = await r.text();
+      assert.deepEqual(IDENTIFYING_WORDS.filter((w) => w.length > 3 && !w.startsWith('DEMO') && body.includes(w)), [], path);
+    }
+  });
+
   const cells: Array<[string | number | null, string]> = [
     ['plain', 'plain'], [42, '42'], [null, ''], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'], ['+1', "'+1"], ['-2', "'-2"], ['@SUM(A1)', "'@SUM(A1)"], [-2, '-2'],
