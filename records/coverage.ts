@@ -83,6 +83,12 @@ export type CoverageList = z.infer<typeof CoverageList>;
 export const LIST_IDS = ['neverSeen', 'notSeenRecently', 'domainsNeverExplored', 'factorsNotDiscussed'] as const;
 export type ListId = (typeof LIST_IDS)[number];
 
+/** An action agreed on an open case that is past its due date and not marked done, for its owner's list (issue 17.6). */
+export const OverdueAction = z.object({
+  ownerId: z.string(), caseRef: z.string(), manId: z.string(), manName: z.string(), text: z.string(), dueOn: IsoDate, daysOverdue: z.number().int().min(1),
+});
+export type OverdueAction = z.infer<typeof OverdueAction>;
+
 /** A team's coverage: shares over open cases and the lists to act on. */
 export const TeamCoverage = z.object({
   team: z.string(),
@@ -99,6 +105,8 @@ export const TeamCoverage = z.object({
   /** The same measures counted in men (unit: men on open cases), the partnership's unit, so both views agree on one team. */
   byMan: z.object({ fatherSeen: Fraction, domains: z.record(DomainId, Fraction), crying: Fraction, infoSought: Fraction, detailed: Fraction }),
   lists: z.object({ neverSeen: CoverageList, notSeenRecently: CoverageList, domainsNeverExplored: CoverageList, factorsNotDiscussed: CoverageList }),
+  /** Overdue actions on the team's open cases, by owner then due date (cut at the list limit; `total` counts all). */
+  overdueActions: z.object({ total: z.number().int().min(0), items: z.array(OverdueAction) }),
   /** Each measure by month (when asked for), every month present, oldest first; the period filter does not apply to it. */
   trend: z.array(TrendPoint),
 });

@@ -131,6 +131,27 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [
       `ALTER TABLE audit_log ADD COLUMN team TEXT`,
       `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
+      // Actions agreed, with an owner and an optional due date (issue 17.6): a projection of the summary bodies kept by a trigger.
+      `CREATE TABLE action_items (
+        id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), case_ref TEXT NOT NULL, man_id TEXT NOT NULL,
+        text TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT, done_on TEXT, done_summary_id TEXT
+      )`,
+      `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
+      `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
+      `CREATE FUNCTION seen_summary_versions_actions() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE b jsonb := NEW.body::jsonb;
+        DECLARE items jsonb := CASE jsonb_typeof(b -> 'actionItems') WHEN 'array' THEN b -> 'actionItems' ELSE '[]'::jsonb END;
+        DECLARE done jsonb := CASE jsonb_typeof(b -> 'actionsDone') WHEN 'array' THEN b -> 'actionsDone' ELSE '[]'::jsonb END;
+        BEGIN
+          DELETE FROM action_items WHERE summary_id = NEW.summary_id AND id NOT IN (SELECT i ->> 'id' FROM jsonb_array_elements(items) AS i);
+          INSERT INTO action_items (id, summary_id, case_ref, man_id, text, owner_id, due_on)
+            SELECT i ->> 'id', NEW.summary_id, b ->> 'caseRef', b ->> 'manId', i ->> 'text', i ->> 'ownerId', i ->> 'dueOn' FROM jsonb_array_elements(items) AS i
+            ON CONFLICT (id) DO UPDATE SET text = excluded.text, owner_id = excluded.owner_id, due_on = excluded.due_on;
+          UPDATE action_items SET done_on = b #>> '{contact,date}', done_summary_id = NEW.summary_id
+            WHERE id IN (SELECT d FROM jsonb_array_elements_text(done) AS d) AND (done_summary_id IS NULL OR done_summary_id = NEW.summary_id);
+          RETURN NEW;
+        END $$`,
+      `CREATE TRIGGER summary_versions_actions AFTER INSERT ON summary_versions FOR EACH ROW EXECUTE FUNCTION seen_summary_versions_actions()`,
     ],
   },
 ];

@@ -109,7 +109,8 @@ export class SqlCoverage implements CoverageReader {
         fatherSeen: menFrac('men_seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, menFrac(`mo${i}`)])),
         crying: menFrac('men_crying'), infoSought: menFrac('men_info'), detailed: menFrac('men_detailed'),
       },
-      lists, trend: await coverageTrend(this.db, { team, practitionerId: q.practitionerId }, q.today, q.trendMonths),
+      lists, overdueActions: await this.overdue(team, q.practitionerId, q.today, q.listLimit),
+      trend: await coverageTrend(this.db, { team, practitionerId: q.practitionerId }, q.today, q.trendMonths),
     });
   }
 
@@ -127,6 +128,23 @@ export class SqlCoverage implements CoverageReader {
       : `(${idx.map((i) => bit(`${p}.${s.dom(i)} = 2`)).join(' + ')}) >= ${DETAILED_DOMAINS}`;
     const where = w.unit === 'men' ? test('p') : `p.case_ref IN (SELECT x.case_ref FROM per_man x GROUP BY x.case_ref HAVING min(${bit(test('x'))}) = 1)`;
     return this.list(sql, params, where, 'p.case_ref, p.man_id', q.today, q.listLimit);
+  }
+
+  // Actions past due and not done on the team's open cases (for one practitioner's cases when filtered), oldest due first per owner.
+  private async overdue(team: string, practitionerId: string | null, today: string, limit: number) {
+    const params: SqlValue[] = [team, today];
+    if (practitionerId) params.push(practitionerId);
+    const rows = await this.db.all<{ owner_id: string; case_ref: string; man_id: string; man_name: string; text: string; due_on: string; total: number }>(
+      `SELECT a.owner_id, a.case_ref, a.man_id, m.name AS man_name, a.text, a.due_on, count(*) OVER () AS total
+       FROM cases c JOIN action_items a ON a.case_ref = c.ref JOIN men m ON m.id = a.man_id
+       WHERE c.open = 1 AND c.team = ? AND a.done_on IS NULL AND a.due_on IS NOT NULL AND a.due_on < ?${practitionerId ? ' AND c.practitioner_id = ?' : ''}
+       ORDER BY a.owner_id, a.due_on, a.case_ref, a.id LIMIT ?`,
+      [...params, Math.max(limit, 1)],
+    );
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.slice(0, limit).map((r) => ({ ownerId: r.owner_id, caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, text: r.text, dueOn: r.due_on, daysOverdue: daysBetween(r.due_on, today) })),
+    };
   }
 
   // One supervisor list: the men matching `where`, cut at `limit`, with the total that matched.

@@ -110,6 +110,23 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [
       `ALTER TABLE audit_log ADD COLUMN team TEXT`,
       `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
+      // Actions agreed, with an owner and an optional due date (issue 17.6): a projection of the summary bodies kept by a trigger.
+      `CREATE TABLE action_items (
+        id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), case_ref TEXT NOT NULL, man_id TEXT NOT NULL,
+        text TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT, done_on TEXT, done_summary_id TEXT
+      )`,
+      `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
+      `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
+      `CREATE TRIGGER summary_versions_actions AFTER INSERT ON summary_versions BEGIN
+        DELETE FROM action_items WHERE summary_id = NEW.summary_id AND id NOT IN (SELECT json_extract(value, '$.id') FROM json_each(NEW.body, '$.actionItems'));
+        INSERT INTO action_items (id, summary_id, case_ref, man_id, text, owner_id, due_on)
+          SELECT json_extract(value, '$.id'), NEW.summary_id, json_extract(NEW.body, '$.caseRef'), json_extract(NEW.body, '$.manId'),
+            json_extract(value, '$.text'), json_extract(value, '$.ownerId'), json_extract(value, '$.dueOn')
+          FROM json_each(NEW.body, '$.actionItems') WHERE true
+          ON CONFLICT (id) DO UPDATE SET text = excluded.text, owner_id = excluded.owner_id, due_on = excluded.due_on;
+        UPDATE action_items SET done_on = json_extract(NEW.body, '$.contact.date'), done_summary_id = NEW.summary_id
+          WHERE id IN (SELECT value FROM json_each(NEW.body, '$.actionsDone')) AND (done_summary_id IS NULL OR done_summary_id = NEW.summary_id);
+      END`,
     ],
   },
 ];
