@@ -58,6 +58,7 @@ function pageLabels(): Record<string, unknown> {
     fatherSeenRate: t('coverage.fatherSeenRate'), detailedRate: t('coverage.detailedRate', { n: DETAILED_DOMAINS }), neverExploredTitle: t('coverage.neverExploredTitle'),
     casesSeenRate: t('coverage.casesSeenRate'), suppressed: t('coverage.suppressed'), suppressionNote: t('coverage.suppressionNote', { n: 4 }),
     periodNote: t('coverage.periodNote', { since: '{since}' }), trendTitle: t('coverage.trendTitle', { months: '{months}' }), trendNote: t('coverage.trendNote'), trendMen: t('coverage.trendMen'),
+    overdueTitle: t('coverage.listOverdueActions'),
     unitCases: t('coverage.unitCases'), unitMen: t('coverage.unitMen'),
     refusedRole: t('coverage.refusedRole').replace(/\*\*/g, ''), empty: t('coverage.listEmpty'), discussed: t('coverage.discussedButton', { ref: '' }).trim(),
   };
@@ -127,7 +128,8 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     const { report } = await teamReport(req, 'view');
     const n = await names();
     const roles = Object.fromEntries(report.lists.neverSeen.items.map((i) => [i.manRole, t(ROLE_LABEL[i.manRole])]));
-    res.json({ ...report, practitionerNames: Object.fromEntries([...n].filter(([id]) => Object.values(report.lists).some((l) => l.items.some((i) => i.practitionerId === id)))), roles });
+    const named = (id: string) => Object.values(report.lists).some((l) => l.items.some((i) => i.practitionerId === id)) || report.overdueActions.items.some((a) => a.ownerId === id);
+    res.json({ ...report, practitionerNames: Object.fromEntries([...n].filter(([id]) => named(id))), roles });
   }));
   router.get('/api/coverage/team.csv', handle(async (req, res) => {
     const { report } = await teamReport(req, 'csv');

@@ -30,6 +30,8 @@ export const coverage = {
   listDomainsNeverExplored: 'Topics never explored',
   listFactorsNotDiscussed: 'Factors combining, not yet discussed in supervision',
   listEmpty: 'none',
+  listOverdueActions: 'Actions overdue, by practitioner',
+  itemOverdue: '{owner} — {ref}: {man}, due {due} ({days} days overdue): {text}',
   listMore: '…and {more} more on the coverage page.',
   itemNeverSeen: '{ref}: {man} ({role}), practitioner {practitioner}',
   itemNotSeenRecently: '{ref}: {man}, last seen {date} ({days} days ago)',

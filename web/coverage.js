@@ -131,6 +131,17 @@
       });
       lists.appendChild(table);
     });
+    // Overdue actions, by practitioner (issue 17.6).
+    var oh = document.createElement('h3'); oh.textContent = L.overdueTitle + ' (' + r.overdueActions.total + ')'; lists.appendChild(oh);
+    var ot = document.createElement('table'); ot.className = 'figures'; ot.dataset.list = 'overdueActions'; ot.dataset.total = String(r.overdueActions.total);
+    var otb = document.createElement('tbody'); ot.appendChild(otb);
+    if (r.overdueActions.items.length === 0) { var o0 = document.createElement('tr'); cell(o0, L.empty); otb.appendChild(o0); }
+    r.overdueActions.items.forEach(function (a) {
+      var tr = document.createElement('tr'); tr.dataset.owner = a.ownerId;
+      cell(tr, r.practitionerNames[a.ownerId] || a.ownerId); cell(tr, a.caseRef); cell(tr, a.manName); cell(tr, a.text); cell(tr, a.dueOn + ' (' + a.daysOverdue + ' days)');
+      otb.appendChild(tr);
+    });
+    lists.appendChild(ot);
     renderTrend('team', r.trend, function (f) { return f; });
     els.csv.href = '/api/coverage/team.csv?' + query();
     els.csv.hidden = false;

@@ -46,6 +46,8 @@ export function teamCsv(c: TeamCoverage, practitioner: (id: string) => string): 
       rows.push([list, null, 'men', null, null, null, i.caseRef, i.manName, practitioner(i.practitionerId), i.lastSeen, i.daysSinceSeen, detail, null]);
     }
   }
+  // Overdue actions (issue 17.6): the owner in the practitioner column, due date and words in the detail.
+  for (const a of c.overdueActions.items) rows.push(['overdueActions', null, null, null, null, null, a.caseRef, a.manName, practitioner(a.ownerId), null, null, `due ${a.dueOn} (${a.daysOverdue} days overdue): ${a.text}`, null]);
   // Trend rows: unit "men" here means men with a write-up that month.
   for (const p of c.trend as TrendPoint[]) {
     for (const [measure, f] of trendMeasures(p)) rows.push(['trend', measure, 'men', f.count, f.total, percent(f), null, null, null, null, null, null, p.month]);

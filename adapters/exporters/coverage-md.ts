@@ -48,6 +48,9 @@ export function teamMarkdown(c: TeamCoverage, practitioner: (id: string) => stri
       out.push(`- ${i.caseRef}: ${escapeMarkdown(i.manName)} — ${why}`);
     }
   }
+  out.push('', `## ${t('coverage.listOverdueActions')} (${c.overdueActions.total})`, '');
+  if (c.overdueActions.items.length === 0) out.push(`- ${t('coverage.listEmpty')}`);
+  for (const a of c.overdueActions.items) out.push(`- ${t('coverage.itemOverdue', { owner: escapeMarkdown(practitioner(a.ownerId)), ref: a.caseRef, man: escapeMarkdown(a.manName), due: a.dueOn, days: a.daysOverdue, text: escapeMarkdown(a.text) })}`);
   if (c.trend.length) {
     out.push('', `## ${t('coverage.trendTitle', { months: c.trend.length })}`, '', `_${t('coverage.trendNote')}_`, '', trendHeader(), '| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const p of c.trend) out.push(`| ${p.month} | ${p.men} | ${frac(p.fatherSeen)} | ${frac(p.detailed)} | ${frac(p.crying)} | ${frac(p.infoSought)} |`);
