@@ -20,12 +20,12 @@ export function parseActionLine(line: string): { text: string; dueOn: string | n
 export const OpenAction = z.object({ id: z.string(), text: z.string(), ownerId: z.string(), dueOn: IsoDate.nullable(), agreedOn: IsoDate });
 export type OpenAction = z.infer<typeof OpenAction>;
 
-/** The actions agreed with a man on any of his summaries (latest versions) that no later summary marked done, oldest first. */
+/** The actions agreed with a man on any of his summaries (latest versions) that no later summary marked done, oldest contact first. */
 export function openActions(summaries: readonly Summary[], manId: string): OpenAction[] {
   const his = summaries.filter((s) => s.manId === manId);
   const done = new Set(his.flatMap((s) => s.actionsDone ?? []));
   return his
     .flatMap((s) => (s.actionItems ?? []).map((a) => ({ id: a.id, text: a.text, ownerId: a.ownerId, dueOn: a.dueOn, agreedOn: s.contact.date })))
     .filter((a) => !done.has(a.id))
-    .sort((a, b) => a.agreedOn.localeCompare(b.agreedOn) || a.id.localeCompare(b.id));
+    .sort((a, b) => a.agreedOn.localeCompare(b.agreedOn)); // stable: within a contact, in the order agreed
 }
