@@ -18,6 +18,7 @@ export const coverage = {
   trendTitle: 'By month, last {months} months',
   trendNote: 'Each month counts the men with a write-up of a contact that month, on open or since-closed cases; the period filter does not apply.',
   trendMen: 'Men with a write-up that month',
+  trendLine: 'Men seen or spoken to, of men with a write-up, by month (last {months} months): {series}. The page shows every measure.',
   unitCases: 'cases',
   unitMen: 'men',
   shareSeen: 'Father seen or spoken to',
