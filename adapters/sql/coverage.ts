@@ -17,7 +17,6 @@ const idx = COLS.map((_c, i) => i);
 const FACTOR_MASK = COVERAGE_FACTOR_BITS.map((_f, i) => `coalesce(max(f.factors & ${1 << i}), 0)`).join(' | ');
 /** 1 when the condition holds, else 0: a number on both backends. */
 const bit = (cond: string): string => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
-const FACTOR_COUNT = COVERAGE_FACTOR_BITS.map((_f, i) => bit(`(p.factor_mask & ${1 << i}) > 0`)).join(' + ');
 
 // The per-man aggregation every report starts from: one row per man on the scoped cases. Lists read every contact
 // (a period never turns "seen 83 days ago" into "never seen"); with `since`, the s_ columns count only the period's contacts.
@@ -95,12 +94,19 @@ export class SqlCoverage implements CoverageReader {
     const men = Number(cases?.men ?? 0);
     const frac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total });
     const menFrac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total: men });
-    const list = (where: string, order: string, extra: SqlValue[] = []) => this.list(sql, [...params, ...extra], where, order, q.today, q.listLimit);
+    // The four lists from one pass over the per-man rows (ordered by case and man), not one query each.
+    const men_ = await this.db.all<ManRow>(`${sql} SELECT * FROM per_man ORDER BY case_ref, man_id`, params);
+    const notSeenBefore = daysBefore(q.today, NOT_SEEN_DAYS);
+    const list = (keep: (r: ManRow) => boolean, order?: (a: ManRow, b: ManRow) => number): CoverageList => {
+      const matched = men_.filter(keep);
+      if (order) matched.sort(order);
+      return CoverageList.parse({ total: matched.length, items: matched.slice(0, q.listLimit).map((r) => toItem(r, q.today)) });
+    };
     const lists = {
-      neverSeen: await list('p.ever_seen = 0', 'p.case_ref, p.man_id'),
-      notSeenRecently: await list('p.ever_seen = 1 AND p.last_seen < ?', 'p.last_seen, p.case_ref', [daysBefore(q.today, NOT_SEEN_DAYS)]),
-      domainsNeverExplored: await list(`(${idx.map((i) => `p.m${i} = 0`).join(' OR ')})`, 'p.case_ref, p.man_id'),
-      factorsNotDiscussed: await list(`(${FACTOR_COUNT}) >= ${COMBINE_AT} AND p.discussed_on IS NULL`, 'p.case_ref, p.man_id'),
+      neverSeen: list((r) => Number(r.ever_seen) === 0),
+      notSeenRecently: list((r) => Number(r.ever_seen) === 1 && r.last_seen !== null && r.last_seen < notSeenBefore, (a, b) => cmp(a.last_seen, b.last_seen) || cmp(a.case_ref, b.case_ref)),
+      domainsNeverExplored: list((r) => idx.some((i) => Number(r[`m${i}`]) === 0)),
+      factorsNotDiscussed: list((r) => countBits(Number(r.factor_mask)) >= COMBINE_AT && r.discussed_on === null),
     };
     return TeamCoverage.parse({
       team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men,
@@ -153,11 +159,7 @@ export class SqlCoverage implements CoverageReader {
       `${cte} SELECT p.*, count(*) OVER () AS total FROM per_man p WHERE ${where} ORDER BY ${order} LIMIT ?`,
       [...params, Math.max(limit, 1)],
     );
-    const items: CoverageItem[] = rows.slice(0, limit).map((r) => ({
-      caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, manRole: r.man_role as CoverageItem['manRole'], practitionerId: r.practitioner_id,
-      lastSeen: r.last_seen, daysSinceSeen: r.last_seen ? daysBetween(r.last_seen, today) : null,
-      neverExplored: neverExplored(idx.map((i) => Number(r[`m${i}`]))), factorCount: countBits(r.factor_mask), discussedOn: r.discussed_on,
-    }));
+    const items: CoverageItem[] = rows.slice(0, limit).map((r) => toItem(r, today));
     return CoverageList.parse({ total: rows[0]?.total ?? 0, items });
   }
 
@@ -222,6 +224,18 @@ export class SqlCoverage implements CoverageReader {
     });
   }
 }
+
+// One per-man row as a list item.
+function toItem(r: ManRow, today: string): CoverageItem {
+  return {
+    caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, manRole: r.man_role as CoverageItem['manRole'], practitionerId: r.practitioner_id,
+    lastSeen: r.last_seen, daysSinceSeen: r.last_seen ? daysBetween(r.last_seen, today) : null,
+    neverExplored: neverExplored(idx.map((i) => Number(r[`m${i}`]))), factorCount: countBits(Number(r.factor_mask)), discussedOn: r.discussed_on,
+  };
+}
+
+// Plain code-point order, the same on both backends.
+const cmp = (a: string | null, b: string | null): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 // Number of set bits in a factor mask.
 function countBits(mask: number): number {
