@@ -27,6 +27,14 @@ function coverageProjection(): string {
     END $$`;
 }
 
+// One man's (or, with null, every man's) coverage facts folded into one row per calendar month, for coverage_months.
+function monthsSelect(man: string | null): string {
+  const own = COVERAGE_DOMAIN_COLUMNS.map((c) => `max(CASE WHEN ${c} = 2 THEN 1 ELSE 0 END)`).join(', ');
+  return `(man_id, month, case_ref, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info)
+    SELECT man_id, substr(contact_date, 1, 7), max(case_ref), max(seen), ${own}, max(CASE WHEN crying > 0 THEN 1 ELSE 0 END), max(info)
+    FROM coverage_facts ${man ? `WHERE man_id = ${man} ` : ''}GROUP BY man_id, substr(contact_date, 1, 7)`;
+}
+
 /** Every migration, oldest first. Append, never edit a released one; keep in step with adapters/sqlite/schema.ts. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -138,6 +146,21 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
       `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
+      // The trend's projection (issue 17.7): one row per man and calendar month with a contact, rebuilt for a man whenever
+      // his coverage facts change, so a trend never groups every contact of the partnership.
+      `CREATE TABLE coverage_months (
+        man_id TEXT NOT NULL, month TEXT NOT NULL, case_ref TEXT NOT NULL, seen INTEGER NOT NULL,
+        ${COVERAGE_DOMAIN_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')}, crying INTEGER NOT NULL, info INTEGER NOT NULL,
+        PRIMARY KEY (man_id, month)
+      )`,
+      `CREATE INDEX coverage_months_month ON coverage_months(month)`,
+      `CREATE FUNCTION seen_coverage_months() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        DELETE FROM coverage_months WHERE man_id = NEW.man_id;
+        INSERT INTO coverage_months ${monthsSelect('NEW.man_id')};
+        RETURN NEW;
+      END $$`,
+      `CREATE TRIGGER coverage_facts_months AFTER INSERT OR UPDATE ON coverage_facts FOR EACH ROW EXECUTE FUNCTION seen_coverage_months()`,
+      `INSERT INTO coverage_months ${monthsSelect(null)}`,
       `CREATE FUNCTION seen_summary_versions_actions() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE b jsonb := NEW.body::jsonb;
         DECLARE items jsonb := CASE jsonb_typeof(b -> 'actionItems') WHEN 'array' THEN b -> 'actionItems' ELSE '[]'::jsonb END;

@@ -14,27 +14,23 @@ export async function coverageTrend(db: Db, scope: TrendScope, today: string, mo
   if (months <= 0) return [];
   const all = trendMonths(today, months);
   const params: SqlValue[] = [];
-  // A team's contacts are found through its cases and men (indexed); the partnership's are every contact in the window.
-  let from = 'coverage_facts f';
+  // coverage_months holds one row per man and month (kept by a trigger), so the trend only sums rows.
+  let from = 'coverage_months f';
   const where: string[] = [];
   if (scope.team) {
-    from = 'cases c JOIN men m ON m.case_ref = c.ref JOIN coverage_facts f ON f.man_id = m.id';
-    where.push('c.team = ?');
+    // CROSS JOIN keeps SQLite's planner on the team's cases first (not every month row); PostgreSQL plans it as usual.
+    from = 'cases c CROSS JOIN men m CROSS JOIN coverage_months f';
+    where.push('m.case_ref = c.ref', 'f.man_id = m.id', 'c.team = ?');
     params.push(scope.team);
     if (scope.practitionerId) (where.push('c.practitioner_id = ?'), params.push(scope.practitionerId));
   }
-  where.push('f.contact_date >= ?', 'f.contact_date <= ?');
-  params.push(`${all[0]}-01`, today);
+  where.push('f.month >= ?', 'f.month <= ?');
+  params.push(all[0]!, all[all.length - 1]!);
+  const own = COLS.map((c) => `f.${c}`);
   const rows = await db.all<Record<string, number | string>>(
-    `WITH per_man_month AS (
-      SELECT substr(f.contact_date, 1, 7) AS month, f.man_id, max(f.seen) AS seen, ${COLS.map((c, i) => `max(${bit(`f.${c} = 2`)}) AS o${i}`).join(', ')},
-        max(${bit('f.crying > 0')}) AS crying, max(f.info) AS info
-      FROM ${from} WHERE ${where.join(' AND ')}
-      GROUP BY substr(f.contact_date, 1, 7), f.man_id
-    )
-    SELECT month, count(*) AS men, sum(seen) AS seen, ${COLS.map((_c, i) => `sum(o${i}) AS o${i}`).join(', ')}, sum(crying) AS crying, sum(info) AS info,
-      sum(${bit(`(${COLS.map((_c, i) => `o${i}`).join(' + ')}) >= ${DETAILED_DOMAINS}`)}) AS detailed
-    FROM per_man_month GROUP BY month ORDER BY month`,
+    `SELECT f.month, count(*) AS men, sum(f.seen) AS seen, ${own.map((c, i) => `sum(${c}) AS o${i}`).join(', ')}, sum(f.crying) AS crying, sum(f.info) AS info,
+      sum(${bit(`(${own.join(' + ')}) >= ${DETAILED_DOMAINS}`)}) AS detailed
+    FROM ${from} WHERE ${where.join(' AND ')} GROUP BY f.month ORDER BY f.month`,
     params,
   );
   const byMonth = new Map(rows.map((r) => [String(r.month), r]));

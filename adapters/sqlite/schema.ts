@@ -14,6 +14,14 @@ function coverageFactsInsert(id: string, body: string): string {
       (SELECT coalesce(sum(DISTINCT CASE value ${bits} ELSE 0 END), 0) FROM json_each(${body}, '$.factors'))`;
 }
 
+// One man's (or, with null, every man's) coverage facts folded into one row per calendar month, for coverage_months.
+function monthsSelect(man: string | null): string {
+  const own = COVERAGE_DOMAIN_COLUMNS.map((c) => `max(CASE WHEN ${c} = 2 THEN 1 ELSE 0 END)`).join(', ');
+  return `(man_id, month, case_ref, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info)
+    SELECT man_id, substr(contact_date, 1, 7), max(case_ref), max(seen), ${own}, max(CASE WHEN crying > 0 THEN 1 ELSE 0 END), max(info)
+    FROM coverage_facts ${man ? `WHERE man_id = ${man} ` : ''}GROUP BY man_id, substr(contact_date, 1, 7)`;
+}
+
 /** Every migration, oldest first. Append, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -117,6 +125,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
       `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
+      // The trend's projection (issue 17.7): one row per man and calendar month with a contact, rebuilt for a man whenever
+      // his coverage facts change, so a trend never groups every contact of the partnership.
+      `CREATE TABLE coverage_months (
+        man_id TEXT NOT NULL, month TEXT NOT NULL, case_ref TEXT NOT NULL, seen INTEGER NOT NULL,
+        ${COVERAGE_DOMAIN_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')}, crying INTEGER NOT NULL, info INTEGER NOT NULL,
+        PRIMARY KEY (man_id, month)
+      )`,
+      `CREATE INDEX coverage_months_month ON coverage_months(month)`,
+      `CREATE TRIGGER coverage_facts_months AFTER INSERT ON coverage_facts BEGIN
+        DELETE FROM coverage_months WHERE man_id = NEW.man_id;
+        INSERT INTO coverage_months ${monthsSelect('NEW.man_id')};
+      END`,
+      `INSERT INTO coverage_months ${monthsSelect(null)}`,
       `CREATE TRIGGER summary_versions_actions AFTER INSERT ON summary_versions BEGIN
         DELETE FROM action_items WHERE summary_id = NEW.summary_id AND id NOT IN (SELECT json_extract(value, '$.id') FROM json_each(NEW.body, '$.actionItems'));
         INSERT INTO action_items (id, summary_id, case_ref, man_id, text, owner_id, due_on)
