@@ -81,6 +81,23 @@ describe('coverage page (Chromium)', function () {
     await page.screenshot({ path: join(ARTIFACTS, 'coverage-page.png'), fullPage: true });
   });
 
+  it('a count opens the men and cases behind it, and a case opens his topics and latest summary read-only (issue 17.5)', async () => {
+    await page.goto(`${base}/coverage?user=sam`);
+    await ready(page);
+    const expected = JSON.parse((await cli(['coverage', ...dbArgs(db), '--today', '2026-11-26', '--team', 'North', '--format', 'json'])).out) as TeamCoverage;
+    await page.locator('#team-figures tr[data-measure="father_seen"] a.drill[data-unit="cases"]').click();
+    await page.waitForSelector('dialog#drill[open] #members');
+    assert.equal(await page.getAttribute('#members', 'data-total'), String(expected.byMan.fatherSeen.count), 'men on the cases counted');
+    assert.deepEqual([...new Set(await page.locator('#members tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.caseRef)))].length, expected.fatherSeen.count);
+    await page.locator('#members a.case', { hasText: 'DEMO-3' }).click();
+    await page.waitForSelector('dialog#drill[open] table.topics');
+    assert.equal(await page.locator('table.topics tr[data-domain="life_history"] .whose').textContent(), 'his own account');
+    assert.match((await page.locator('table.topics tr[data-domain="life_history"] .last-explored').textContent()) ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok((await page.locator('#drill .summary-section').count()) >= 1, 'the latest summary, read-only');
+    assert.equal(await page.locator('#drill textarea, #drill input:not([type=submit])').count(), 0, 'nothing to edit');
+    await page.locator('#drill-close').click();
+  });
+
   it('filtering by practitioner and period changes the figures to the CLI\'s for the same filter', async () => {
     await page.selectOption('#practitioner', 'lee');
     await ready(page);
