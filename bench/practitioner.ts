@@ -33,6 +33,7 @@ const FIXED: Array<[PromptKey, string]> = [
   ['writeup.agencyPicked', t('writeup.agencyDone')],
   ['writeup.askConsent', t('common.yes')],
   ['writeup.askAnxious', t('common.no')],
+  ['writeup.askActionsDone', 'none'],
   ['writeup.askActions', 'Offer an evening visit next time\nShare the ICON crying leaflet with Dan'],
   ['writeup.askConfirm', t('writeup.confirm')],
   ['substance.askAmount', '4 pints'],

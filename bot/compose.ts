@@ -18,6 +18,7 @@ import { openDatabase } from '../adapters/open-database';
 import { SqlCaseRecords } from '../adapters/sql/case-records';
 import { SqlStorage } from '../adapters/sql/bot-storage';
 import { SqlAuditLog } from '../adapters/sql/audit-log';
+import { AuditedCoverage } from '../adapters/sql/audited-coverage';
 import { AuditedCaseRecords, AuditScope, SYSTEM_CONTEXT } from '../adapters/sql/audited-case-records';
 import { applyRetention } from '../adapters/sql/retention';
 import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
@@ -68,7 +69,8 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   });
   // Why not ConversationState: it saves with eTag "*", so two instances' turns could write over each other.
   const conversationState = new OptimisticConversationState(overrides.storage ?? new SqlStorage(db, now));
-  const coverage = new SqlCoverage(db);
+  // Why audited: every read of a team's figures (page, CSV, chat) lands in the audit trail with the team (issue 17.4).
+  const coverage = new AuditedCoverage(new SqlCoverage(db), audit, now, () => auditScope.current());
   const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
@@ -95,7 +97,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
     routers: [
       (webDir) => teamsTabRouter({ records, logger, webDir, verifier: teamsSsoVerifier(config, logger, now) }),
-      (webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir }),
+      (webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir, auditScope }),
     ] });
 
   let server: Server | undefined;

@@ -7,11 +7,14 @@ import { RecordNotFoundError, type CaseRecords } from '../records/repository';
 import type { User } from '../records/model';
 import { isoDay } from '../records/dates';
 import { allowed } from '../records/access';
-import { checkDiscussion, checkPartnership, CoverageRefusedError, daysBefore, DETAILED_DOMAINS, MAX_LIST, NOT_SEEN_DAYS, teamFor, type CoverageReader } from '../records/coverage';
+import { MembersQuery, checkDiscussion, checkPartnership, CoverageRefusedError, daysBefore, DETAILED_DOMAINS, MAX_LIST, NOT_SEEN_DAYS, teamFor, type CoverageReader } from '../records/coverage';
 import { DOMAIN_IDS } from '../records/practice-model';
 import { partnershipCsv, teamCsv } from '../views/exporters/coverage-csv';
 import { DOMAIN_WORDING, t } from '../prompts';
-import { ROLE_LABEL } from '../prompts/labels';
+import { ROLE_LABEL, STATUS_LABEL } from '../prompts/labels';
+import { layoutSummary } from '../views/exporters/summary-view';
+import { publishPartnership } from '../records/coverage-publish';
+import type { AuditScope } from '../adapters/sql/audited-case-records';
 
 /** What the coverage routes need; `localMode` is true when there is no Bot Framework app id (the demo user is chosen on the page). */
 export interface CoverageRoutesDeps {
@@ -21,15 +24,20 @@ export interface CoverageRoutesDeps {
   logger: Logger;
   localMode: boolean;
   webDir: string;
+  /** Reads made for a page user run in this scope, so the audit trail names them and the page path. */
+  auditScope: AuditScope;
 }
 
 /** The page's filters: period in days (or all), one practitioner, another team. */
 const Filters = z.object({
   period: z.enum(['all', '30', '90', '365']).default('all'),
+  /** Months of trend (issue 17.7). */
+  trend: z.enum(['6', '12']).default('12'),
   practitioner: z.string().min(1).max(100).optional(),
   team: z.string().min(1).max(100).optional(),
 }).strict();
 const UserParam = z.string().regex(/^[A-Za-z0-9_.@-]{1,100}$/);
+const CaseRef = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_-]+$/).transform((r) => r.toUpperCase());
 const DiscussionBody = z.object({ caseRef: z.string().min(1).max(50), manId: z.string().min(1).max(100) }).strict();
 
 /** An HTTP refusal with a status and a stable code, answered as JSON. */
@@ -48,13 +56,17 @@ function pageLabels(): Record<string, unknown> {
     domains: Object.fromEntries(DOMAIN_IDS.map((d) => [d, DOMAIN_WORDING[d].title])),
     lists: { neverSeen: t('coverage.listNeverSeen'), notSeenRecently: t('coverage.listNotSeenRecently', { days: NOT_SEEN_DAYS }), domainsNeverExplored: t('coverage.listDomainsNeverExplored'), factorsNotDiscussed: t('coverage.listFactorsNotDiscussed') },
     fatherSeenRate: t('coverage.fatherSeenRate'), detailedRate: t('coverage.detailedRate', { n: DETAILED_DOMAINS }), neverExploredTitle: t('coverage.neverExploredTitle'),
+    casesSeenRate: t('coverage.casesSeenRate'), suppressed: t('coverage.suppressed'), suppressionNote: t('coverage.suppressionNote', { n: 4 }),
+    periodNote: t('coverage.periodNote', { since: '{since}' }), trendTitle: t('coverage.trendTitle', { months: '{months}' }), trendNote: t('coverage.trendNote'), trendMen: t('coverage.trendMen'),
+    overdueTitle: t('coverage.listOverdueActions'),
+    unitCases: t('coverage.unitCases'), unitMen: t('coverage.unitMen'),
     refusedRole: t('coverage.refusedRole').replace(/\*\*/g, ''), empty: t('coverage.listEmpty'), discussed: t('coverage.discussedButton', { ref: '' }).trim(),
   };
 }
 
 /** The router: mount at the root; it answers /coverage, /vendor/chart.js and /api/coverage/*. */
 export function coverageRouter(deps: CoverageRoutesDeps): Router {
-  for (const k of ['records', 'coverage', 'now', 'logger', 'webDir'] as const) if (!deps?.[k]) throw new TypeError(`coverageRouter needs ${k}`);
+  for (const k of ['records', 'coverage', 'now', 'logger', 'webDir', 'auditScope'] as const) if (!deps?.[k]) throw new TypeError(`coverageRouter needs ${k}`);
   const { records, coverage, now, logger } = deps;
   const router = Router();
   const chartJs = join(require.resolve('chart.js'), '..', 'chart.umd.min.js');
@@ -71,12 +83,15 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     if (!user) throw new CoverageHttpError(401, 'UnknownUser', 'choose a known user');
     return user;
   }
-  const filters = (req: Request) => {
-    const { user: _u, ...rest } = req.query as Record<string, unknown>;
+  // Everything read for a page user is attributed to them through the page path (coverage figures and case records alike).
+  const asUser = <T>(user: User, fn: () => Promise<T>): Promise<T> => deps.auditScope.run({ actor: user.id, path: 'page' }, fn);
+  const filters = (req: Request, own: readonly string[] = []) => {
+    const { user: _u, ...all } = req.query as Record<string, unknown>;
+    const rest = Object.fromEntries(Object.entries(all).filter(([k]) => !own.includes(k)));
     const parsed = Filters.safeParse(rest);
     if (!parsed.success) throw new CoverageHttpError(400, 'BadArgument', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const today = isoDay(now());
-    return { ...parsed.data, today, since: parsed.data.period === 'all' ? null : daysBefore(today, Number(parsed.data.period)) };
+    return { ...parsed.data, today, since: parsed.data.period === 'all' ? null : daysBefore(today, Number(parsed.data.period)), trendMonths: parsed.data.trend === '6' ? 6 as const : 12 as const };
   };
   const names = async () => new Map((await records.listUsers()).map((u) => [u.id, u.name]));
   // Why: every handler answers refusals and bad input the same way, and nothing about a case leaks in an error.
@@ -88,17 +103,19 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
       next(err);
     });
   };
-  async function teamReport(req: Request) {
+  async function teamReport(req: Request, purpose: 'view' | 'csv') {
     const user = await identify(req);
     const f = filters(req);
     const team = teamFor(user, f.team ?? null);
-    return { user, report: await coverage.teamCoverage(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST }) };
+    const query = { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST, trendMonths: f.trendMonths, purpose };
+    return { user, report: await asUser(user, () => coverage.teamCoverage(team, query)) };
   }
-  async function partnershipReport(req: Request) {
+  // Partnership figures leave Seen only after disclosure control (counts of 1–4 suppressed), on the page, in CSV and in JSON.
+  async function partnershipReport(req: Request, purpose: 'view' | 'csv') {
     const user = await identify(req);
     checkPartnership(user);
     const f = filters(req);
-    return coverage.partnershipCoverage({ today: f.today, since: f.since });
+    return publishPartnership(await asUser(user, () => coverage.partnershipCoverage({ today: f.today, since: f.since, trendMonths: f.trendMonths, purpose })));
   }
 
   router.get('/coverage', (_req, res, next) => res.sendFile(join(deps.webDir, 'coverage.html'), (err) => (err ? next(err) : undefined)));
@@ -112,19 +129,57 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
     res.json({ user: { id: user.id, name: user.name, role: user.role, team: user.team }, views: { team, partnership: allowed(user, 'coverage.partnership') }, practitioners, labels: pageLabels() });
   }));
   router.get('/api/coverage/team', handle(async (req, res) => {
-    const { report } = await teamReport(req);
+    const { report } = await teamReport(req, 'view');
     const n = await names();
     const roles = Object.fromEntries(report.lists.neverSeen.items.map((i) => [i.manRole, t(ROLE_LABEL[i.manRole])]));
-    res.json({ ...report, practitionerNames: Object.fromEntries([...n].filter(([id]) => Object.values(report.lists).some((l) => l.items.some((i) => i.practitionerId === id)))), roles });
+    const named = (id: string) => Object.values(report.lists).some((l) => l.items.some((i) => i.practitionerId === id)) || report.overdueActions.items.some((a) => a.ownerId === id);
+    res.json({ ...report, practitionerNames: Object.fromEntries([...n].filter(([id]) => named(id))), roles });
   }));
   router.get('/api/coverage/team.csv', handle(async (req, res) => {
-    const { report } = await teamReport(req);
+    const { report } = await teamReport(req, 'csv');
     const n = await names();
     res.type('text/csv; charset=utf-8').attachment(`coverage-${report.team.replace(/[^\w-]/g, '_')}-${report.today}.csv`).send(teamCsv(report, (id) => n.get(id) ?? id));
   }));
-  router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req))));
+  // Drill-down (issue 17.5): the men and cases behind one count of the team report, under the page's filters.
+  router.get('/api/coverage/team/members', handle(async (req, res) => {
+    const user = await identify(req);
+    const f = filters(req, ['measure', 'unit']);
+    const which = MembersQuery.safeParse({ measure: req.query.measure, unit: req.query.unit });
+    if (!which.success) throw new CoverageHttpError(400, 'BadArgument', which.error.issues.map((i) => `${i.path.join('.') || 'measure'}: ${i.message}`).join('; '));
+    const team = teamFor(user, f.team ?? null);
+    const list = await asUser(user, () => coverage.members(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST }, which.data));
+    const n = await names();
+    res.json({ team, ...which.data, ...list, practitionerNames: Object.fromEntries(list.items.map((i) => [i.practitionerId, n.get(i.practitionerId) ?? i.practitionerId])) });
+  }));
+  // From a case: each man's topics (when last explored, whose account) and the latest summary, read-only; reads audited as the page user.
+  router.get('/api/coverage/case', handle(async (req, res) => {
+    const user = await identify(req);
+    const ref = CaseRef.safeParse(req.query.ref);
+    if (!ref.success) throw new CoverageHttpError(400, 'BadArgument', 'expected ?ref=<case reference>');
+    teamFor(user, null);
+    const body = await asUser(user, async () => {
+      const c = await records.getCase(ref.data);
+      if (!c) throw new CoverageHttpError(404, 'NotFound', 'no such case');
+      teamFor(user, c.team);
+      const [men, perMan, summaries] = await Promise.all([records.listMen(c.ref), coverage.caseCoverage(c.ref, isoDay(now())), records.latestSummaries(c.ref)]);
+      return {
+        caseRef: c.ref, team: c.team, fictional: c.fictional,
+        men: men.map((m) => {
+          const cov = perMan.find((x) => x.manId === m.id);
+          const latest = summaries.filter((x) => x.manId === m.id).sort((a, b) => b.contact.date.localeCompare(a.contact.date))[0];
+          return {
+            manId: m.id, name: m.name, role: t(ROLE_LABEL[m.role]), lastSeen: cov?.lastSeen ?? null,
+            topics: DOMAIN_IDS.map((d) => ({ domain: d, title: DOMAIN_WORDING[d].title, status: cov?.domains[d]?.status ?? 'absent', whose: t(STATUS_LABEL[cov?.domains[d]?.status ?? 'absent']), lastExplored: cov?.domains[d]?.date ?? null })),
+            latest: latest ? layoutSummary(latest, { manName: m.name, manRole: m.role, fictional: c.fictional }) : null,
+          };
+        }),
+      };
+    });
+    res.json(body);
+  }));
+  router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req, 'view'))));
   router.get('/api/coverage/partnership.csv', handle(async (req, res) => {
-    const report = await partnershipReport(req);
+    const report = await partnershipReport(req, 'csv');
     res.type('text/csv; charset=utf-8').attachment(`coverage-partnership-${report.today}.csv`).send(partnershipCsv(report));
   }));
   router.post('/api/coverage/discussions', handle(async (req, res) => {

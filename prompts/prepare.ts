@@ -44,6 +44,8 @@ export const prepare = {
   reminderCrying: 'Crying messages not yet discussed with him: {messages}.',
   reminderGp: 'Ask for his consent to contact his GP: it has not been sought yet.',
   reminderScreen: 'He has recorded {substance} use and no {instrument} has been done: consider doing it with him.',
+  reminderAction: 'Open action agreed {agreed}: {text}',
+  reminderActionDue: 'Open action agreed {agreed}, due {due}: {text}',
   reminderSupervision: 'Factors combine ({factors}) and have not been discussed in supervision: raise them.',
   nothingDue: 'No reminders due.',
   askSafety: 'One question about you: do you feel anxious or unsafe about this visit, or about seeing him?',

@@ -76,7 +76,11 @@ export const writeup = {
   askAnxious: 'One question about you: did you feel anxious or unsafe about seeing him, or about going back?',
   jointVisitSuggestion:
     'Thank you for saying so; that matters. Consider a **joint visit** with a colleague next time, and raise it in supervision. Shall I add a joint visit to the agreed actions?',
-  askActions: 'What actions were agreed? Put each on its own line, or say **none**.',
+  askActions: 'What actions were agreed? Put each on its own line (end a line with "by yyyy-mm-dd" to set a due date; you own them), or say **none**.',
+  askActionsDone: 'These actions agreed earlier are still open:\n\n{list}\n\nWhich are done now? Say the numbers (e.g. **1, 3**), **all**, or **none**.',
+  openActionLine: '{n}. {text} (agreed {agreed})',
+  actionsMarkedDone: 'Marked done: {count}. They will show as done once this write-up is saved.',
+  actionsNoneDone: 'None marked done; they stay open.',
   jointVisitAction: 'Arrange a joint visit and discuss in supervision.',
   reviewIntro: 'Here is the summary. Please check it, then **confirm** to save it to the case record or **cancel** to discard it.',
   askConfirm: 'Save this summary to the case record?',

@@ -12,6 +12,8 @@ export const AUDIT_OPERATIONS = [
   'summary.save', 'summary.correct', 'summaries.read', 'versions.read',
   'subject.export', 'audit.read', 'retention.delete', 'database.copy',
   'users.list', 'user.add', 'user.update', 'user.disable', 'user.enable', 'users.import',
+  // Coverage figures (issue 17): a team's figures viewed, downloaded as CSV or printed as a report; partnership figures likewise.
+  'coverage.team.view', 'coverage.team.csv', 'coverage.team.report', 'coverage.team.members', 'coverage.partnership.view', 'coverage.partnership.csv', 'coverage.partnership.report',
 ] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 export type AuditOperation = z.infer<typeof AuditOperation>;
@@ -34,6 +36,8 @@ export const AuditEntryInput = z.object({
   manId: Id.nullable().default(null),
   summaryId: Id.nullable().default(null),
   version: z.number().int().min(1).nullable().default(null),
+  /** The team whose figures were read (coverage entries); null for case records. */
+  team: z.string().min(1).max(100).nullable().default(null),
   /** An error class name or a count, never a message. */
   detail: z.string().max(100).regex(/^[\w.:-]*$/).nullable().default(null),
 });
@@ -55,4 +59,6 @@ export interface AuditLog {
   listForCase(caseRef: string): Promise<AuditEntry[]>;
   /** Every entry about a man (for subject-access requests), oldest first. */
   listForMan(manId: string): Promise<AuditEntry[]>;
+  /** Every entry about a team's figures, oldest first. */
+  listForTeam(team: string): Promise<AuditEntry[]>;
 }

@@ -22,6 +22,10 @@ export const CoverageQuery = z.object({
   practitionerId: z.string().min(1).max(100).nullable().default(null),
   /** How many items each list carries. */
   listLimit: z.number().int().min(0).max(MAX_LIST).default(50),
+  /** Months of trend to include (0 for none): each measure by calendar month, ending with today's month. */
+  trendMonths: z.union([z.literal(0), z.literal(6), z.literal(12)]).default(0),
+  /** What the figures are for, so the audit trail can say it: shown on a page or in chat, downloaded as CSV, or a CLI report. */
+  purpose: z.enum(['view', 'csv', 'report']).default('view'),
 });
 export type CoverageQuery = z.input<typeof CoverageQuery>;
 
@@ -44,6 +48,33 @@ export const CoverageItem = z.object({
 });
 export type CoverageItem = z.infer<typeof CoverageItem>;
 
+/** A calendar month, yyyy-mm. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** The trend lengths the page, CSV and CLI offer. */
+export const TREND_MONTHS = [6, 12] as const;
+
+/** One month of a trend. Unit: men with a write-up of a contact in that month (on cases open or since closed). */
+export const TrendPoint = z.object({
+  month: Month,
+  men: z.number().int().min(0),
+  fatherSeen: Fraction,
+  domains: z.record(DomainId, Fraction),
+  crying: Fraction,
+  infoSought: Fraction,
+  detailed: Fraction,
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** The months from `n - 1` months before today's month to today's month, oldest first. */
+export function trendMonths(today: string, n: number): string[] {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7)) - 1;
+  return Array.from({ length: n }, (_x, i) => {
+    const d = new Date(Date.UTC(y, m - (n - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
 /** A list and how many belong on it (the list may be cut at the query's limit). */
 export const CoverageList = z.object({ total: z.number().int().min(0), items: z.array(CoverageItem) });
 export type CoverageList = z.infer<typeof CoverageList>;
@@ -51,6 +82,12 @@ export type CoverageList = z.infer<typeof CoverageList>;
 /** The lists a supervisor acts on. */
 export const LIST_IDS = ['neverSeen', 'notSeenRecently', 'domainsNeverExplored', 'factorsNotDiscussed'] as const;
 export type ListId = (typeof LIST_IDS)[number];
+
+/** An action agreed on an open case that is past its due date and not marked done, for its owner's list (issue 17.6). */
+export const OverdueAction = z.object({
+  ownerId: z.string(), caseRef: z.string(), manId: z.string(), manName: z.string(), text: z.string(), dueOn: IsoDate, daysOverdue: z.number().int().min(1),
+});
+export type OverdueAction = z.infer<typeof OverdueAction>;
 
 /** A team's coverage: shares over open cases and the lists to act on. */
 export const TeamCoverage = z.object({
@@ -60,12 +97,18 @@ export const TeamCoverage = z.object({
   practitionerId: z.string().nullable(),
   openCases: z.number().int().min(0),
   men: z.number().int().min(0),
-  /** Case shares: a case counts when every man recorded on it meets the test (a case with no man does not). */
+  /** Case shares (unit: open cases): a case counts when every man recorded on it meets the test (a case with no man does not). */
   fatherSeen: Fraction,
   domains: z.record(DomainId, Fraction),
   crying: Fraction,
   infoSought: Fraction,
+  /** The same measures counted in men (unit: men on open cases), the partnership's unit, so both views agree on one team. */
+  byMan: z.object({ fatherSeen: Fraction, domains: z.record(DomainId, Fraction), crying: Fraction, infoSought: Fraction, detailed: Fraction }),
   lists: z.object({ neverSeen: CoverageList, notSeenRecently: CoverageList, domainsNeverExplored: CoverageList, factorsNotDiscussed: CoverageList }),
+  /** Overdue actions on the team's open cases, by owner then due date (cut at the list limit; `total` counts all). */
+  overdueActions: z.object({ total: z.number().int().min(0), items: z.array(OverdueAction) }),
+  /** Each measure by month (when asked for), every month present, oldest first; the period filter does not apply to it. */
+  trend: z.array(TrendPoint),
 });
 export type TeamCoverage = z.infer<typeof TeamCoverage>;
 
@@ -74,6 +117,8 @@ export const PartnershipTeam = z.object({
   team: z.string(),
   openCases: z.number().int().min(0),
   men: z.number().int().min(0),
+  /** Open cases where every man was seen (the team view's unit). */
+  casesSeen: z.number().int().min(0),
   menSeen: z.number().int().min(0),
   menDetailed: z.number().int().min(0),
 });
@@ -86,6 +131,8 @@ export const PartnershipCoverage = z.object({
   teams: z.array(PartnershipTeam),
   /** How many men on open cases have never had each domain explored (no account of any kind), most first. */
   neverExplored: z.array(z.object({ domain: DomainId, count: z.number().int().min(0), total: z.number().int().min(0) })),
+  /** Across the partnership, by month (when asked for); raw counts, published only through disclosure control. */
+  trend: z.array(TrendPoint),
 }).strict();
 export type PartnershipCoverage = z.infer<typeof PartnershipCoverage>;
 
@@ -109,9 +156,19 @@ export type ManCoverage = z.infer<typeof ManCoverage>;
 export const Discussion = z.object({ caseRef: z.string().min(1).max(50), manId: z.string().min(1).max(100), discussedOn: IsoDate });
 export type Discussion = z.infer<typeof Discussion>;
 
+/** The measures a count on the page can open (issue 17.5): the shares' ids, as in the CSV. */
+export const MEASURE_IDS = ['father_seen', ...DOMAIN_IDS.map((d) => `own_account_${d}` as const), 'crying_discussed', 'info_sought', 'detailed_picture'] as const;
+export const MeasureId = z.enum(MEASURE_IDS);
+export type MeasureId = z.infer<typeof MeasureId>;
+/** Which count was opened: a measure, in cases (every man on the case meets it) or in men. */
+export const MembersQuery = z.object({ measure: MeasureId, unit: z.enum(['cases', 'men']) }).refine((m) => !(m.measure === 'detailed_picture' && m.unit === 'cases'), { message: 'detailed_picture is counted in men only' });
+export type MembersQuery = z.infer<typeof MembersQuery>;
+
 /** What the coverage views read; adapters/sql/coverage.ts aggregates in SQL (either backend) so nothing loads every case. */
 export interface CoverageReader {
   teamCoverage(team: string, query: CoverageQuery): Promise<TeamCoverage>;
+  /** The men (with their cases) behind one count of the team report, under the same query. */
+  members(team: string, query: CoverageQuery, which: MembersQuery): Promise<CoverageList>;
   partnershipCoverage(query: CoverageQuery): Promise<PartnershipCoverage>;
   caseCoverage(caseRef: string, today: string): Promise<ManCoverage[]>;
   /** Men on a case whose factors combine (for "discussed" without naming a man). */

@@ -153,6 +153,10 @@ export const SummaryDraft = z.object({
   factors: z.array(FactorId).default([]),
   gaps: z.array(GapRecord).default([]),
   actions: z.array(Text.min(1)).default([]),
+  /** The actions agreed with an owner (the practitioner by default) and an optional due date (issue 17.6). */
+  actionItems: z.array(z.object({ id: z.string().min(1).max(100), text: Text.min(1), ownerId: z.string().min(1).max(100), dueOn: IsoDate.nullable() })).optional(),
+  /** Ids of earlier actions on this man that this contact marks done. */
+  actionsDone: z.array(z.string().min(1).max(100)).optional(),
 });
 export type SummaryDraft = z.infer<typeof SummaryDraft>;
 

@@ -1,4 +1,5 @@
 // The prepare plan: what is known and missing about each man before a visit, built from the record alone (pure, SDK-free).
+import { openActions } from './actions';
 import type { Case, Man, SeenStatus, Summary } from './model';
 import type { CaseRecords } from './repository';
 import type { CoverageReader } from './coverage';
@@ -26,7 +27,9 @@ export type Reminder =
   | { code: 'crying'; missing: CryingMessageId[] }
   | { code: 'gpConsent' }
   | { code: 'screen'; instrument: 'AUDIT-C' | 'CUDIT-R'; substance: string }
-  | { code: 'supervision'; factors: FactorId[] };
+  | { code: 'supervision'; factors: FactorId[] }
+  /** An action agreed at an earlier contact and not yet marked done (issue 17.6). */
+  | { code: 'action'; text: string; agreedOn: string; dueOn: string | null };
 
 /** Everything prepare shows about one man. */
 export interface ManPlan {
@@ -152,6 +155,7 @@ function remindersFor(his: readonly Summary[], discussedOn: string | null): Remi
   if (factors.length >= FACTORS_COMBINE_THRESHOLD && (discussedOn === null || (since !== undefined && discussedOn < since))) {
     reminders.push({ code: 'supervision', factors });
   }
+  for (const a of openActions(his, his[0]?.manId ?? '')) reminders.push({ code: 'action', text: a.text, agreedOn: a.agreedOn, dueOn: a.dueOn });
   return reminders;
 }
 

@@ -26,6 +26,14 @@ function coverageProjection(): string {
     END $$`;
 }
 
+// One man's (or, with null, every man's) coverage facts folded into one row per calendar month, for coverage_months.
+function monthsSelect(man: string | null): string {
+  const own = COVERAGE_DOMAIN_COLUMNS.map((c) => `max(CASE WHEN ${c} = 2 THEN 1 ELSE 0 END)`).join(', ');
+  return `(man_id, month, case_ref, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info)
+    SELECT man_id, substr(contact_date, 1, 7), max(case_ref), max(seen), ${own}, max(CASE WHEN crying > 0 THEN 1 ELSE 0 END), max(info)
+    FROM coverage_facts ${man ? `WHERE man_id = ${man} ` : ''}GROUP BY man_id, substr(contact_date, 1, 7)`;
+}
+
 /** Every migration, oldest first. Append, never edit a released one; keep in step with adapters/sqlite/schema.ts. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -149,6 +157,50 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TRIGGER summaries_no_delete BEFORE DELETE ON summaries FOR EACH ROW EXECUTE FUNCTION seen_summaries_guard_delete()`,
       refuse('seen_summaries_no_truncate', 'summaries are kept'),
       `CREATE TRIGGER summaries_no_truncate BEFORE TRUNCATE ON summaries FOR EACH STATEMENT EXECUTE FUNCTION seen_summaries_no_truncate()`,
+    ],
+  },
+  // Coverage (issue 17): reads of a team's figures are audited with the team.
+  {
+    version: 6,
+    statements: [
+      `ALTER TABLE audit_log ADD COLUMN team TEXT`,
+      `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
+      // Actions agreed, with an owner and an optional due date (issue 17.6): a projection of the summary bodies kept by a trigger.
+      `CREATE TABLE action_items (
+        id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), case_ref TEXT NOT NULL, man_id TEXT NOT NULL,
+        text TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT, done_on TEXT, done_summary_id TEXT
+      )`,
+      `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
+      `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
+      // The trend's projection (issue 17.7): one row per man and calendar month with a contact, rebuilt for a man whenever
+      // his coverage facts change, so a trend never groups every contact of the partnership.
+      `CREATE TABLE coverage_months (
+        man_id TEXT NOT NULL, month TEXT NOT NULL, case_ref TEXT NOT NULL, seen INTEGER NOT NULL,
+        ${COVERAGE_DOMAIN_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')}, crying INTEGER NOT NULL, info INTEGER NOT NULL,
+        PRIMARY KEY (man_id, month)
+      )`,
+      `CREATE INDEX coverage_months_month ON coverage_months(month)`,
+      `CREATE FUNCTION seen_coverage_months() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        DELETE FROM coverage_months WHERE man_id = NEW.man_id;
+        INSERT INTO coverage_months ${monthsSelect('NEW.man_id')};
+        RETURN NEW;
+      END $$`,
+      `CREATE TRIGGER coverage_facts_months AFTER INSERT OR UPDATE ON coverage_facts FOR EACH ROW EXECUTE FUNCTION seen_coverage_months()`,
+      `INSERT INTO coverage_months ${monthsSelect(null)}`,
+      `CREATE FUNCTION seen_summary_versions_actions() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE b jsonb := NEW.body::jsonb;
+        DECLARE items jsonb := CASE jsonb_typeof(b -> 'actionItems') WHEN 'array' THEN b -> 'actionItems' ELSE '[]'::jsonb END;
+        DECLARE done jsonb := CASE jsonb_typeof(b -> 'actionsDone') WHEN 'array' THEN b -> 'actionsDone' ELSE '[]'::jsonb END;
+        BEGIN
+          DELETE FROM action_items WHERE summary_id = NEW.summary_id AND id NOT IN (SELECT i ->> 'id' FROM jsonb_array_elements(items) AS i);
+          INSERT INTO action_items (id, summary_id, case_ref, man_id, text, owner_id, due_on)
+            SELECT i ->> 'id', NEW.summary_id, b ->> 'caseRef', b ->> 'manId', i ->> 'text', i ->> 'ownerId', i ->> 'dueOn' FROM jsonb_array_elements(items) AS i
+            ON CONFLICT (id) DO UPDATE SET text = excluded.text, owner_id = excluded.owner_id, due_on = excluded.due_on;
+          UPDATE action_items SET done_on = b #>> '{contact,date}', done_summary_id = NEW.summary_id
+            WHERE id IN (SELECT d FROM jsonb_array_elements_text(done) AS d) AND (done_summary_id IS NULL OR done_summary_id = NEW.summary_id);
+          RETURN NEW;
+        END $$`,
+      `CREATE TRIGGER summary_versions_actions AFTER INSERT ON summary_versions FOR EACH ROW EXECUTE FUNCTION seen_summary_versions_actions()`,
     ],
   },
 ];

@@ -5,14 +5,14 @@ import type { Executor } from './database';
 
 interface AuditRow {
   seq: number; at: string; actor: string; path: string; operation: string; outcome: string;
-  case_ref: string | null; man_id: string | null; summary_id: string | null; version: number | null; detail: string | null;
+  case_ref: string | null; man_id: string | null; summary_id: string | null; version: number | null; team: string | null; detail: string | null;
 }
 
 /** Turns a stored row into an entry; a row that no longer parses is reported, never shown. */
 function toEntry(r: AuditRow): AuditEntry {
   const parsed = AuditEntry.safeParse({
     seq: r.seq, at: r.at, actor: r.actor, path: r.path, operation: r.operation, outcome: r.outcome,
-    caseRef: r.case_ref, manId: r.man_id, summaryId: r.summary_id, version: r.version, detail: r.detail,
+    caseRef: r.case_ref, manId: r.man_id, summaryId: r.summary_id, version: r.version, team: r.team ?? null, detail: r.detail,
   });
   if (!parsed.success) throw new CorruptRecordError(`audit entry ${r.seq}`, { cause: parsed.error });
   return parsed.data;
@@ -27,9 +27,9 @@ export class SqlAuditLog implements AuditLog {
   async append(entry: AuditEntryInput): Promise<number> {
     const e = AuditEntryInput.parse(entry);
     const row = await this.db.get<{ seq: number }>(
-      `INSERT INTO audit_log (at, actor, path, operation, outcome, case_ref, man_id, summary_id, version, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-      [e.at, e.actor, e.path, e.operation, e.outcome, e.caseRef, e.manId, e.summaryId, e.version, e.detail],
+      `INSERT INTO audit_log (at, actor, path, operation, outcome, case_ref, man_id, summary_id, version, team, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      [e.at, e.actor, e.path, e.operation, e.outcome, e.caseRef, e.manId, e.summaryId, e.version, e.team, e.detail],
     );
     return Number(row!.seq);
   }
@@ -40,5 +40,9 @@ export class SqlAuditLog implements AuditLog {
 
   async listForMan(manId: string): Promise<AuditEntry[]> {
     return (await this.db.all<AuditRow>('SELECT * FROM audit_log WHERE man_id = ? ORDER BY seq', [manId])).map(toEntry);
+  }
+
+  async listForTeam(team: string): Promise<AuditEntry[]> {
+    return (await this.db.all<AuditRow>('SELECT * FROM audit_log WHERE team = ? ORDER BY seq', [team])).map(toEntry);
   }
 }

@@ -26,6 +26,6 @@ export function factorBitSql(factor: string): string {
 
 /** Every table Seen keeps, in an order that respects foreign keys (parents first). */
 export const TABLES = [
-  'users', 'cases', 'men', 'summaries', 'summary_versions', 'coverage_facts', 'supervision_discussions', 'audit_log', 'retention_gate',
+  'users', 'cases', 'men', 'summaries', 'summary_versions', 'coverage_facts', 'coverage_months', 'supervision_discussions', 'action_items', 'audit_log', 'retention_gate',
   'bot_state', 'directline_conversations', 'directline_activities', 'settings',
 ] as const;

@@ -21,8 +21,8 @@ export class CopyError extends Error {
   }
 }
 
-/** Tables not copied row for row: coverage_facts is rebuilt by the target's summary_versions trigger; retention_gate is empty outside a retention run. */
-const NOT_COPIED: ReadonlySet<Table> = new Set<Table>(['coverage_facts', 'retention_gate']);
+/** Tables not copied row for row: coverage_facts, coverage_months and action_items are rebuilt by the target's summary_versions triggers; retention_gate is empty outside a retention run. */
+const NOT_COPIED: ReadonlySet<Table> = new Set<Table>(['coverage_facts', 'coverage_months', 'action_items', 'retention_gate']);
 
 /** The tables copied row for row, parents first. */
 export const COPIED_TABLES: readonly Table[] = TABLES.filter((t) => !NOT_COPIED.has(t));
@@ -32,7 +32,7 @@ export const COPIED_TABLES: readonly Table[] = TABLES.filter((t) => !NOT_COPIED.
 // inserted last and the coverage trigger leaves the newest projection.
 const KEYS: Record<Table, readonly string[] | 'insertion'> = {
   users: ['id'], cases: ['ref'], men: 'insertion', summaries: ['id'], summary_versions: ['summary_id', 'version'],
-  coverage_facts: ['summary_id'], supervision_discussions: ['id'], audit_log: ['seq'], retention_gate: ['opened_at'],
+  coverage_facts: ['summary_id'], coverage_months: ['man_id', 'month'], action_items: ['id'], supervision_discussions: ['id'], audit_log: ['seq'], retention_gate: ['opened_at'],
   bot_state: ['key'], directline_conversations: ['id'], directline_activities: ['conversation_id', 'seq'], settings: ['key'],
 };
 

@@ -3,11 +3,12 @@
 import { DOMAIN_IDS, FACTOR_IDS } from '../../records/practice-model';
 import {
   COMBINE_AT, CoverageList, CoverageQuery, DETAILED_DOMAINS, Discussion, ManCoverage, NOT_SEEN_DAYS, PartnershipCoverage, TeamCoverage,
-  daysBefore, daysBetween, neverExplored, statusOf, type CoverageItem, type CoverageReader, type CoverageQuery as CoverageQueryInput, type Fraction,
+  daysBefore, daysBetween, MembersQuery, neverExplored, statusOf, type CoverageItem, type CoverageReader, type CoverageQuery as CoverageQueryInput, type Fraction,
 } from '../../records/coverage';
 import { RecordNotFoundError } from '../../records/repository';
 import { COVERAGE_DOMAIN_COLUMNS as COLS, COVERAGE_FACTOR_BITS } from './columns';
 import type { Db, SqlValue } from './database';
+import { coverageTrend } from './coverage-trend';
 
 /** Which cases a report covers. */
 interface Scope { team?: string | null; practitionerId?: string | null; caseRef?: string; openOnly: boolean; since?: string | null }
@@ -16,10 +17,9 @@ const idx = COLS.map((_c, i) => i);
 const FACTOR_MASK = COVERAGE_FACTOR_BITS.map((_f, i) => `coalesce(max(f.factors & ${1 << i}), 0)`).join(' | ');
 /** 1 when the condition holds, else 0: a number on both backends. */
 const bit = (cond: string): string => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
-const FACTOR_COUNT = COVERAGE_FACTOR_BITS.map((_f, i) => bit(`(p.factor_mask & ${1 << i}) > 0`)).join(' + ');
-const OWN_ACCOUNTS = idx.map((i) => bit(`p.m${i} = 2`)).join(' + ');
 
-// The per-man aggregation every report starts from: one row per man on the scoped cases.
+// The per-man aggregation every report starts from: one row per man on the scoped cases. Lists read every contact
+// (a period never turns "seen 83 days ago" into "never seen"); with `since`, the s_ columns count only the period's contacts.
 function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -27,8 +27,12 @@ function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
   if (scope.team) (where.push('team = ?'), params.push(scope.team));
   if (scope.practitionerId) (where.push('practitioner_id = ?'), params.push(scope.practitionerId));
   if (scope.caseRef) (where.push('ref = ?'), params.push(scope.caseRef));
-  const since = scope.since ? ' AND f.contact_date >= ?' : '';
-  if (scope.since) params.push(scope.since);
+  const inPeriod = (expr: string) => `CASE WHEN f.contact_date >= ? THEN ${expr} END`;
+  const periodCols = scope.since
+    ? `, coalesce(max(${inPeriod('f.seen')}), 0) AS s_ever_seen, ${COLS.map((c, i) => `coalesce(max(${inPeriod(`f.${c}`)}), 0) AS s_m${i}`).join(', ')},
+      coalesce(max(${inPeriod(bit('f.crying > 0'))}), 0) AS s_crying, coalesce(max(${inPeriod('f.info')}), 0) AS s_info`
+    : '';
+  if (scope.since) params.push(...Array<SqlValue>(COLS.length + 3).fill(scope.since));
   const sql = `WITH scope AS (SELECT ref, team, practitioner_id FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
   per_man AS (
     SELECT c.ref AS case_ref, c.team, c.practitioner_id, m.id AS man_id, m.name AS man_name, m.role AS man_role, m.identified,
@@ -36,11 +40,17 @@ function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
       max(CASE WHEN f.seen = 1 THEN f.contact_date END) AS last_seen, max(f.contact_date || f.seen) AS latest,
       ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}, max(CASE WHEN f.${c} > 0 THEN f.contact_date || f.${c} END) AS l${i}`).join(', ')},
       coalesce(max(${bit('f.crying > 0')}), 0) AS crying, coalesce(max(f.info), 0) AS info, ${FACTOR_MASK} AS factor_mask,
-      (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on
-    FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id${since}
+      (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on${periodCols}
+    FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id
     GROUP BY c.ref, c.team, c.practitioner_id, m.id, m.name, m.role, m.identified
   )`;
   return { sql, params };
+}
+
+/** Column names of the share measures: the period's (s_) when a period is chosen, else every contact's. */
+function shareCols(since: string | null | undefined) {
+  const p = since ? 's_' : '';
+  return { seen: `${p}ever_seen`, dom: (i: number) => `${p}m${i}`, crying: `${p}crying`, info: `${p}info` };
 }
 
 interface ManRow {
@@ -62,29 +72,87 @@ export class SqlCoverage implements CoverageReader {
   async teamCoverage(team: string, input: CoverageQueryInput): Promise<TeamCoverage> {
     const q = CoverageQuery.parse(input);
     const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
+    const s = shareCols(q.since);
+    const own = (i: number) => bit(`coalesce(p.${s.dom(i)}, 0) = 2`);
+    // Per case: the case measures (every man meets the test) and the men measures (how many of its men do).
     const cases = await this.db.get<Record<string, number | null>>(
       `${sql}, per_case AS (
-        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.ever_seen, 0)) AS seen, ${idx.map((i) => `min(${bit(`coalesce(p.m${i}, 0) = 2`)}) AS o${i}`).join(', ')},
-          min(coalesce(p.crying, 0)) AS crying, min(coalesce(p.info, 0)) AS info
+        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.${s.seen}, 0)) AS seen, ${idx.map((i) => `min(${own(i)}) AS o${i}`).join(', ')},
+          min(coalesce(p.${s.crying}, 0)) AS crying, min(coalesce(p.${s.info}, 0)) AS info,
+          sum(p.${s.seen}) AS men_seen, ${idx.map((i) => `sum(${bit(`p.${s.dom(i)} = 2`)}) AS mo${i}`).join(', ')},
+          sum(${bit(`p.${s.crying} > 0`)}) AS men_crying, sum(p.${s.info}) AS men_info,
+          sum(${bit(`(${idx.map((i) => bit(`p.${s.dom(i)} = 2`)).join(' + ')}) >= ${DETAILED_DOMAINS}`)}) AS men_detailed
         FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref
       )
       SELECT count(*) AS open_cases, coalesce(sum(men), 0) AS men, coalesce(sum(seen), 0) AS seen, ${idx.map((i) => `coalesce(sum(o${i}), 0) AS o${i}`).join(', ')},
-        coalesce(sum(crying), 0) AS crying, coalesce(sum(info), 0) AS info FROM per_case`,
+        coalesce(sum(crying), 0) AS crying, coalesce(sum(info), 0) AS info,
+        ${['men_seen', ...idx.map((i) => `mo${i}`), 'men_crying', 'men_info', 'men_detailed'].map((k) => `coalesce(sum(${k}), 0) AS ${k}`).join(', ')}
+      FROM per_case`,
       params,
     );
     const total = Number(cases?.open_cases ?? 0);
+    const men = Number(cases?.men ?? 0);
     const frac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total });
-    const list = (where: string, order: string, extra: SqlValue[] = []) => this.list(sql, [...params, ...extra], where, order, q.today, q.listLimit);
+    const menFrac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total: men });
+    // The four lists from one pass over the per-man rows (ordered by case and man), not one query each.
+    const men_ = await this.db.all<ManRow>(`${sql} SELECT * FROM per_man ORDER BY case_ref, man_id`, params);
+    const notSeenBefore = daysBefore(q.today, NOT_SEEN_DAYS);
+    const list = (keep: (r: ManRow) => boolean, order?: (a: ManRow, b: ManRow) => number): CoverageList => {
+      const matched = men_.filter(keep);
+      if (order) matched.sort(order);
+      return CoverageList.parse({ total: matched.length, items: matched.slice(0, q.listLimit).map((r) => toItem(r, q.today)) });
+    };
     const lists = {
-      neverSeen: await list('p.ever_seen = 0', 'p.case_ref, p.man_id'),
-      notSeenRecently: await list('p.ever_seen = 1 AND p.last_seen < ?', 'p.last_seen, p.case_ref', [daysBefore(q.today, NOT_SEEN_DAYS)]),
-      domainsNeverExplored: await list(`(${idx.map((i) => `p.m${i} = 0`).join(' OR ')})`, 'p.case_ref, p.man_id'),
-      factorsNotDiscussed: await list(`(${FACTOR_COUNT}) >= ${COMBINE_AT} AND p.discussed_on IS NULL`, 'p.case_ref, p.man_id'),
+      neverSeen: list((r) => Number(r.ever_seen) === 0),
+      notSeenRecently: list((r) => Number(r.ever_seen) === 1 && r.last_seen !== null && r.last_seen < notSeenBefore, (a, b) => cmp(a.last_seen, b.last_seen) || cmp(a.case_ref, b.case_ref)),
+      domainsNeverExplored: list((r) => idx.some((i) => Number(r[`m${i}`]) === 0)),
+      factorsNotDiscussed: list((r) => countBits(Number(r.factor_mask)) >= COMBINE_AT && r.discussed_on === null),
     };
     return TeamCoverage.parse({
-      team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men: Number(cases?.men ?? 0),
-      fatherSeen: frac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, frac(`o${i}`)])), crying: frac('crying'), infoSought: frac('info'), lists,
+      team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men,
+      fatherSeen: frac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, frac(`o${i}`)])), crying: frac('crying'), infoSought: frac('info'),
+      byMan: {
+        fatherSeen: menFrac('men_seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, menFrac(`mo${i}`)])),
+        crying: menFrac('men_crying'), infoSought: menFrac('men_info'), detailed: menFrac('men_detailed'),
+      },
+      lists, overdueActions: await this.overdue(team, q.practitionerId, q.today, q.listLimit),
+      trend: await coverageTrend(this.db, { team, practitionerId: q.practitionerId }, q.today, q.trendMonths),
     });
+  }
+
+  async members(team: string, input: CoverageQueryInput, which: MembersQuery): Promise<CoverageList> {
+    const q = CoverageQuery.parse(input);
+    const w = MembersQuery.parse(which);
+    const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
+    const s = shareCols(q.since);
+    const domain = DOMAIN_IDS.findIndex((d) => w.measure === `own_account_${d}`);
+    // The same tests the shares count, on the same per-man rows.
+    const test = (p: string) => w.measure === 'father_seen' ? `${p}.${s.seen} = 1`
+      : domain >= 0 ? `${p}.${s.dom(domain)} = 2`
+      : w.measure === 'crying_discussed' ? `${p}.${s.crying} > 0`
+      : w.measure === 'info_sought' ? `${p}.${s.info} = 1`
+      : `(${idx.map((i) => bit(`${p}.${s.dom(i)} = 2`)).join(' + ')}) >= ${DETAILED_DOMAINS}`;
+    const where = w.unit === 'men' ? test('p') : `p.case_ref IN (SELECT x.case_ref FROM per_man x GROUP BY x.case_ref HAVING min(${bit(test('x'))}) = 1)`;
+    return this.list(sql, params, where, 'p.case_ref, p.man_id', q.today, q.listLimit);
+  }
+
+  // Actions past due and not done on the team's open cases (for one practitioner's cases when filtered), oldest due first per owner.
+  private async overdue(team: string, practitionerId: string | null, today: string, limit: number) {
+    const params: SqlValue[] = [team, today];
+    if (practitionerId) params.push(practitionerId);
+    const rows = await this.db.all<{ owner_id: string; case_ref: string; man_id: string; man_name: string; text: string; due_on: string; total: number }>(
+      `SELECT a.owner_id, a.case_ref, a.man_id, m.name AS man_name, a.text, a.due_on, count(*) OVER () AS total
+       FROM cases c JOIN action_items a ON a.case_ref = c.ref JOIN men m ON m.id = a.man_id
+       WHERE c.open = 1 AND c.team = ? AND a.done_on IS NULL AND a.due_on IS NOT NULL AND a.due_on < ?${practitionerId ? ' AND c.practitioner_id = ?' : ''}
+       ORDER BY a.owner_id, a.due_on, a.case_ref, a.id LIMIT ?`,
+      [...params, Math.max(limit, 1)],
+    );
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.slice(0, limit).map((r) => ({
+        ownerId: r.owner_id, caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, text: r.text, dueOn: r.due_on, daysOverdue: daysBetween(r.due_on, today),
+      })),
+    };
   }
 
   // One supervisor list: the men matching `where`, cut at `limit`, with the total that matched.
@@ -93,30 +161,36 @@ export class SqlCoverage implements CoverageReader {
       `${cte} SELECT p.*, count(*) OVER () AS total FROM per_man p WHERE ${where} ORDER BY ${order} LIMIT ?`,
       [...params, Math.max(limit, 1)],
     );
-    const items: CoverageItem[] = rows.slice(0, limit).map((r) => ({
-      caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, manRole: r.man_role as CoverageItem['manRole'], practitionerId: r.practitioner_id,
-      lastSeen: r.last_seen, daysSinceSeen: r.last_seen ? daysBetween(r.last_seen, today) : null,
-      neverExplored: neverExplored(idx.map((i) => Number(r[`m${i}`]))), factorCount: countBits(r.factor_mask), discussedOn: r.discussed_on,
-    }));
+    const items: CoverageItem[] = rows.slice(0, limit).map((r) => toItem(r, today));
     return CoverageList.parse({ total: rows[0]?.total ?? 0, items });
   }
 
   async partnershipCoverage(input: CoverageQueryInput): Promise<PartnershipCoverage> {
     const q = CoverageQuery.parse(input);
     const { sql, params } = perMan({ openOnly: true, since: q.since });
-    // Only counts leave this query: no names, no case references.
+    const s = shareCols(q.since);
+    const ownAccounts = idx.map((i) => bit(`p.${s.dom(i)} = 2`)).join(' + ');
+    // Only counts leave this query: no names, no case references. Per case first, so cases and men are counted alike.
     const rows = await this.db.all<Record<string, number | string>>(
-      `${sql} SELECT c.team, count(DISTINCT c.ref) AS open_cases, count(p.man_id) AS men, coalesce(sum(p.ever_seen), 0) AS men_seen,
-        coalesce(sum(${bit(`(${OWN_ACCOUNTS}) >= ${DETAILED_DOMAINS}`)}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(${bit(`p.m${i} = 0`)}), 0) AS n${i}`).join(', ')}
-      FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.team ORDER BY c.team`,
+      `${sql}, per_case AS (
+        SELECT c.team, count(p.man_id) AS men, min(coalesce(p.${s.seen}, 0)) AS case_seen, coalesce(sum(p.${s.seen}), 0) AS men_seen,
+          coalesce(sum(${bit(`(${ownAccounts}) >= ${DETAILED_DOMAINS}`)}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(${bit(`p.m${i} = 0`)}), 0) AS n${i}`).join(', ')}
+        FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref, c.team
+      )
+      SELECT team, count(*) AS open_cases, sum(men) AS men, sum(case_seen) AS cases_seen, sum(men_seen) AS men_seen, sum(men_detailed) AS men_detailed,
+        ${idx.map((i) => `sum(n${i}) AS n${i}`).join(', ')}
+      FROM per_case GROUP BY team ORDER BY team`,
       params,
     );
-    const men = rows.reduce((s, r) => s + Number(r.men), 0);
-    const neverExploredCounts = DOMAIN_IDS.map((domain, i) => ({ domain, count: rows.reduce((s, r) => s + Number(r[`n${i}`]), 0), total: men }));
+    const men = rows.reduce((sum, r) => sum + Number(r.men), 0);
+    const neverExploredCounts = DOMAIN_IDS.map((domain, i) => ({ domain, count: rows.reduce((sum, r) => sum + Number(r[`n${i}`]), 0), total: men }));
     return PartnershipCoverage.parse({
       today: q.today, since: q.since,
-      teams: rows.map((r) => ({ team: String(r.team), openCases: Number(r.open_cases), men: Number(r.men), menSeen: Number(r.men_seen), menDetailed: Number(r.men_detailed) })),
+      teams: rows.map((r) => ({
+        team: String(r.team), openCases: Number(r.open_cases), men: Number(r.men), casesSeen: Number(r.cases_seen), menSeen: Number(r.men_seen), menDetailed: Number(r.men_detailed),
+      })),
       neverExplored: neverExploredCounts.sort((a, b) => b.count - a.count || DOMAIN_IDS.indexOf(a.domain) - DOMAIN_IDS.indexOf(b.domain)),
+      trend: await coverageTrend(this.db, { team: null, practitionerId: null }, q.today, q.trendMonths),
     });
   }
 
@@ -152,6 +226,18 @@ export class SqlCoverage implements CoverageReader {
     });
   }
 }
+
+// One per-man row as a list item.
+function toItem(r: ManRow, today: string): CoverageItem {
+  return {
+    caseRef: r.case_ref, manId: r.man_id, manName: r.man_name, manRole: r.man_role as CoverageItem['manRole'], practitionerId: r.practitioner_id,
+    lastSeen: r.last_seen, daysSinceSeen: r.last_seen ? daysBetween(r.last_seen, today) : null,
+    neverExplored: neverExplored(idx.map((i) => Number(r[`m${i}`]))), factorCount: countBits(Number(r.factor_mask)), discussedOn: r.discussed_on,
+  };
+}
+
+// Plain code-point order, the same on both backends.
+const cmp = (a: string | null, b: string | null): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 // Number of set bits in a factor mask.
 function countBits(mask: number): number {

@@ -39,8 +39,10 @@ export async function applyRetention(db: Db, opts: { now: () => Date; days: numb
   try {
     await db.transaction(async (tx) => {
       await tx.run('INSERT INTO retention_gate (opened_at) VALUES (?)', [at.toISOString()]);
+      await tx.run(`DELETE FROM action_items WHERE case_ref IN (${marks})`, cases);
       report.versions = (await tx.run(`DELETE FROM summary_versions WHERE ${inSummaries}`, cases)).changes;
       await tx.run(`DELETE FROM coverage_facts WHERE ${inSummaries}`, cases);
+      await tx.run(`DELETE FROM coverage_months WHERE case_ref IN (${marks})`, cases);
       await tx.run(`DELETE FROM supervision_discussions WHERE case_ref IN (${marks})`, cases);
       report.summaries = (await tx.run(`DELETE FROM summaries WHERE case_ref IN (${marks})`, cases)).changes;
       report.men = (await tx.run(`DELETE FROM men WHERE case_ref IN (${marks})`, cases)).changes;

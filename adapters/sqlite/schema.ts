@@ -13,6 +13,14 @@ function coverageFactsInsert(id: string, body: string): string {
       (SELECT coalesce(sum(DISTINCT ${factorBitSql('value')}), 0) FROM json_each(${body}, '$.factors'))`;
 }
 
+// One man's (or, with null, every man's) coverage facts folded into one row per calendar month, for coverage_months.
+function monthsSelect(man: string | null): string {
+  const own = COVERAGE_DOMAIN_COLUMNS.map((c) => `max(CASE WHEN ${c} = 2 THEN 1 ELSE 0 END)`).join(', ');
+  return `(man_id, month, case_ref, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info)
+    SELECT man_id, substr(contact_date, 1, 7), max(case_ref), max(seen), ${own}, max(CASE WHEN crying > 0 THEN 1 ELSE 0 END), max(info)
+    FROM coverage_facts ${man ? `WHERE man_id = ${man} ` : ''}GROUP BY man_id, substr(contact_date, 1, 7)`;
+}
+
 /** Every migration, oldest first. Append, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -122,6 +130,44 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TRIGGER summaries_no_delete BEFORE DELETE ON summaries
         WHEN NOT (EXISTS (SELECT 1 FROM retention_gate) AND EXISTS (SELECT 1 FROM cases c WHERE c.ref = OLD.case_ref AND c.fictional = 1))
         BEGIN SELECT RAISE(ABORT, 'summaries are kept'); END`,
+    ],
+  },
+  // Coverage (issue 17): reads of a team's figures are audited with the team.
+  {
+    version: 6,
+    statements: [
+      `ALTER TABLE audit_log ADD COLUMN team TEXT`,
+      `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
+      // Actions agreed, with an owner and an optional due date (issue 17.6): a projection of the summary bodies kept by a trigger.
+      `CREATE TABLE action_items (
+        id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), case_ref TEXT NOT NULL, man_id TEXT NOT NULL,
+        text TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT, done_on TEXT, done_summary_id TEXT
+      )`,
+      `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
+      `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
+      // The trend's projection (issue 17.7): one row per man and calendar month with a contact, rebuilt for a man whenever
+      // his coverage facts change, so a trend never groups every contact of the partnership.
+      `CREATE TABLE coverage_months (
+        man_id TEXT NOT NULL, month TEXT NOT NULL, case_ref TEXT NOT NULL, seen INTEGER NOT NULL,
+        ${COVERAGE_DOMAIN_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')}, crying INTEGER NOT NULL, info INTEGER NOT NULL,
+        PRIMARY KEY (man_id, month)
+      )`,
+      `CREATE INDEX coverage_months_month ON coverage_months(month)`,
+      `CREATE TRIGGER coverage_facts_months AFTER INSERT ON coverage_facts BEGIN
+        DELETE FROM coverage_months WHERE man_id = NEW.man_id;
+        INSERT INTO coverage_months ${monthsSelect('NEW.man_id')};
+      END`,
+      `INSERT INTO coverage_months ${monthsSelect(null)}`,
+      `CREATE TRIGGER summary_versions_actions AFTER INSERT ON summary_versions BEGIN
+        DELETE FROM action_items WHERE summary_id = NEW.summary_id AND id NOT IN (SELECT json_extract(value, '$.id') FROM json_each(NEW.body, '$.actionItems'));
+        INSERT INTO action_items (id, summary_id, case_ref, man_id, text, owner_id, due_on)
+          SELECT json_extract(value, '$.id'), NEW.summary_id, json_extract(NEW.body, '$.caseRef'), json_extract(NEW.body, '$.manId'),
+            json_extract(value, '$.text'), json_extract(value, '$.ownerId'), json_extract(value, '$.dueOn')
+          FROM json_each(NEW.body, '$.actionItems') WHERE true
+          ON CONFLICT (id) DO UPDATE SET text = excluded.text, owner_id = excluded.owner_id, due_on = excluded.due_on;
+        UPDATE action_items SET done_on = json_extract(NEW.body, '$.contact.date'), done_summary_id = NEW.summary_id
+          WHERE id IN (SELECT value FROM json_each(NEW.body, '$.actionsDone')) AND (done_summary_id IS NULL OR done_summary_id = NEW.summary_id);
+      END`,
     ],
   },
 ];

@@ -54,7 +54,7 @@ export class CoverageDialog extends SeenDialog<CoverageOptions> {
     const team = requested === null ? user.team : teams.find((x) => x.toLowerCase() === requested.toLowerCase());
     if (team === undefined) return [t('coverage.unknownTeam', { team: requested ?? '', teams: teams.join(', ') })];
     teamFor(user, team);
-    const report = await this.deps.coverage.teamCoverage(team, { today: isoDay(this.deps.today()), listLimit: CHAT_LIST_LIMIT });
+    const report = await this.deps.coverage.teamCoverage(team, { today: isoDay(this.deps.today()), listLimit: CHAT_LIST_LIMIT, trendMonths: 6 });
     if (report.openCases === 0) return [t('coverage.noCases', { team })];
     const names = new Map((await this.deps.records.listUsers()).map((u) => [u.id, u.name]));
     return coverageReply(report, withCard, (id) => names.get(id) ?? id);

@@ -4,7 +4,8 @@ import { NOT_SEEN_DAYS, type CoverageItem, type ListId, type TeamCoverage } from
 import { DOMAIN_WORDING, t, type PromptKey } from '../../prompts';
 import { ROLE_LABEL } from '../../prompts/labels';
 import { escapeMarkdown } from '../../views/exporters/markdown';
-import { shareLine, shareLines } from '../../views/exporters/coverage-md';
+import { menShareLines, shareLine, shareLines } from '../../views/exporters/coverage-md';
+import { percent } from '../../records/coverage';
 import { cardText } from '../../views/cards/card-text';
 import { discussedCommandText, prepareCommandText } from '../../views/command-text';
 
@@ -37,13 +38,19 @@ function commandButton(title: string, command: string): Record<string, unknown> 
 /** The report: one Markdown message with the shares, and the lists as a card (or as text where cards are not shown). */
 export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: (id: string) => string): Array<Partial<Activity>> {
   const title = t('coverage.title', { team: escapeMarkdown(c.team), cases: c.openCases, men: c.men, today: c.today });
-  const shares = `**${title}**\n\n${shareLines(c).map(([l, f]) => `- ${shareLine(l, f)}`).join('\n')}\n\n_${t('coverage.shareNote')}_`;
+  const men = menShareLines(c).map(([l, f]) => `- ${shareLine(l, f, 'men')}`).join('\n');
+  // The trend in one line (issue 17.7): men seen or spoken to, month by month; the page has every measure.
+  const trend = c.trend.length ? `\n\n${t('coverage.trendLine', { months: c.trend.length, series: c.trend.map((p) => `${p.month} ${p.fatherSeen.count}/${p.men} (${percent(p.fatherSeen)}%)`).join(', ') })}` : '';
+  const shares = `**${title}**\n\n${shareLines(c).map(([l, f]) => `- ${shareLine(l, f)}`).join('\n')}\n\n_${t('coverage.shareNote')}_\n\n${men}${trend}`;
+  // Overdue actions by practitioner (issue 17.6), after the lists.
+  const overdue = c.overdueActions.items.slice(0, CHAT_LIST_LIMIT).map((a) => t('coverage.itemOverdue', { owner: practitioner(a.ownerId), ref: a.caseRef, man: a.manName, due: a.dueOn, days: a.daysOverdue, text: a.text }));
+  const overdueHeading = `${t('coverage.listOverdueActions')} (${c.overdueActions.total})`;
   const heading = (l: ListId) => t(LIST_TITLE[l], { days: NOT_SEEN_DAYS });
   const more = (l: ListId) => c.lists[l].total - c.lists[l].items.length;
   const textLists = LIST_ORDER.map((l) => {
     const items = c.lists[l].items.map((i) => `- ${itemLine(l, i, escapeMarkdown, practitioner)}`);
     return `**${heading(l)}** (${c.lists[l].total})\n${items.length ? items.join('\n') : `- ${t('coverage.listEmpty')}`}${more(l) > 0 ? `\n- ${t('coverage.listMore', { more: more(l) })}` : ''}`;
-  }).join('\n\n') + `\n\n${t('coverage.textHint')}`;
+  }).join('\n\n') + `\n\n**${overdueHeading}**\n${overdue.length ? overdue.map((o) => `- ${escapeMarkdown(o)}`).join('\n') : `- ${t('coverage.listEmpty')}`}` + `\n\n${t('coverage.textHint')}`;
   if (!withCard) return [MessageFactory.text(shares), MessageFactory.text(textLists)];
   const body = LIST_ORDER.flatMap((l) => [
     { type: 'TextBlock', text: `${cardText(heading(l))} (${c.lists[l].total})`, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
@@ -59,6 +66,10 @@ export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: 
     })),
     ...(more(l) > 0 ? [{ type: 'TextBlock', text: t('coverage.listMore', { more: more(l) }), isSubtle: true, wrap: true, spacing: 'Small' }] : []),
   ]);
+  body.push(
+    { type: 'TextBlock', text: cardText(overdueHeading), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    ...(overdue.length ? overdue : [t('coverage.listEmpty')]).map((o) => ({ type: 'TextBlock', text: cardText(o), wrap: true, spacing: 'Small', isSubtle: overdue.length === 0 })),
+  );
   const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: textLists });
   return [MessageFactory.text(shares), MessageFactory.attachment(card)];
 }

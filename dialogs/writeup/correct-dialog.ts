@@ -5,7 +5,7 @@ import type { CaseRecords } from '../../records/repository';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
-import { isNone } from '../commands';
+import { actionsFrom } from './draft';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
 import { savedOrRefused, scopedRecords } from '../scoped';
@@ -106,7 +106,10 @@ export function corrected(saved: Summary, change: DomainOutcome | string): Summa
   const { summaryId: _id, version: _v, corrects: _c, author: _a, createdAt: _at, ...rest } = saved;
   const draft: SummaryDraft = SummaryDraft.parse(rest);
   if (typeof change === 'string') {
-    draft.actions = isNone(change) ? [] : change.split(/\r?\n/).map((a) => a.replace(/^\s*[-*•]\s*/, '').trim()).filter(Boolean);
+    // Corrected actions are owned by the summary's author (the practitioner), with any "by yyyy-mm-dd" due date.
+    const next = actionsFrom(change, saved.author);
+    draft.actions = next.actions;
+    draft.actionItems = next.actionItems;
   } else {
     draft.domains[change.domain] = change.entry;
     if (change.domain === 'substance_use') draft.substances = change.substances ?? [];

@@ -8,7 +8,8 @@ import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
-import { buildDraft, type WriteUpValues as Values } from './draft';
+import { buildDraft, doneFrom, type WriteUpValues as Values } from './draft';
+import { openActions } from '../../records/actions';
 import { savedOrRefused, scopedRecords } from '../scoped';
 import { CASE_DIALOG, CaseDialog, type CaseChoice, type CaseDialogOptions } from './case-dialog';
 import { CONTACT_DIALOG, ContactDialog } from './contact-dialog';
@@ -49,7 +50,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
     this.addDialog(new WaterfallDialog(MAIN, [
       this.chooseCase.bind(this), this.contact.bind(this), this.choosePath.bind(this), this.domains.bind(this), this.factors.bind(this), this.infoSought.bind(this),
-      this.reflection.bind(this), this.actions.bind(this), this.review.bind(this), this.save.bind(this),
+      this.reflection.bind(this), this.actionsDone.bind(this), this.actions.bind(this), this.review.bind(this), this.save.bind(this),
     ]));
     this.initialDialogId = MAIN;
   }
@@ -106,9 +107,24 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     return step.beginDialog(REFLECTION_DIALOG);
   }
 
-  // Step: actions agreed.
+  // Step: earlier actions still open for him (if any): which are now done.
+  private async actionsDone(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = bag<Values>(step);
+    v.reflection = step.result as ReflectionOutcome;
+    const summaries = await (await scopedRecords(this.deps.records, v.userId!)).latestSummaries(v.choice!.case.ref);
+    const open = (v.openActions = openActions(summaries, v.choice!.man.id));
+    if (open.length === 0) return step.next();
+    const list = open.map((a, i) => t('writeup.openActionLine', { n: i + 1, text: a.text, agreed: a.agreedOn })).join('\n');
+    return step.prompt(TEXT, { prompt: t('writeup.askActionsDone', { list }), retryPrompt: t('common.empty') });
+  }
+
+  // Step: actions agreed (each line may end "by yyyy-mm-dd"; the practitioner owns them).
   private async actions(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    bag<Values>(step).reflection = step.result as ReflectionOutcome;
+    const v = bag<Values>(step);
+    if (v.openActions?.length) {
+      v.actionsDone = doneFrom(String(step.result ?? ''), v.openActions);
+      await step.context.sendActivity(v.actionsDone.length ? t('writeup.actionsMarkedDone', { count: v.actionsDone.length }) : t('writeup.actionsNoneDone'));
+    }
     return step.prompt(TEXT, { prompt: t('writeup.askActions'), retryPrompt: t('common.empty') });
   }
 

@@ -4,7 +4,7 @@ import { openTestDb } from '../helpers/database';
 import { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { SqlCoverage } from '../../adapters/sql/coverage';
 import { emptyDomains, type SummaryDraft, type User } from '../../records/model';
-import { CoverageRefusedError, checkPartnership, daysBetween, daysBefore, percent, teamFor } from '../../records/coverage';
+import { CoverageRefusedError, checkPartnership, daysBetween, daysBefore, percent, teamFor, trendMonths } from '../../records/coverage';
 import type { DomainId } from '../../records/practice-model';
 import { fixedClock } from '../helpers/records';
 
@@ -91,10 +91,17 @@ describe('coverage: arithmetic on hand-built cases', () => {
     assert.equal(m2b!.seenAtLatest, false);
   });
 
-  it('the period and practitioner filters narrow the contacts and the cases', async () => {
+  it('the period narrows the contacts counted in the shares, never the lists: seen 117 days ago is not "never seen" (issue 17.1)', async () => {
     const recent = await coverage.teamCoverage('A', { today: TODAY, since: daysBefore(TODAY, 30) });
     assert.deepEqual(recent.fatherSeen, { count: 0, total: 4 });
-    assert.deepEqual(recent.lists.neverSeen.items.map((i) => i.manId), ['m1', 'm2b', 'm3']);
+    assert.deepEqual(recent.byMan.fatherSeen, { count: 1, total: 4 }, 'm2a was spoken to within the period');
+    assert.deepEqual(recent.domains.life_history, { count: 0, total: 4 });
+    assert.deepEqual(recent.byMan.domains.life_history, { count: 1, total: 4 });
+    assert.deepEqual(recent.lists.neverSeen.items.map((i) => i.manId), ['m2b', 'm3']);
+    assert.deepEqual(recent.lists.notSeenRecently.items.map((i) => [i.manId, i.lastSeen, i.daysSinceSeen]), [['m1', '2026-08-01', 117]]);
+    assert.deepEqual(recent.lists.domainsNeverExplored.items.map((i) => i.manId), ['m2a', 'm2b', 'm3']);
+    const ninety = await coverage.teamCoverage('A', { today: TODAY, since: daysBefore(TODAY, 90) });
+    assert.deepEqual(ninety.lists.neverSeen.items.map((i) => i.manId), ['m2b', 'm3']);
     const p2 = await coverage.teamCoverage('A', { today: TODAY, practitionerId: 'p2' });
     assert.equal(p2.openCases, 2);
     assert.deepEqual(p2.fatherSeen, { count: 0, total: 2 });
@@ -110,18 +117,48 @@ describe('coverage: arithmetic on hand-built cases', () => {
   it('partnership: per-team counts of men seen and with a detailed picture (5+ own-account topics), topics never explored', async () => {
     const p = await coverage.partnershipCoverage({ today: TODAY });
     assert.deepEqual(p.teams, [
-      { team: 'A', openCases: 4, men: 4, menSeen: 3, menDetailed: 1 },
-      { team: 'B', openCases: 1, men: 1, menSeen: 1, menDetailed: 1 },
+      { team: 'A', openCases: 4, men: 4, casesSeen: 2, menSeen: 3, menDetailed: 1 },
+      { team: 'B', openCases: 1, men: 1, casesSeen: 1, menSeen: 1, menDetailed: 1 },
     ]);
     // Ties keep the practice model's order.
     assert.deepEqual(p.neverExplored.slice(-2), [{ domain: 'life_history', count: 2, total: 5 }, { domain: 'pressures', count: 2, total: 5 }]);
     assert.deepEqual(p.neverExplored[0], { domain: 'parenting_knowledge', count: 4, total: 5 });
   });
 
+  it('the team view and the partnership view agree on one team, each in its own unit: cases and men (issue 17.2)', async () => {
+    for (const since of [null, daysBefore(TODAY, 30)]) {
+      const team = await coverage.teamCoverage('A', { today: TODAY, since });
+      const row = (await coverage.partnershipCoverage({ today: TODAY, since })).teams.find((x) => x.team === 'A')!;
+      assert.deepEqual([row.openCases, row.casesSeen], [team.fatherSeen.total, team.fatherSeen.count], `cases, since ${since}`);
+      assert.deepEqual([row.men, row.menSeen, row.menDetailed], [team.byMan.fatherSeen.total, team.byMan.fatherSeen.count, team.byMan.detailed.count], `men, since ${since}`);
+    }
+    const all = await coverage.teamCoverage('A', { today: TODAY });
+    assert.deepEqual(all.byMan.fatherSeen, { count: 3, total: 4 });
+    assert.deepEqual(all.byMan.detailed, { count: 1, total: 4 });
+    assert.deepEqual(all.byMan.crying, { count: 1, total: 4 });
+  });
+
   it('lists are cut at the limit but count every man', async () => {
     const r = await coverage.teamCoverage('A', { today: TODAY, listLimit: 1 });
     assert.equal(r.lists.domainsNeverExplored.items.length, 1);
     assert.equal(r.lists.domainsNeverExplored.total, 3);
+  });
+
+  it('trend: each measure by month in men with a write-up that month, closed cases included, every month present (issue 17.7)', async () => {
+    const r = await coverage.teamCoverage('A', { today: TODAY, trendMonths: 6 });
+    assert.deepEqual(r.trend.map((p) => p.month), ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    const [aug, nov] = [r.trend[2]!, r.trend[5]!];
+    assert.deepEqual([aug.men, aug.fatherSeen, aug.detailed, aug.crying, aug.infoSought], [1, { count: 1, total: 1 }, { count: 1, total: 1 }, { count: 1, total: 1 }, { count: 1, total: 1 }]);
+    // November: m1 (not seen), m2a (spoken to), m2b (not seen), m3 (seen, by correction), m5 (seen, on the closed case).
+    assert.deepEqual([nov.men, nov.fatherSeen, nov.domains.life_history, nov.detailed], [5, { count: 3, total: 5 }, { count: 2, total: 5 }, { count: 0, total: 5 }]);
+    assert.deepEqual(r.trend[0], { month: '2026-06', men: 0, fatherSeen: { count: 0, total: 0 }, domains: Object.fromEntries(Object.keys(nov.domains).map((d) => [d, { count: 0, total: 0 }])), crying: { count: 0, total: 0 }, infoSought: { count: 0, total: 0 }, detailed: { count: 0, total: 0 } });
+    assert.equal((await coverage.teamCoverage('A', { today: TODAY, trendMonths: 12 })).trend.length, 12);
+    assert.deepEqual((await coverage.teamCoverage('A', { today: TODAY })).trend, [], 'no trend unless asked');
+    const p2 = await coverage.teamCoverage('A', { today: TODAY, trendMonths: 6, practitionerId: 'p2' });
+    assert.deepEqual(p2.trend[5]!.fatherSeen, { count: 1, total: 1 });
+    const p = await coverage.partnershipCoverage({ today: TODAY, trendMonths: 6 });
+    assert.deepEqual([p.trend[5]!.men, p.trend[5]!.fatherSeen, p.trend[5]!.detailed], [6, { count: 4, total: 6 }, { count: 1, total: 6 }]);
+    assert.deepEqual(trendMonths('2026-01-15', 3), ['2025-11', '2025-12', '2026-01']);
   });
 
   const access: Array<[string, User, string | null, 'ok' | 'role' | 'team']> = [

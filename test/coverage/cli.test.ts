@@ -8,6 +8,8 @@ import { SqlCoverage } from '../../adapters/sql/coverage';
 import { seedDemo } from '../../records/demo-seed';
 import { fixedClock } from '../helpers/records';
 import { IDENTIFYING_WORDS, parseCsv, seen } from './helpers';
+import { SqlAuditLog } from '../../adapters/sql/audit-log';
+import { cliActor } from '../../bin/commands/cli-records';
 
 // `seen coverage` against a demo database file: the same figures as the reader, in md, csv and json.
 describe('coverage: seen coverage CLI', () => {
@@ -28,7 +30,7 @@ describe('coverage: seen coverage CLI', () => {
     assert.equal(code, 0);
     const db = await openTestDb(file);
     try {
-      assert.deepEqual(JSON.parse(out), await new SqlCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200 }));
+      assert.deepEqual(JSON.parse(out), await new SqlCoverage(db).teamCoverage('North', { today: '2026-11-26', listLimit: 200, trendMonths: 12 }));
     } finally {
       await db.close();
     }
@@ -40,7 +42,31 @@ describe('coverage: seen coverage CLI', () => {
     assert.match(md.out, /Father seen or spoken to: 3 of 5 cases \(60%\)/);
     assert.match(md.out, /## Fathers never seen \(3\)\n\n- DEMO-1: Dan \(fictional\)/);
     const csv = parseCsv((await seen([...base(), '--team', 'North', '--format', 'csv'])).out);
-    assert.deepEqual(csv.find((r) => r[1] === 'father_seen')?.slice(2, 5), ['3', '5', '60']);
+    assert.deepEqual(csv.find((r) => r[1] === 'father_seen')?.slice(2, 6), ['cases', '3', '5', '60']);
+  });
+
+  it('every report of team figures is audited with the CLI user, the team and the cli path (issue 17.4)', async () => {
+    const count = async () => {
+      const db = await openTestDb(file);
+      try {
+        return await new SqlAuditLog(db).listForTeam('North');
+      } finally {
+        await db.close();
+      }
+    };
+    const before = (await count()).length;
+    for (const format of ['md', 'csv', 'json']) assert.equal((await seen([...base(), '--team', 'North', '--format', format])).code, 0);
+    const entries = (await count()).slice(before);
+    assert.deepEqual(entries.map((e) => [e.team, e.path, e.operation, e.outcome]), Array(3).fill(['North', 'cli', 'coverage.team.report', 'ok']));
+    assert.ok(entries.every((e) => e.actor === cliActor()));
+  });
+
+  it('--partnership suppresses counts of 1–4 (South has 2 men) in every format (issue 17.3)', async () => {
+    const json = JSON.parse((await seen([...base(), '--partnership', '--format', 'json'])).out) as { teams: Array<{ team: string; men: number | null; menSeen: { count: number | null } }> };
+    assert.deepEqual(json.teams.find((t) => t.team === 'South')?.men, null);
+    assert.deepEqual(json.teams.find((t) => t.team === 'South')?.menSeen.count, null);
+    const md = (await seen([...base(), '--partnership'])).out;
+    assert.match(md, /\| South \| fewer than 5 \| fewer than 5 \| fewer than 5 \|/);
   });
 
   it('--partnership prints counts only, with no name or case reference', async () => {

@@ -46,12 +46,15 @@ describe('coverage: chat', () => {
       .assertReply((a) => {
         assert.match(a.text ?? '', /Father coverage: team North, 5 open cases, 6 men recorded \(as of 2026-11-26\)/);
         assert.ok((a.text ?? '').includes(t('coverage.shareLine', { label: t('coverage.shareSeen'), count: 3, total: 5, percent: 60 })));
+        assert.ok((a.text ?? '').includes(t('coverage.shareLineMen', { label: t('coverage.shareSeen'), count: 3, total: 6, percent: 50 })), 'the same measure in men (issue 17.2)');
+        assert.match(a.text ?? '', /by month \(last 6 months\): 2026-06 \d+\/\d+ \(\d+%\), .*2026-11 \d+\/\d+/, 'the trend (issue 17.7)');
       })
       .assertReply((a) => {
         const cmds = commands(a);
         assert.ok(cmds.includes('prepare DEMO-1') && cmds.includes('prepare DEMO-2'), cmds.join());
         assert.ok(cmds.includes('prepare DEMO-5') && cmds.includes('discussed DEMO-5'), 'Jordan: not seen recently and factors combining');
         assert.ok(!cardOf(a).includes('DEMO-4') && !cardOf(a).includes('DEMO-8'), 'no other team, no closed case');
+        assert.ok(cardOf(a).includes(`${t('coverage.listOverdueActions')} (0)`), 'overdue actions listed (issue 17.6)');
         assert.match(cardOf(a), /"msteams":\{"type":"imBack","value":"prepare DEMO-1"\}/, "Teams sends the same command");
       });
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
-import { csvCell, TEAM_CSV_HEADER } from '../../views/exporters/coverage-csv';
+import { csvCell, PARTNERSHIP_CSV_HEADER, TEAM_CSV_HEADER } from '../../views/exporters/coverage-csv';
 import { TEST_NOW } from '../helpers/records';
 import { IDENTIFYING_WORDS, parseCsv } from './helpers';
 import { testDbEnv } from '../helpers/database';
@@ -75,10 +75,108 @@ describe('coverage: page API and CSV', () => {
     assert.deepEqual(rows[0], [...TEAM_CSV_HEADER]);
     assert.ok(rows.every((r) => r.length === TEAM_CSV_HEADER.length));
     const seen = rows.find((r) => r[1] === 'father_seen')!;
-    assert.deepEqual(seen.slice(2, 5), [String(json.fatherSeen.count), String(json.fatherSeen.total), '60']);
-    assert.equal(rows.filter((r) => r[0] === 'share').length, 11);
+    assert.deepEqual(seen.slice(2, 6), ['cases', String(json.fatherSeen.count), String(json.fatherSeen.total), '60']);
+    assert.equal(rows.filter((r) => r[0] === 'share').length, 23);
     for (const [list, { items }] of Object.entries(json.lists)) {
-      assert.deepEqual(rows.filter((r) => r[0] === list).map((r) => [r[5], r[6]]), items.map((i) => [i.caseRef, i.manName]), list);
+      assert.deepEqual(rows.filter((r) => r[0] === list).map((r) => [r[6], r[7]]), items.map((i) => [i.caseRef, i.manName]), list);
+    }
+  });
+
+  it('"last 30 days" keeps Jordan (seen 2026-09-10, 77 days before) on "not seen recently", never on "never seen" (issue 17.1)', async () => {
+    type Lists = { lists: Record<string, { items: Array<{ manId: string; daysSinceSeen: number | null }> }> };
+    for (const period of ['all', '30', '90']) {
+      const r = (await (await get(`/api/coverage/team?user=sam&period=${period}`)).json()) as Lists;
+      assert.ok(!r.lists.neverSeen!.items.some((i) => i.manId === 'demo-5-jordan'), `period ${period}: Jordan is not "never seen"`);
+      assert.deepEqual(r.lists.notSeenRecently!.items.filter((i) => i.manId === 'demo-5-jordan').map((i) => i.daysSinceSeen), [77], `period ${period}`);
+    }
+  });
+
+  it('every team figure says what it counts, in cases and in men, and agrees with the partnership computation (issue 17.2)', async () => {
+    const team = (await (await get('/api/coverage/team?user=sam')).json()) as { openCases: number; men: number; fatherSeen: { count: number; total: number }; byMan: { fatherSeen: { count: number; total: number } } };
+    assert.deepEqual(team.fatherSeen, { count: 3, total: 5 });
+    assert.deepEqual(team.byMan.fatherSeen, { count: 3, total: 6 });
+    const rows = parseCsv(await (await get('/api/coverage/team.csv?user=sam')).text());
+    const seen = rows.filter((r) => r[0] === 'share' && r[1] === 'father_seen').map((r) => r.slice(2, 5));
+    assert.deepEqual(seen, [['cases', '3', '5'], ['men', '3', '6']]);
+    assert.ok(rows.filter((r) => r[0] === 'share').every((r) => r[2] === 'cases' || r[2] === 'men'), 'every share names its unit');
+    const labels = ((await (await get('/api/coverage/me?user=sam')).json()) as { labels: Record<string, string> }).labels;
+    assert.match(labels.fatherSeenRate!, /\(men\)/);
+  });
+
+  it('partnership figures publish no count of 1–4 for a team of fewer than 5 men, in JSON or CSV (issue 17.3)', async () => {
+    const json = (await (await get('/api/coverage/partnership?user=pat')).json()) as { teams: Array<Record<string, unknown>> };
+    const south = json.teams.find((t) => t.team === 'South')!;
+    assert.deepEqual(south, { team: 'South', openCases: null, men: null, casesSeen: { count: null, total: null, percent: null }, menSeen: { count: null, total: null, percent: null }, menDetailed: { count: null, total: null, percent: null } });
+    const numbers = JSON.stringify(json).match(/"(?:count|total|openCases|men)":\d+/g) ?? [];
+    assert.deepEqual(numbers.filter((n) => /:[1-4]$/.test(n)), []);
+    const csv = parseCsv(await (await get('/api/coverage/partnership.csv?user=pat')).text());
+    assert.deepEqual(csv[0], [...PARTNERSHIP_CSV_HEADER]);
+    assert.ok(csv.every((r) => r.length === PARTNERSHIP_CSV_HEADER.length));
+    const smallCells = csv.slice(1).filter((r) => [r[4], r[5]].some((c) => /^[1-4]$/.test(c!)));
+    assert.deepEqual(smallCells, []);
+    assert.ok(csv.some((r) => r[1] === 'South' && r[7] === 'suppressed'));
+  });
+
+  it('every team view and CSV download is audited with the user, the team and the page path (issue 17.4)', async () => {
+    const before = (await seen.audit.listForTeam('North')).length;
+    await get('/api/coverage/team?user=sam&period=30');
+    await get('/api/coverage/team.csv?user=sam');
+    assert.equal((await get('/api/coverage/team?user=sam&team=South')).status, 403);
+    const entries = (await seen.audit.listForTeam('North')).slice(before);
+    assert.deepEqual(entries.map((e) => [e.actor, e.team, e.path, e.operation, e.outcome]), [
+      ['sam', 'North', 'page', 'coverage.team.view', 'ok'],
+      ['sam', 'North', 'page', 'coverage.team.csv', 'ok'],
+    ]);
+    assert.deepEqual(await seen.audit.listForTeam('South'), [], 'a refused read reads nothing');
+  });
+
+  it('a count opens the men and cases behind it, under the same filters; each opening is audited (issue 17.5)', async () => {
+    type Members = { total: number; items: Array<{ caseRef: string; manId: string }> };
+    const members = async (q: string) => (await (await get(`/api/coverage/team/members?user=sam&${q}`)).json()) as Members;
+    const cases = await members('measure=father_seen&unit=cases');
+    assert.deepEqual(cases.items.map((i) => i.caseRef), ['DEMO-3', 'DEMO-5', 'DEMO-6']);
+    const men = await members('measure=father_seen&unit=men');
+    assert.equal(men.total, 3);
+    const recent = await members('measure=father_seen&unit=men&period=30');
+    const recentTeam = (await (await get('/api/coverage/team?user=sam&period=30')).json()) as { byMan: { fatherSeen: { count: number } } };
+    assert.equal(recent.total, recentTeam.byMan.fatherSeen.count, 'the period narrows the count and its list alike');
+    assert.ok(recent.items.some((i) => i.manId === 'demo-6-sean') && !recent.items.some((i) => i.manId === 'demo-5-jordan'));
+    assert.equal((await members('measure=detailed_picture&unit=men')).total, 1);
+    const team = (await (await get('/api/coverage/team?user=sam')).json()) as { fatherSeen: { count: number }; byMan: { fatherSeen: { count: number } } };
+    assert.deepEqual([cases.items.length, men.total], [team.fatherSeen.count, team.byMan.fatherSeen.count]);
+    const refused: Array<[string, number]> = [
+      ['/api/coverage/team/members?user=alex&measure=father_seen&unit=men', 403],
+      ['/api/coverage/team/members?user=pat&measure=father_seen&unit=men', 403],
+      ['/api/coverage/team/members?user=sam&team=South&measure=father_seen&unit=men', 403],
+      ['/api/coverage/team/members?user=sam&measure=shoe_size&unit=men', 400],
+      ['/api/coverage/team/members?user=sam&measure=detailed_picture&unit=cases', 400],
+    ];
+    for (const [path, status] of refused) assert.equal((await get(path)).status, status, path);
+    const entries = await seen.audit.listForTeam('North');
+    assert.deepEqual(entries.filter((e) => e.operation === 'coverage.team.members').slice(0, 2).map((e) => [e.actor, e.path, e.detail]), [['sam', 'page', 'father_seen:cases'], ['sam', 'page', 'father_seen:men']]);
+  });
+
+  it('from a case: each topic with when it was last explored and whose account, and the latest summary read-only; audited as the page user (issue 17.5)', async () => {
+    const before = (await seen.audit.listForCase('DEMO-3')).length;
+    const res = await get('/api/coverage/case?user=sam&ref=demo-3');
+    assert.equal(res.status, 200);
+    type Topic = { domain: string; status: string; lastExplored: string | null };
+    const c = (await res.json()) as { caseRef: string; men: Array<{ manId: string; topics: Topic[]; latest: { title: string; sections: unknown[] } | null }> };
+    assert.equal(c.caseRef, 'DEMO-3');
+    const marcus = c.men.find((m) => m.manId === 'demo-3-marcus')!;
+    const life = marcus.topics.find((x) => x.domain === 'life_history')!;
+    assert.equal(life.status, 'covered');
+    assert.match(life.lastExplored ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(marcus.topics.find((x) => x.domain === 'mental_health')!.lastExplored, null);
+    assert.ok(marcus.latest && marcus.latest.sections.length > 8, 'the latest summary, laid out');
+    const entries = (await seen.audit.listForCase('DEMO-3')).slice(before);
+    assert.ok(entries.some((e) => e.actor === 'sam' && e.path === 'page' && e.operation === 'case.read'));
+    assert.ok(entries.some((e) => e.actor === 'sam' && e.path === 'page' && e.operation === 'summaries.read'));
+    for (const [path, status] of [['/api/coverage/case?user=sam&ref=DEMO-4', 403], ['/api/coverage/case?user=alex&ref=DEMO-3', 403], ['/api/coverage/case?user=pat&ref=DEMO-3', 403], ['/api/coverage/case?user=sam&ref=DEMO-99', 404], ['/api/coverage/case?user=sam', 400]] as const) {
+      const r = await get(path);
+      assert.equal(r.status, status, path);
+      const body = await r.text();
+      assert.deepEqual(IDENTIFYING_WORDS.filter((w) => w.length > 3 && !w.startsWith('DEMO') && body.includes(w)), [], path);
     }
   });
 

@@ -48,6 +48,19 @@ describe('dialogs: the guided write-up', () => {
     assert.ok(!saved.gaps.some((g) => g.code === 'DOMAIN_ABSENT'));
   });
 
+  it('actions get the practitioner as owner and a due date; the next write-up lists them open and marks the chosen ones done (issue 17.6)', async () => {
+    await drive(client({ userId: 'alex', caseRef: 'DEMO-1' }), 'start', scriptedPractitioner({ 'writeup.askActions': 'Call the GP by 2026-12-10\nSend the leaflet' }));
+    const [firstSaved] = await records.latestSummaries('DEMO-1');
+    assert.deepEqual(firstSaved!.actionItems!.map((a) => [a.text, a.ownerId, a.dueOn]), [['Call the GP by 2026-12-10', 'alex', '2026-12-10'], ['Send the leaflet', 'alex', null]]);
+    const transcript = await drive(client({ userId: 'alex', caseRef: 'DEMO-1' }), 'start', scriptedPractitioner({ 'writeup.askActionsDone': '2', 'writeup.askActions': 'none' }));
+    const list = [t('writeup.openActionLine', { n: 1, text: 'Call the GP by 2026-12-10', agreed: '2026-11-25' }), t('writeup.openActionLine', { n: 2, text: 'Send the leaflet', agreed: '2026-11-25' })].join('\n');
+    assert.ok(transcript.includes(t('writeup.askActionsDone', { list })), transcript.filter((x) => /still open/.test(x)).join(' / '));
+    assert.ok(transcript.includes(t('writeup.actionsMarkedDone', { count: 1 })));
+    const second = (await records.latestSummaries('DEMO-1')).find((s) => s.summaryId !== firstSaved!.summaryId)!;
+    assert.deepEqual(second.actionsDone, [firstSaved!.actionItems![1]!.id]);
+    assert.deepEqual(second.actions, []);
+  });
+
   it('asks for a case when the named one is not theirs, and refuses another team\'s case typed in', async () => {
     await playTurns(client({ userId: 'alex', caseRef: 'DEMO-4' }), [
       ['start', [t('writeup.unknownCase', { ref: 'DEMO-4' }), t('writeup.askCase')]],

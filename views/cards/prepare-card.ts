@@ -39,6 +39,7 @@ function reminderText(r: Reminder): string {
   if (r.code === 'crying') return t('prepare.reminderCrying', { messages: r.missing.map((m) => t(CRYING_LABEL[m])).join('; ') });
   if (r.code === 'gpConsent') return t('prepare.reminderGp');
   if (r.code === 'screen') return t('prepare.reminderScreen', { substance: r.substance, instrument: r.instrument });
+  if (r.code === 'action') return t(r.dueOn ? 'prepare.reminderActionDue' : 'prepare.reminderAction', { text: r.text, agreed: r.agreedOn, due: r.dueOn ?? '' });
   return t('prepare.reminderSupervision', { factors: r.factors.map((f) => t(FACTOR_LABEL[f])).join('; ') });
 }
 
