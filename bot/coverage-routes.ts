@@ -13,13 +13,12 @@ import { partnershipCsv, teamCsv } from '../adapters/exporters/coverage-csv';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { ROLE_LABEL } from '../prompts/labels';
 
-/** What the coverage routes need; `localMode` is true when there is no Bot Framework app id (the demo user is chosen on the page). */
+/** What the coverage routes need. Who is asking comes only from res.locals.seenUserId (sign-in, Teams SSO, or demo mode's ?user=). */
 export interface CoverageRoutesDeps {
   records: CaseRecords;
   coverage: CoverageReader;
   now: () => Date;
   logger: Logger;
-  localMode: boolean;
   webDir: string;
 }
 
@@ -59,13 +58,11 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
   const router = Router();
   const chartJs = join(require.resolve('chart.js'), '..', 'chart.umd.min.js');
 
-  // Local mode: the demo user named on the page (?user= or X-Seen-User), checked against the user table. Otherwise no page sign-in yet.
-  async function identify(req: Request): Promise<User> {
-    if (!deps.localMode) throw new CoverageHttpError(401, 'SignInRequired', 'the coverage page needs Teams sign-in, which is not available yet; use the chat command');
-    const raw = req.get('x-seen-user') ?? req.query.user;
-    const id = UserParam.safeParse(raw);
+  // Why res.locals only: the identity middleware put the signed-in user there (or, in local demo mode, the page's ?user=); never the request itself.
+  async function identify(_req: Request, res: Response): Promise<User> {
+    const id = UserParam.safeParse(res.locals['seenUserId']);
     const user = id.success ? await records.getUser(id.data) : undefined;
-    if (!user) throw new CoverageHttpError(401, 'UnknownUser', 'choose a known user');
+    if (!user) throw new CoverageHttpError(401, 'UnknownUser', 'sign in as a Seen user');
     return user;
   }
   const filters = (req: Request) => {
@@ -85,14 +82,14 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
       next(err);
     });
   };
-  async function teamReport(req: Request) {
-    const user = await identify(req);
+  async function teamReport(req: Request, res: Response) {
+    const user = await identify(req, res);
     const f = filters(req);
     const team = teamFor(user, f.team ?? null);
     return { user, report: await coverage.teamCoverage(team, { today: f.today, since: f.since, practitionerId: f.practitioner ?? null, listLimit: MAX_LIST }) };
   }
-  async function partnershipReport(req: Request) {
-    const user = await identify(req);
+  async function partnershipReport(req: Request, res: Response) {
+    const user = await identify(req, res);
     checkPartnership(user);
     const f = filters(req);
     return coverage.partnershipCoverage({ today: f.today, since: f.since });
@@ -103,29 +100,29 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
   router.get('/vendor/chart.js', (_req, res, next) => res.type('application/javascript').sendFile(chartJs, { maxAge: '1h' }, (err) => (err ? next(err) : undefined)));
 
   router.get('/api/coverage/me', handle(async (req, res) => {
-    const user = await identify(req);
+    const user = await identify(req, res);
     const team = allowed(user, 'coverage.team', { team: user.team });
     const practitioners = team ? (await records.listUsers()).filter((u) => u.team === user.team && u.role === 'practitioner').map((u) => ({ id: u.id, name: u.name })) : [];
     res.json({ user: { id: user.id, name: user.name, role: user.role, team: user.team }, views: { team, partnership: allowed(user, 'coverage.partnership') }, practitioners, labels: pageLabels() });
   }));
   router.get('/api/coverage/team', handle(async (req, res) => {
-    const { report } = await teamReport(req);
+    const { report } = await teamReport(req, res);
     const n = await names();
     const roles = Object.fromEntries(report.lists.neverSeen.items.map((i) => [i.manRole, t(ROLE_LABEL[i.manRole])]));
     res.json({ ...report, practitionerNames: Object.fromEntries([...n].filter(([id]) => Object.values(report.lists).some((l) => l.items.some((i) => i.practitionerId === id)))), roles });
   }));
   router.get('/api/coverage/team.csv', handle(async (req, res) => {
-    const { report } = await teamReport(req);
+    const { report } = await teamReport(req, res);
     const n = await names();
     res.type('text/csv; charset=utf-8').attachment(`coverage-${report.team.replace(/[^\w-]/g, '_')}-${report.today}.csv`).send(teamCsv(report, (id) => n.get(id) ?? id));
   }));
-  router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req))));
+  router.get('/api/coverage/partnership', handle(async (req, res) => void res.json(await partnershipReport(req, res))));
   router.get('/api/coverage/partnership.csv', handle(async (req, res) => {
-    const report = await partnershipReport(req);
+    const report = await partnershipReport(req, res);
     res.type('text/csv; charset=utf-8').attachment(`coverage-partnership-${report.today}.csv`).send(partnershipCsv(report));
   }));
   router.post('/api/coverage/discussions', handle(async (req, res) => {
-    const user = await identify(req);
+    const user = await identify(req, res);
     const body = DiscussionBody.safeParse(req.body);
     if (!body.success) throw new CoverageHttpError(400, 'BadArgument', 'expected { caseRef, manId }');
     const c = await records.getCase(body.data.caseRef);

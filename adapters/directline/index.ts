@@ -18,6 +18,7 @@ export type { BotLogic } from './adapter';
 export { DirectLineError, DirectLineUnsupportedError } from './errors';
 export { DirectLineStore, activityId } from './store';
 export { TokenService } from './tokens';
+export type { IssuedToken, TokenSession } from './tokens';
 export type { StreamHandle } from './stream';
 
 /** What `createDirectLine` needs; `secret`, `tokenTtlSeconds`, `now`, `bot`, `serviceUrl` have defaults. */
@@ -29,6 +30,8 @@ export interface DirectLineOptions {
   secret?: string;
   /** Token lifetime; default one hour (DirectLineJS refreshes every 15 minutes). */
   tokenTtlSeconds?: number;
+  /** The longest a chain of refreshes may last; default 12 hours. */
+  tokenMaxLifetimeSeconds?: number;
   /** Clock; tests pass a fixed one. */
   now?: () => Date;
   /** The bot's account in conversations; default `{ id: 'seen', name: 'Seen', role: 'bot' }`. */
@@ -40,6 +43,8 @@ export interface DirectLineOptions {
 /** The wired endpoint: mount `router` at `/v3/directline`, set `adapter.onTurnError`, call `attachStream` after listen. */
 export interface DirectLine {
   router: Router;
+  /** Issues, verifies, refreshes and retires this endpoint's tokens (the signed-in page's token endpoint uses it too). */
+  tokens: TokenService;
   adapter: DirectLineAdapter;
   store: DirectLineStore;
   /** Serves the WebSocket stream on this server; until called, streamUrl is not offered and clients poll. */
@@ -55,7 +60,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   }
   const now = options.now ?? (() => new Date());
   const secret = options.secret ?? (await loadOrCreateSecret(options.db));
-  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now);
+  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now, options.db, options.tokenMaxLifetimeSeconds);
   const store = new DirectLineStore(options.db, now);
   const unlisten = await store.listenToOtherInstances();
   const adapter = new DirectLineAdapter({
@@ -70,6 +75,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   const router = createDirectLineRouter({ store, tokens, adapter, logic: options.logic, logger: options.logger, now, streamEnabled: () => streams > 0 });
   return {
     router,
+    tokens,
     adapter,
     store,
     close: unlisten,

@@ -14,5 +14,5 @@ export const COVERAGE_FACTOR_BITS = [
 /** Every table Seen keeps, in an order that respects foreign keys (parents first). */
 export const TABLES = [
   'users', 'cases', 'men', 'summaries', 'summary_versions', 'coverage_facts', 'supervision_discussions', 'audit_log', 'retention_gate',
-  'bot_state', 'directline_conversations', 'directline_activities', 'settings',
+  'bot_state', 'directline_conversations', 'directline_activities', 'settings', 'web_sessions', 'directline_tokens',
 ] as const;
