@@ -38,7 +38,7 @@ function plainPage(res: Response, status: number, title: PromptKey, body: Prompt
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const a = link ? `<p><a href="${esc(link.href)}">${esc(t(link.text))}</a></p>` : '';
   res.status(status).set('Cache-Control', 'no-store').type('html').send(
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t(title))}</title>`
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t(title))}</title><link rel="icon" href="data:,">`
     + `<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style></head>`
     + `<body><main><h1>${esc(t(title))}</h1><p>${esc(t(body))}</p>${a}</main></body></html>`,
   );

@@ -97,7 +97,8 @@ export function signInGate(options: Pick<AccessOptions, 'publicOrigin'>): Reques
     if (user && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !sameOrigin(req, options)) return refuse(res, 403, 'Forbidden', 'cross-origin request refused');
     if (user || res.locals['demo'] === true) return next();
     res.set('Cache-Control', 'no-store');
-    if (req.path.startsWith('/api/') || !['GET', 'HEAD'].includes(req.method)) return refuse(res, 401, 'SignInRequired', 'sign in first');
+    // Why only page navigations are redirected: an image, script or favicon request must not start a sign-in of its own.
+    if (req.path.startsWith('/api/') || !['GET', 'HEAD'].includes(req.method) || !req.accepts('html') || !(req.get('accept') ?? '').includes('text/html')) return refuse(res, 401, 'SignInRequired', 'sign in first');
     return res.redirect(302, `/signin?returnTo=${encodeURIComponent(req.originalUrl)}`);
   };
 }

@@ -17,8 +17,9 @@ describe('bot: web sign-in (OpenID Connect, sessions)', function () {
 
   it('without sign-in, every page and page API refuses; ?user= and X-Seen-User name nobody outside demo mode', async () => {
     const c = new CookieClient();
+    const page = { accept: 'text/html,application/xhtml+xml' };
     const table: Array<[string, Record<string, string>, number]> = [
-      ['/', {}, 302], ['/coverage', {}, 302], ['/index.html', {}, 302], ['/chat.js', {}, 302],
+      ['/', page, 302], ['/coverage', page, 302], ['/index.html', page, 302], ['/chat.js', { accept: '*/*' }, 401], ['/favicon.ico', { accept: 'image/*' }, 401],
       ['/api/coverage/team?user=sam', {}, 401], ['/api/coverage/me', { 'x-seen-user': 'sam' }, 401], ['/api/coverage/team.csv?user=sam', {}, 401],
       ['/api/session', {}, 401], ['/api/demo-users', {}, 403],
     ];

@@ -113,7 +113,7 @@ describe('bot: fail closed', () => {
       try {
         const base = (await seen.listen()).url;
         assert.equal(await withHost(base, '/api/demo-users', '127.0.0.1'), 403);
-        assert.equal(await withHost(base, '/', '127.0.0.1'), 302);
+        assert.equal(await withHost(base, '/', '127.0.0.1', { accept: 'text/html' }), 302);
       } finally {
         await seen.close();
         rmSync(dir, { recursive: true, force: true });

@@ -92,7 +92,8 @@ export class CookieClient {
   /** One request, no redirect following; cookies stored and sent. */
   async request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
     const cookie = this.cookieHeader(url);
-    const res = await fetch(url, { method: init.method ?? 'GET', redirect: 'manual', body: init.body, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
+    // Like a browser navigating: it says it accepts HTML (a script or image request would not).
+    const res = await fetch(url, { method: init.method ?? 'GET', redirect: 'manual', body: init.body, headers: { accept: 'text/html,application/json;q=0.9,*/*;q=0.8', ...(cookie ? { cookie } : {}), ...init.headers } });
     const host = new URL(url).host;
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');

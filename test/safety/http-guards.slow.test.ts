@@ -79,7 +79,7 @@ describe('safety: HTTP guards', function () {
       ['GET', '/', REMOTE, 302],
       ['GET', '/api/demo-users', REMOTE, 403],
       ['GET', '/api/coverage/team?user=sam', REMOTE, 401],
-      ['GET', '/webchat.js', REMOTE, 302],
+      ['GET', '/webchat.js', REMOTE, 401],
       ['POST', '/v3/directline/tokens/generate', REMOTE, 403, generate()],
       ['POST', '/v3/directline/tokens/generate', '::ffff:127.0.0.1', 200, generate()],
       ['POST', '/v3/directline/conversations', REMOTE, 401],
@@ -89,7 +89,7 @@ describe('safety: HTTP guards', function () {
     ];
     for (const [method, path, from, status, body] of table) {
       it(`${method} ${path} from ${from ?? 'loopback'} → ${status}`, async () => {
-        const r = await call(s.base, method, path, { from, body });
+        const r = await call(s.base, method, path, { from, body, headers: { accept: path === '/' ? 'text/html' : '*/*' } });
         assert.equal(r.status, status, r.body);
         if (status === 302) assert.match(String(r.headers['location']), /^\/signin\?returnTo=/);
         if (status === 403 || status === 401) assert.equal(typeof (JSON.parse(r.body) as { error: { code: string } }).error.code, 'string');
@@ -121,7 +121,7 @@ describe('safety: HTTP guards', function () {
       const issued = JSON.parse((await call(s.base, 'POST', '/v3/directline/tokens/generate', { from: REMOTE, headers: { authorization: `Bearer ${SECRET}` }, body: generate() })).body) as { token: string };
       const started = await call(s.base, 'POST', '/v3/directline/conversations', { from: REMOTE, headers: { authorization: `Bearer ${issued.token}` } });
       assert.equal(started.status, 201, started.body);
-      assert.equal((await call(s.base, 'GET', '/', { from: REMOTE })).status, 302);
+      assert.equal((await call(s.base, 'GET', '/', { from: REMOTE, headers: { accept: 'text/html' } })).status, 302);
     });
   });
 

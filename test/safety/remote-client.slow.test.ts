@@ -108,9 +108,10 @@ describe('safety: a client on another address (network namespace), Seen on HOST=
   const activity = JSON.stringify({ type: 'message', text: 'prepare DEMO-4', serviceUrl: '', channelId: 'msteams', conversation: { id: 'a:attack' }, from: { id: 'jo', aadObjectId: '00000000-0000-4000-8000-0000000000j0' }, recipient: { id: 'seen' } });
   // [what, method, path, headers, body, expected status]
   const table: Array<[string, string, string, Record<string, string>, string | undefined, number]> = [
-    ['the web chat page', 'GET', '/', {}, undefined, 302],
-    ['the coverage page', 'GET', '/coverage', {}, undefined, 302],
-    ['the page under another Host (DNS rebinding)', 'GET', '/', { host: 'attacker.example' }, undefined, 302],
+    ['the web chat page', 'GET', '/', { accept: 'text/html' }, undefined, 302],
+    ['the coverage page', 'GET', '/coverage', { accept: 'text/html' }, undefined, 302],
+    ['the page under another Host (DNS rebinding)', 'GET', '/', { host: 'attacker.example', accept: 'text/html' }, undefined, 302],
+    ['the chat script', 'GET', '/chat.js', {}, undefined, 401],
     ['the demo user list', 'GET', '/api/demo-users', {}, undefined, 403],
     ['team.csv as sam by ?user=', 'GET', '/api/coverage/team.csv?user=sam', {}, undefined, 401],
     ['coverage as sam by X-Seen-User', 'GET', '/api/coverage/me', { 'x-seen-user': 'sam' }, undefined, 401],
