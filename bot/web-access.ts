@@ -60,7 +60,9 @@ function sameSecret(given: string, secret: string): boolean {
 export function accessGuard(options: AccessOptions): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     // Why every path: a demo-mode Seen reached under another name is DNS rebinding or a tunnel; neither may use it.
-    if (options.demo && !isLocalHostHeader(req.headers.host)) return refuse(res, 421, 'MisdirectedRequest', t('signin.hostRefused'));
+    // (A request through the named proxy or tunnel carries the public name; it is simply never local, below.)
+    const viaProxy = Boolean(options.fromProxy && req.socket.remoteAddress && options.fromProxy(req.socket.remoteAddress, 0));
+    if (options.demo && !viaProxy && !isLocalHostHeader(req.headers.host)) return refuse(res, 421, 'MisdirectedRequest', t('signin.hostRefused'));
     const demo = options.demo && isLocalRequest(req, options);
     res.locals['demo'] = demo;
     if (demo) return next();
