@@ -76,7 +76,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
 
-  const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET });
+  const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET, sessionIdleSeconds: config.SEEN_SESSION_IDLE_MINUTES * 60 });
   directLine.adapter.onTurnError = onTurnError;
   // Why: a token that cannot be verified (forged, or Microsoft's keys unreachable) is a 401, never a 500.
   const auth = new StrictBotFrameworkAuthentication({

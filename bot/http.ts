@@ -101,6 +101,8 @@ export function createApp(deps: AppDeps): Express {
   for (const identify of deps.identify ?? []) app.use(identify);
   if (deps.signIn) app.use(deps.signIn.identity, deps.signIn.routes);
   app.use(demoIdentity(), signInGate(access));
+  // Without sign-in the pages still ask who they are: demo mode (the gate has already refused everyone else).
+  if (!deps.signIn) app.get('/api/session', (_req, res) => void res.set('Cache-Control', 'no-store').json({ mode: 'demo' }));
 
   // Why: the web page and any Direct Line client talk to Seen itself, never to Azure.
   app.use('/v3/directline', deps.directLine.router);

@@ -32,6 +32,8 @@ export interface DirectLineOptions {
   tokenTtlSeconds?: number;
   /** The longest a chain of refreshes may last; default 12 hours. */
   tokenMaxLifetimeSeconds?: number;
+  /** The web session idle time (SEEN_SESSION_IDLE_MINUTES); a posted message keeps a signed-in session alive that long. */
+  sessionIdleSeconds?: number;
   /** Clock; tests pass a fixed one. */
   now?: () => Date;
   /** The bot's account in conversations; default `{ id: 'seen', name: 'Seen', role: 'bot' }`. */
@@ -60,7 +62,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   }
   const now = options.now ?? (() => new Date());
   const secret = options.secret ?? (await loadOrCreateSecret(options.db));
-  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now, options.db, options.tokenMaxLifetimeSeconds);
+  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now, options.db, options.tokenMaxLifetimeSeconds, options.sessionIdleSeconds);
   const store = new DirectLineStore(options.db, now);
   const unlisten = await store.listenToOtherInstances();
   const adapter = new DirectLineAdapter({

@@ -148,6 +148,8 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
   // Why: the user's activity is stored (echoed back to the client, as Direct Line does) and then run through the bot.
   router.post('/conversations/:id/activities', async (req, res) => {
     const { claims } = await authorise(req, req.params['id']);
+    // Why: writing in chat is activity, so a practitioner mid write-up is not signed out for not touching the page.
+    await tokens.noteActivity(claims);
     const posted = parse(postedActivitySchema, req.body, 'activity');
     const { id: _id, from: _from, recipient: _recipient, conversation: _conversation, channelId: _channel, serviceUrl: _service, timestamp: _ts, ...rest } = posted;
     const conversation = await store.getConversation(claims.conv);

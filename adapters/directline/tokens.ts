@@ -60,6 +60,8 @@ export class TokenService {
     private readonly now: () => Date,
     private readonly db: Executor,
     private readonly maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS,
+    /** The web session idle time: a message posted in chat counts as activity and moves the session's idle expiry on. */
+    private readonly sessionIdleSeconds = 30 * 60,
   ) {
     if (!secret || secret.length < 16) throw new Error('TokenService needs a secret of at least 16 characters');
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60) throw new Error('TokenService needs a ttlSeconds integer of at least 60');
@@ -118,6 +120,14 @@ export class TokenService {
   async sessionAlive(claims: TokenClaims): Promise<boolean> {
     if (!claims.sid) return true;
     return Boolean(await this.db.get('SELECT 1 AS ok FROM web_sessions WHERE sid_hash = ? AND expires_at > ?', [claims.sid, this.now().toISOString()]));
+  }
+
+  /** A user's message is activity: the session behind the token stays alive for another idle period (never past its end). */
+  async noteActivity(claims: TokenClaims): Promise<void> {
+    if (!claims.sid) return;
+    const now = this.now();
+    const next = new Date(now.getTime() + this.sessionIdleSeconds * 1000).toISOString();
+    await this.db.run('UPDATE web_sessions SET expires_at = CASE WHEN ? < ends_at THEN ? ELSE ends_at END WHERE sid_hash = ? AND expires_at > ?', [next, next, claims.sid, now.toISOString()]);
   }
 
   /** Retires every token minted for a session (sign-out); returns how many were live. */

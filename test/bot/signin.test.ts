@@ -155,6 +155,21 @@ describe('bot: web sign-in (OpenID Connect, sessions)', function () {
     assert.equal(refresh.status, 403, 'its Direct Line token cannot be refreshed past the session');
   });
 
+  it('writing in chat keeps the session alive: messages at 20, 40 and 55 minutes, no page request, still signed in at 75', async () => {
+    const c = new CookieClient();
+    await signIn(c, s.base, 'sam');
+    const token = json((await c.request(`${s.base}/api/session/directline`, { method: 'POST' })).text)['token'] as string;
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const conversationId = json((await c.request(`${s.base}/v3/directline/conversations`, { method: 'POST', headers: auth })).text)['conversationId'] as string;
+    for (const step of [20, 20, 15]) {
+      s.advance(step * MINUTE);
+      const posted = await fetch(`${s.base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'message', text: 'help' }) });
+      assert.equal(posted.status, 200, `message after ${step} more minutes`);
+    }
+    s.advance(20 * MINUTE);
+    assert.equal((await c.request(`${s.base}/api/coverage/me`)).status, 200, 'the page is still signed in');
+  });
+
   it('sign-out ends the session and its Direct Line tokens; it is audited', async () => {
     const c = new CookieClient();
     await signIn(c, s.base, 'sam');
