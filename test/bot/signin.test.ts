@@ -201,4 +201,22 @@ describe('bot: web sign-in (OpenID Connect, sessions)', function () {
     const { answers } = await signIn(c, s.base, 'sam', { start: '/signin?returnTo=%2F%2Fattacker.example%2F' });
     assert.equal(new URL(answers.at(-1)!.url).origin, s.base);
   });
+
+  describe('behind a TLS proxy (SEEN_PUBLIC_URL https, SEEN_TRUST_PROXY names it)', () => {
+    it('the cookie is __Host-seen.sid, Secure, HttpOnly, SameSite=Lax; over plain http from elsewhere none is sent', async () => {
+      const tls = await startSignInSeen({ SEEN_PUBLIC_URL: 'https://seen.example.org', SEEN_TRUST_PROXY: 'loopback' });
+      try {
+        const viaProxy = await fetch(`${tls.base}/signin`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' } });
+        const line = viaProxy.headers.getSetCookie().find((l) => l.startsWith('__Host-seen.sid='));
+        assert.ok(line, viaProxy.headers.getSetCookie().join(' | '));
+        for (const attr of [/;\s*Secure/i, /;\s*HttpOnly/i, /;\s*SameSite=Lax/i, /;\s*Path=\//i]) assert.match(line, attr);
+        assert.doesNotMatch(line, /Domain=/i);
+        assert.match(viaProxy.headers.get('location') ?? '', /redirect_uri=https%3A%2F%2Fseen\.example\.org%2Fsignin%2Fcallback/);
+        const plain = await fetch(`${tls.base}/signin`, { redirect: 'manual' });
+        assert.deepEqual(plain.headers.getSetCookie().filter((l) => l.includes('seen.sid')), []);
+      } finally {
+        await tls.close();
+      }
+    });
+  });
 });
