@@ -7,7 +7,6 @@ import { databaseTarget, loadConfig, processEnv, type Config } from '../bot/conf
 import { createLogger } from '../bot/logger';
 import { createApp } from '../bot/http';
 import { createDirectLine } from '../adapters/directline';
-import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
 import { openDatabase } from '../adapters/open-database';
 
 /** The floor's only wording: it is a benchmark fixture, never shown to a practitioner. */
@@ -43,9 +42,8 @@ export async function startEchoFloor(config: Config): Promise<EchoFloor> {
   // Seen's CloudAdapter is the SDK's with its turn entry point public (createApp calls it).
   const cloudAdapter = new SeenCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   // Same guards as Seen: rate limits keyed by the verified token user, limits from the same settings.
-  const tokens = new TokenService(config.SEEN_DIRECTLINE_SECRET ?? (await loadOrCreateSecret(db)), 3600, () => new Date());
-  const tokenUser = (token: string): string | undefined => {
-    try { return tokens.verify(token).user; } catch { return undefined; } // an invalid token is keyed by address, as in Seen
+  const tokenUser = async (token: string): Promise<string | undefined> => {
+    try { return (await directLine.tokens.verifySignature(token)).user; } catch { return undefined; } // an invalid token is keyed by address, as in Seen
   };
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
   const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: async () => [], directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser });

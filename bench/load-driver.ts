@@ -35,11 +35,12 @@ export class DirectLineHttpConversation {
   private conversationId = '';
   private watermark = '';
 
-  constructor(private readonly base: string, readonly userId: string) {}
+  /** `tokenServerSecret`: the Direct Line secret, sent to tokens/generate as a token server does (needed outside demo mode). */
+  constructor(private readonly base: string, readonly userId: string, private readonly tokenServerSecret?: string) {}
 
   /** Gets a token, starts the conversation, and reads the greeting (not timed: this is set-up). */
   async start(): Promise<Reply[]> {
-    const gen = tokenSchema.parse(await this.call('tokens/generate', 'POST', '/tokens/generate', { user: { id: this.userId } }, false));
+    const gen = tokenSchema.parse(await this.call('tokens/generate', 'POST', '/tokens/generate', { user: { id: this.userId } }, this.tokenServerSecret ?? false));
     this.token = gen.token;
     this.conversationId = gen.conversationId;
     tokenSchema.parse(await this.call('conversations', 'POST', '/conversations', undefined));
@@ -62,9 +63,9 @@ export class DirectLineHttpConversation {
   }
 
   // One HTTP call with the bearer token; non-2xx is a typed error.
-  private async call(operation: string, method: string, path: string, body: unknown, auth = true): Promise<unknown> {
+  private async call(operation: string, method: string, path: string, body: unknown, auth: boolean | string = true): Promise<unknown> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (auth) headers['authorization'] = `Bearer ${this.token}`;
+    if (auth) headers['authorization'] = `Bearer ${typeof auth === 'string' ? auth : this.token}`;
     let res: Response;
     try {
       res = await fetch(`${this.base}/v3/directline${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -14,6 +14,8 @@ const ENTRY: Record<System, string> = { seen: join(ROOT, 'bot', 'index.ts'), flo
 
 /** Rate limits high enough that the benchmark measures turns, not the limiter's refusals (same for both systems). */
 export const BENCH_LIMITS = { SEEN_RATE_MESSAGES_PER_MINUTE: '1000000', SEEN_RATE_REQUESTS_PER_MINUTE: '1000000' } as const;
+/** Outside demo mode tokens/generate serves only a token server holding the Direct Line secret; the benchmark is that token server. */
+export const BENCH_DIRECTLINE_SECRET = 'bench-token-server-secret-0123456789';
 
 /** A server that did not start, with its stderr as the cause. */
 export class ServerStartError extends Error {
@@ -63,7 +65,7 @@ export async function startServer(system: System, opts: { dbEnv: Record<string, 
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', ENTRY[system]], {
     cwd: ROOT,
-    env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...BENCH_LIMITS },
+    env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_DIRECTLINE_SECRET: BENCH_DIRECTLINE_SECRET, SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...BENCH_LIMITS },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

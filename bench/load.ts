@@ -13,7 +13,7 @@ import { BackendChoice, BackendLoadResults, backendTable, backendTargets, choose
 import { DirectLineHttpConversation, runReplay, runScripted, type ConversationRun } from './load-driver';
 import { answererFor, checkExport, savedText, seedPractitioners, type Practitioner } from './load-practitioners';
 import { figures, ratios } from './load-report';
-import { startServer, type System } from './load-servers';
+import { BENCH_DIRECTLINE_SECRET, startServer, type System } from './load-servers';
 
 /** The default output file, committed from the final run. */
 export const DEFAULT_OUT = join(__dirname, 'results', 'load.json');
@@ -31,7 +31,7 @@ export interface LoadOptions {
 
 /** Runs `n` conversations at once (after all have started), returning each run and the wall time of the turns. */
 async function drive(base: string, users: string[], play: (conv: DirectLineHttpConversation, i: number) => Promise<ConversationRun>): Promise<{ runs: ConversationRun[]; seconds: number }> {
-  const convs = users.map((u) => new DirectLineHttpConversation(base, u));
+  const convs = users.map((u) => new DirectLineHttpConversation(base, u, BENCH_DIRECTLINE_SECRET));
   const started = await Promise.allSettled(convs.map((c) => c.start()));
   const t0 = performance.now();
   const runs = await Promise.all(convs.map((c, i) => {

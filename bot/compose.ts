@@ -6,10 +6,10 @@ import { OptimisticConversationState } from './optimistic-state';
 import { StrictBotFrameworkAuthentication } from '../adapters/teams/auth';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { databaseTarget, type Config } from './config';
+import { databaseTarget, demoConfigured, type Config } from './config';
 import { createApp } from './http';
 import { coverageRouter } from './coverage-routes';
-import { teamsSsoVerifier, teamsTabRouter } from './teams-tab-routes';
+import { teamsSsoIdentity, teamsSsoVerifier, teamsTabRouter } from './teams-tab-routes';
 import { SqlCoverage } from '../adapters/sql/coverage';
 import { SeenBot } from './seen-bot';
 import { turnErrorHandler } from './turn-error';
@@ -21,7 +21,12 @@ import { SqlAuditLog } from '../adapters/sql/audit-log';
 import { AuditedCoverage } from '../adapters/sql/audited-coverage';
 import { AuditedCaseRecords, AuditScope, SYSTEM_CONTEXT } from '../adapters/sql/audited-case-records';
 import { applyRetention } from '../adapters/sql/retention';
-import { loadOrCreateSecret, TokenService } from '../adapters/directline/tokens';
+import { loadOrCreateSecret, type TokenService } from '../adapters/directline/tokens';
+import { SqlSessionStore } from '../adapters/sql/session-store';
+import { OidcSignIn } from '../adapters/identity/oidc';
+import { createSignIn, type SignIn } from './signin-routes';
+import type { AccessOptions } from './web-access';
+import express from 'express';
 import type { AuditLog } from '../records/audit';
 import { auditedLogic } from './audit-turn';
 import { createDirectLine, type DirectLine } from '../adapters/directline';
@@ -75,7 +80,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
 
-  const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET });
+  const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET, sessionIdleSeconds: config.SEEN_SESSION_IDLE_MINUTES * 60 });
   directLine.adapter.onTurnError = onTurnError;
   // Why: a token that cannot be verified (forged, or Microsoft's keys unreachable) is a 401, never a 500.
   const auth = new StrictBotFrameworkAuthentication({
@@ -86,18 +91,21 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   });
   const cloudAdapter = new SeenCloudAdapter(auth);
   cloudAdapter.onTurnError = onTurnError;
-  // Why: rate limits are per verified token user, so one flooding user never slows another down.
-  const tokens = new TokenService(config.SEEN_DIRECTLINE_SECRET ?? (await loadOrCreateSecret(db)), 3600, now);
-  const tokenUser = (token: string): string | undefined => {
-    try { return tokens.verify(token).user; } catch { return undefined; } // an invalid token is keyed by address instead
+  // Why: rate limits are per verified token user, so one flooding user never slows another down (signature only: no database read).
+  const tokenUser = async (token: string): Promise<string | undefined> => {
+    try { return (await directLine.tokens.verifySignature(token)).user; } catch { return undefined; } // an invalid token is keyed by address instead
   };
   const rateLimits = { messagesPerMinute: config.SEEN_RATE_MESSAGES_PER_MINUTE, requestsPerMinute: config.SEEN_RATE_REQUESTS_PER_MINUTE };
   const botLimits = { perConversation: config.SEEN_RATE_BOT_CONVERSATION_PER_MINUTE, perAddress: config.SEEN_RATE_BOT_ADDRESS_PER_MINUTE };
+  const tab = { records, logger, verifier: teamsSsoVerifier(config, logger, now) };
   const app = createApp({ directLine, cloudAdapter, logic, logger, listUsers: () => records.listUsers(), directLineSecret: config.SEEN_DIRECTLINE_SECRET, rateLimits, tokenUser, botLimits,
+    access: await accessOptions(config), signIn: await signInFor(config, { db, records, audit, tokens: directLine.tokens, now, logger }),
+    // Why before the session: a verified Teams SSO token names the tab's user on the coverage API.
+    identify: [teamsSsoIdentity(tab)],
     checkDatabase: async () => void (await db.get('SELECT 1 AS ok')),
     routers: [
-      (webDir) => teamsTabRouter({ records, logger, webDir, verifier: teamsSsoVerifier(config, logger, now) }),
-      (webDir) => coverageRouter({ records, coverage, now, logger, localMode: !config.MicrosoftAppId, webDir, auditScope }),
+      (webDir) => teamsTabRouter({ ...tab, webDir }),
+      (webDir) => coverageRouter({ records, coverage, now, logger, webDir, auditScope }),
     ] });
 
   let server: Server | undefined;
@@ -123,4 +131,33 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
       await db.close();
     },
   };
+}
+
+/** The fail-closed access rules for this configuration (demo mode only when configured and on loopback). */
+async function accessOptions(config: Config): Promise<AccessOptions> {
+  // Why express's own compiler: SEEN_TRUST_PROXY takes exactly what express's `trust proxy` takes.
+  const probe = express();
+  if (config.SEEN_TRUST_PROXY) probe.set('trust proxy', config.SEEN_TRUST_PROXY);
+  return {
+    demo: demoConfigured(config),
+    directLineSecret: config.SEEN_DIRECTLINE_SECRET,
+    anonymousMessages: !config.MicrosoftAppId,
+    fromProxy: config.SEEN_TRUST_PROXY ? (probe.get('trust proxy fn') as (address: string, hop: number) => boolean) : undefined,
+    publicOrigin: config.SEEN_PUBLIC_URL ? new URL(config.SEEN_PUBLIC_URL).origin : undefined,
+  };
+}
+
+/** Web sign-in: sessions in Seen's database, and OpenID Connect when SEEN_OIDC_ISSUER is set. */
+async function signInFor(config: Config, deps: { db: Db; records: CaseRecords; audit: AuditLog; tokens: TokenService; now: () => Date; logger: Logger }): Promise<SignIn> {
+  const oidc = config.SEEN_OIDC_ISSUER && config.SEEN_OIDC_CLIENT_ID && config.SEEN_OIDC_CLIENT_SECRET && config.SEEN_PUBLIC_URL
+    ? new OidcSignIn({ issuer: config.SEEN_OIDC_ISSUER, clientId: config.SEEN_OIDC_CLIENT_ID, clientSecret: config.SEEN_OIDC_CLIENT_SECRET, redirectUri: `${config.SEEN_PUBLIC_URL}/signin/callback` })
+    : undefined;
+  return createSignIn({
+    store: new SqlSessionStore(deps.db, deps.now, config.SEEN_SESSION_IDLE_MINUTES * 60_000),
+    cookieSecret: await loadOrCreateSecret(deps.db, 'web.session_secret'),
+    idleMinutes: config.SEEN_SESSION_IDLE_MINUTES,
+    publicUrl: config.SEEN_PUBLIC_URL,
+    behindProxy: Boolean(config.SEEN_TRUST_PROXY),
+    oidc, records: deps.records, audit: deps.audit, tokens: deps.tokens, now: deps.now, logger: deps.logger,
+  });
 }

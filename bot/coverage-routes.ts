@@ -16,13 +16,12 @@ import { layoutSummary } from '../views/exporters/summary-view';
 import { publishPartnership } from '../records/coverage-publish';
 import type { AuditScope } from '../adapters/sql/audited-case-records';
 
-/** What the coverage routes need; `localMode` is true when there is no Bot Framework app id (the demo user is chosen on the page). */
+/** What the coverage routes need. Who is asking comes only from res.locals.seenUserId (sign-in, Teams SSO, or demo mode's ?user=). */
 export interface CoverageRoutesDeps {
   records: CaseRecords;
   coverage: CoverageReader;
   now: () => Date;
   logger: Logger;
-  localMode: boolean;
   webDir: string;
   /** Reads made for a page user run in this scope, so the audit trail names them and the page path. */
   auditScope: AuditScope;
@@ -71,16 +70,12 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
   const router = Router();
   const chartJs = join(require.resolve('chart.js'), '..', 'chart.umd.min.js');
 
-  // Local mode: the demo user named on the page (?user= or X-Seen-User), checked against the user table. Otherwise no page sign-in yet.
+  // Why res.locals only: the identity middleware put the user there (a session, a verified Teams SSO token, or in local demo mode
+  // the page's ?user=); never the request itself.
   async function identify(req: Request): Promise<User> {
-    // Set by the Teams SSO middleware (bot/teams-tab-routes.ts) from a verified token; it wins over everything else.
-    const signedIn = req.res?.locals.seenUserId as string | undefined;
-    if (signedIn) return (await records.getUser(signedIn)) ?? Promise.reject(new CoverageHttpError(401, 'UnknownUser', 'not a Seen user'));
-    if (!deps.localMode) throw new CoverageHttpError(401, 'SignInRequired', 'the coverage page needs Teams sign-in, which is not available yet; use the chat command');
-    const raw = req.get('x-seen-user') ?? req.query.user;
-    const id = UserParam.safeParse(raw);
+    const id = UserParam.safeParse(req.res?.locals['seenUserId']);
     const user = id.success ? await records.getUser(id.data) : undefined;
-    if (!user) throw new CoverageHttpError(401, 'UnknownUser', 'choose a known user');
+    if (!user) throw new CoverageHttpError(401, 'UnknownUser', 'sign in as a Seen user');
     return user;
   }
   // Everything read for a page user is attributed to them through the page path (coverage figures and case records alike).

@@ -46,10 +46,10 @@ export function loopbackGuard(configuredSecret: string | undefined): RequestHand
 export interface RateLimits { messagesPerMinute: number; requestsPerMinute: number }
 
 /** Rate limiters: keyed by the Direct Line token's verified user, else by address. `/api/messages` is not limited here. */
-export function rateLimiters(limits: RateLimits, tokenUser: (token: string) => string | undefined, logger: Logger): { messages: RequestHandler; requests: RequestHandler } {
-  const keyOf = (req: Request): string => {
+export function rateLimiters(limits: RateLimits, tokenUser: (token: string) => Promise<string | undefined>, logger: Logger): { messages: RequestHandler; requests: RequestHandler } {
+  const keyOf = async (req: Request): Promise<string> => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-    const user = match?.[1] ? tokenUser(match[1]) : undefined;
+    const user = match?.[1] ? await tokenUser(match[1]) : undefined;
     return user ? `user:${user}` : `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
   };
   const common = {

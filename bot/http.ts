@@ -2,16 +2,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import express from 'express';
-import type { Express, NextFunction, Request, Response, Router } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import helmet from 'helmet';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { toHttpError } from '../adapters/directline/errors';
 import { streamHandoff } from '../adapters/directline/stream';
-import { jsonDepthGuard, loopbackGuard, rateLimiters, type RateLimits } from './http-guards';
+import { jsonDepthGuard, rateLimiters, type RateLimits } from './http-guards';
 import { botEndpoint, type BotEndpointLimits } from './bot-endpoint';
 import type { BotFrameworkTurns } from '../adapters/teams/cloud-adapter';
+import { accessGuard, demoIdentity, signInGate, type AccessOptions } from './web-access';
+import type { SignIn } from './signin-routes';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
@@ -41,7 +43,13 @@ export interface AppDeps {
   /** Per-minute limits on Direct Line and the pages; default 60 messages and 1200 requests. */
   rateLimits?: RateLimits;
   /** The verified user of a Direct Line token (undefined when invalid), to key rate limits per user. */
-  tokenUser?: (token: string) => string | undefined;
+  tokenUser?: (token: string) => Promise<string | undefined>;
+  /** Who may reach what; default: demo mode for local requests only, tokens/generate elsewhere only with directLineSecret. */
+  access?: AccessOptions;
+  /** Web sign-in (session cookie, identity, /signin routes); without it only local demo requests reach the pages. */
+  signIn?: SignIn;
+  /** Identity middleware that runs before the session's (e.g. a Teams SSO bearer on /api/coverage); each may set res.locals.seenUserId. */
+  identify?: readonly RequestHandler[];
   /** Resolves when the database answers; /healthz reports 503 when it does not (a load balancer then routes elsewhere). */
   checkDatabase?: () => Promise<void>;
 }
@@ -84,11 +92,19 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: cspDirectives } }));
-  // Why: loopback-only and rate limits come before any body is read, so refusals are cheap.
-  app.use(loopbackGuard(deps.directLineSecret));
-  const limiters = rateLimiters(deps.rateLimits ?? { messagesPerMinute: 60, requestsPerMinute: 1200 }, deps.tokenUser ?? (() => undefined), logger);
+  // Why: who may reach what, and rate limits, come before any body is read, so refusals are cheap.
+  const access = deps.access ?? { demo: true, anonymousMessages: true, directLineSecret: deps.directLineSecret };
+  app.use(accessGuard(access));
+  const limiters = rateLimiters(deps.rateLimits ?? { messagesPerMinute: 60, requestsPerMinute: 1200 }, deps.tokenUser ?? (async () => undefined), logger);
   app.use(limiters.requests, limiters.messages);
   app.use(express.json({ limit: '1mb' }), jsonDepthGuard());
+  // Why this order: another sign-in (Teams SSO) first, then the session, then (demo mode only) the page's ?user=; then the gate.
+  if (deps.signIn) app.use(deps.signIn.session);
+  for (const identify of deps.identify ?? []) app.use(identify);
+  if (deps.signIn) app.use(deps.signIn.identity, deps.signIn.routes);
+  app.use(demoIdentity(), signInGate(access));
+  // Without sign-in the pages still ask who they are: demo mode (the gate has already refused everyone else).
+  if (!deps.signIn) app.get('/api/session', (_req, res) => void res.set('Cache-Control', 'no-store').json({ mode: 'demo' }));
 
   // Why here, after every guard: a WebSocket upgrade to the stream is run through the app as this GET (see stream.ts).
   app.get('/v3/directline/conversations/:id/stream', (req, _res, next) => (streamHandoff(req) ? undefined : next()));

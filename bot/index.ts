@@ -1,5 +1,5 @@
-// `npm start`: parse the environment, build Seen, listen, and say loudly when /api/messages is anonymous.
-import { databaseTarget, loadConfig, processEnv } from './config';
+// `npm start`: parse the environment, refuse an unsafe one (exit 2), build Seen, listen, and say loudly when /api/messages is anonymous.
+import { databaseTarget, loadConfig, processEnv, startupRefusal } from './config';
 import { describeDatabase } from '../adapters/open-database';
 import { createLogger } from './logger';
 import { composeSeen } from './compose';
@@ -7,6 +7,12 @@ import { composeSeen } from './compose';
 /** Starts Seen and stops it cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
+  // Why exit 2 before anything opens: off loopback, an anonymous /api/messages or pages without sign-in would serve anyone.
+  const refusal = startupRefusal(config);
+  if (refusal) {
+    process.stderr.write(`seen: refusing to start: ${refusal}\n`);
+    process.exit(2);
+  }
   const logger = createLogger(config.SEEN_LOG_LEVEL);
   const seen = await composeSeen(config, logger);
   const { url } = await seen.listen();

@@ -32,7 +32,7 @@ export function teamsSsoVerifier(config: Config, logger: Logger, now: () => Date
   return new TeamsSsoVerifier({ appId, tenantId, publicUrl, jwksUrl }, { now });
 }
 
-/** Mount before the coverage router: the SSO middleware must run first on /api/coverage. */
+/** The tab's page, the teams-js bundle and the tab's wording (none of them holds user data, so they need no sign-in). */
 export function teamsTabRouter(deps: TeamsTabDeps): Router {
   const router = Router();
   const teamsJs = join(require.resolve('@microsoft/teams-js'), '..', 'MicrosoftTeams.min.js');
@@ -52,6 +52,11 @@ export function teamsTabRouter(deps: TeamsTabDeps): Router {
     res.json({ signingIn: t('teams.tabSigningIn'), loading: t('teams.tabLoading'), signInFailed: t('teams.tabSignInFailed'), notASeenUser: t('teams.tabNotASeenUser'), notInTeams: t('teams.tabNotInTeams') });
   });
 
+  return router;
+}
+
+/** Identity for the coverage API from a Teams SSO bearer token; mounted before the session, so the tab needs no cookie. */
+export function teamsSsoIdentity(deps: Omit<TeamsTabDeps, 'webDir'>): RequestHandler {
   const sso: RequestHandler = deps.verifier
     ? teamsSsoMiddleware({ verifier: deps.verifier, records: deps.records, logger: deps.logger, notASeenUser: t('teams.tabNotASeenUser') })
     : (req, res, next) => {
@@ -59,6 +64,5 @@ export function teamsTabRouter(deps: TeamsTabDeps): Router {
       if (!req.get('authorization')) return next();
       res.status(401).json({ error: { code: 'SignInNotConfigured', message: 'Teams sign-in needs MicrosoftAppId, MicrosoftAppTenantId and an https SEEN_PUBLIC_URL' } });
     };
-  router.use('/api/coverage', sso);
-  return router;
+  return Router().use('/api/coverage', sso);
 }

@@ -9,6 +9,7 @@ import { notes } from './notes';
 import { coverage } from './coverage';
 import { prepare } from './prepare';
 import { teams } from './teams';
+import { signin } from './signin';
 
 export { DOMAIN_WORDING } from './domains';
 
@@ -23,6 +24,7 @@ export const CATALOG = {
   ...namespace('coverage', coverage),
   ...namespace('prepare', prepare),
   ...namespace('teams', teams),
+  ...namespace('signin', signin),
 };
 
 /** A key of the catalogue. */

@@ -1,8 +1,8 @@
 // The audit trail: who read or wrote which case record, when and through which path. Append-only by contract and by schema.
 import { z } from 'zod';
 
-/** The ways into Seen's records; each audit entry names one. `system` is Seen itself (seeding, retention). */
-export const AUDIT_PATHS = ['chat', 'directline', 'teams', 'page', 'cli', 'export', 'system'] as const;
+/** The ways into Seen's records; each audit entry names one. `system` is Seen itself (seeding, retention); `web` is page sign-in and sign-out. */
+export const AUDIT_PATHS = ['chat', 'directline', 'teams', 'page', 'cli', 'export', 'system', 'web'] as const;
 export const AuditPath = z.enum(AUDIT_PATHS);
 export type AuditPath = z.infer<typeof AuditPath>;
 
@@ -14,6 +14,8 @@ export const AUDIT_OPERATIONS = [
   'users.list', 'user.add', 'user.update', 'user.disable', 'user.enable', 'users.import',
   // Coverage figures (issue 17): a team's figures viewed, downloaded as CSV or printed as a report; partnership figures likewise.
   'coverage.team.view', 'coverage.team.csv', 'coverage.team.report', 'coverage.team.members', 'coverage.partnership.view', 'coverage.partnership.csv', 'coverage.partnership.report',
+  // Web sign-in (path `web`): signed in, signed out, a sign-in that failed, and a signed-in account that is not a Seen user.
+  'signin', 'signout', 'signin.failed', 'signin.unknown_user',
 ] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 export type AuditOperation = z.infer<typeof AuditOperation>;

@@ -1,10 +1,11 @@
-// Seen web chat page: pick a demo user, then run Microsoft's unmodified Web Chat against Seen's own Direct Line.
+// Seen web chat page: signed in, or (demo mode on this machine) pick a demo user; then run Microsoft's unmodified Web Chat
+// against Seen's own Direct Line. A signed-in page gets its token from its session, never naming the user itself.
 (function () {
   'use strict';
 
   var STORAGE_KEY = 'seen.webchat.v1';
   var DIRECT_LINE = location.origin + '/v3/directline';
-  var REFRESH_EVERY_MS = 10 * 60 * 1000;
+  var SAVE_TOKEN_EVERY_MS = 15 * 1000;
 
   var els = {
     picker: document.getElementById('picker'),
@@ -16,8 +17,11 @@
     webchat: document.getElementById('webchat'),
     newConversation: document.getElementById('new-conversation'),
     switchUser: document.getElementById('switch-user'),
+    signOut: document.getElementById('signout-form'),
+    signOutButton: document.getElementById('signout-button'),
     status: document.getElementById('status'),
   };
+  var signedIn = null;
   var users = [];
   var directLine = null;
   var refreshTimer = null;
@@ -26,6 +30,7 @@
   function load() {
     try {
       var s = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+      if (signedIn && !(s && s.user && s.user.id === signedIn.id)) return null;
       return s && s.user && typeof s.user.id === 'string' ? s : null;
     } catch (e) {
       return null;
@@ -112,7 +117,7 @@
     stopChat();
     els.picker.hidden = true;
     els.chat.hidden = false;
-    els.who.textContent = '— you are ' + state.user.name + ' (demo user)';
+    els.who.textContent = '— you are ' + state.user.name + (signedIn ? '' : ' (demo user)');
     var host = document.createElement('div');
     els.webchat.append(host);
     directLine = window.WebChat.createDirectLine({
@@ -138,12 +143,12 @@
       },
       host,
     );
-    // Keep the stored token fresh so a later reload can still resume this conversation.
+    // Web Chat's Direct Line refreshes its token itself, and each refresh retires the one before; keep a copy of its
+    // current token so a later reload can still resume this conversation.
+    var live = directLine;
     refreshTimer = setInterval(function () {
-      api('/v3/directline/tokens/refresh', { method: 'POST', token: state.token })
-        .then(function (r) { state.token = r.token; save(state); })
-        .catch(function () { /* Web Chat shows its own connectivity status */ });
-    }, REFRESH_EVERY_MS);
+      if (live.token && live.token !== state.token) { state.token = live.token; save(state); }
+    }, SAVE_TOKEN_EVERY_MS);
     setStatus('');
   }
 
@@ -154,7 +159,10 @@
   // A new conversation: a token for this user, then the conversation is started so the bot greets.
   async function startNew(user) {
     setStatus('Starting a conversation…');
-    var issued = await api('/v3/directline/tokens/generate', { method: 'POST', body: { user: { id: user.id, name: user.name } } });
+    // Signed in: the session names the user. Demo mode: the picked demo user.
+    var issued = signedIn
+      ? await api('/api/session/directline', { method: 'POST', body: {} })
+      : await api('/v3/directline/tokens/generate', { method: 'POST', body: { user: { id: user.id, name: user.name } } });
     var started = await api('/v3/directline/conversations', { method: 'POST', token: issued.token, body: {} });
     var state = { user: user, conversationId: started.conversationId, token: started.token };
     save(state);
@@ -206,6 +214,19 @@
 
   async function main() {
     if (!window.WebChat) throw new Error('Web Chat did not load');
+    var session = await api('/api/session');
+    if (session.mode === 'signed-in') {
+      signedIn = session.user;
+      els.switchUser.hidden = true;
+      els.signOut.hidden = false;
+      els.signOutButton.textContent = session.labels.signOut;
+      // The sign-out form ends the session; what this page kept about the conversation goes with it.
+      els.signOut.addEventListener('submit', function () { stopChat(); forget(); });
+      var mine = load();
+      if (mine && mine.conversationId && mine.token) await resume(mine);
+      else await startNew({ id: signedIn.id, name: signedIn.name });
+      return;
+    }
     var data = await api('/api/demo-users');
     users = (data && data.users) || [];
     renderUsers();

@@ -241,6 +241,16 @@
   }
 
   async function start() {
+    // Signed in: the session says who this is (the server ignores ?user= outside demo mode); no picker.
+    var session = await api('/api/session');
+    if (session.mode === 'signed-in') {
+      els.user.add(new Option(session.user.name, session.user.id));
+      els.user.value = session.user.id;
+      els.user.disabled = true;
+      els.period.addEventListener('change', function () { document.body.dataset.ready = 'false'; refresh(); });
+      els.practitioner.addEventListener('change', function () { document.body.dataset.ready = 'false'; refresh(); });
+      return refresh();
+    }
     var data = await api('/api/demo-users');
     data.users.forEach(function (u) { els.user.add(new Option(u.name + ' (' + u.role.replace('_', ' ') + ', ' + u.team + ')', u.id)); });
     var wanted = new URLSearchParams(location.search).get('user');

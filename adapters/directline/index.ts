@@ -18,6 +18,7 @@ export type { BotLogic } from './adapter';
 export { DirectLineError, DirectLineUnsupportedError } from './errors';
 export { DirectLineStore, activityId } from '../sql/directline-store';
 export { TokenService } from './tokens';
+export type { IssuedToken, TokenSession } from './tokens';
 export type { StreamHandle, StreamOptions } from './stream';
 export { streamHandoff } from './stream';
 
@@ -30,6 +31,10 @@ export interface DirectLineOptions {
   secret?: string;
   /** Token lifetime; default one hour (DirectLineJS refreshes every 15 minutes). */
   tokenTtlSeconds?: number;
+  /** The longest a chain of refreshes may last; default 12 hours. */
+  tokenMaxLifetimeSeconds?: number;
+  /** The web session idle time (SEEN_SESSION_IDLE_MINUTES); a posted message keeps a signed-in session alive that long. */
+  sessionIdleSeconds?: number;
   /** Clock; tests pass a fixed one. */
   now?: () => Date;
   /** The bot's account in conversations; default `{ id: 'seen', name: 'Seen', role: 'bot' }`. */
@@ -41,6 +46,8 @@ export interface DirectLineOptions {
 /** The wired endpoint: mount `router` at `/v3/directline`, set `adapter.onTurnError`, call `attachStream` after listen. */
 export interface DirectLine {
   router: Router;
+  /** Issues, verifies, refreshes and retires this endpoint's tokens (the signed-in page's token endpoint uses it too). */
+  tokens: TokenService;
   adapter: DirectLineAdapter;
   store: DirectLineStore;
   /** Serves the WebSocket stream on this server; until called, streamUrl is not offered and clients poll. */
@@ -56,7 +63,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   }
   const now = options.now ?? (() => new Date());
   const secret = options.secret ?? (await loadOrCreateSecret(options.db));
-  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now);
+  const tokens = new TokenService(secret, options.tokenTtlSeconds ?? 3600, now, options.db, options.tokenMaxLifetimeSeconds, options.sessionIdleSeconds);
   const store = new DirectLineStore(options.db, now);
   const unlisten = await store.listenToOtherInstances();
   const adapter = new DirectLineAdapter({
@@ -71,6 +78,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   const router = createDirectLineRouter({ store, tokens, adapter, logic: options.logic, logger: options.logger, now, streamEnabled: () => streams > 0 });
   return {
     router,
+    tokens,
     adapter,
     store,
     close: unlisten,

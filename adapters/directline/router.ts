@@ -95,7 +95,7 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
   // Verifies the token and, when the URL names a conversation, that the token is for it and it exists.
   async function authorise(req: Request, conversationParam?: unknown): Promise<{ claims: TokenClaims; token: string }> {
     const token = bearer(req);
-    const claims = tokens.verify(token);
+    const claims = await tokens.verify(token);
     if (conversationParam !== undefined) {
       const id = parse(conversationIdSchema, conversationParam, 'conversation id');
       if (id !== claims.conv) throw new DirectLineError(403, 'Forbidden', 'token is not valid for this conversation');
@@ -127,16 +127,15 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
   }
 
   // Why: the page (or a token server) gets a token bound to a brand-new conversation id and this user.
-  router.post('/tokens/generate', (req, res) => {
+  router.post('/tokens/generate', async (req, res) => {
     const user = parse(generateBodySchema, req.body, 'body')?.user ?? { id: `dl_${randomBytes(12).toString('base64url')}` };
     const conversationId = randomBytes(18).toString('base64url');
-    res.json(tokens.issue(conversationId, user));
+    res.json(await tokens.issue(conversationId, user));
   });
 
-  // Why: DirectLineJS refreshes every 15 minutes; the new token keeps the same conversation and user.
+  // Why: DirectLineJS refreshes every 15 minutes; the new token keeps the same conversation and user, and the old one is retired.
   router.post('/tokens/refresh', async (req, res) => {
-    const { claims } = await authorise(req);
-    res.json(tokens.issue(claims.conv, { id: claims.user, name: claims.name }));
+    res.json(await tokens.refresh(bearer(req)));
   });
 
   // Why: starts the token's conversation; only the first start sends conversationUpdate so the bot greets once.
@@ -164,6 +163,8 @@ export function createDirectLineRouter(deps: DirectLineRouterDeps): Router {
   // Why: the user's activity is stored (echoed back to the client, as Direct Line does) and then run through the bot.
   router.post('/conversations/:id/activities', async (req, res) => {
     const { claims } = await authorise(req, req.params['id']);
+    // Why: writing in chat is activity, so a practitioner mid write-up is not signed out for not touching the page.
+    await tokens.noteActivity(claims);
     const posted = parse(postedActivitySchema, req.body, 'activity');
     // The Direct Line boundary: the transcript keeps the text as the bot reads it.
     normaliseInput(posted);

@@ -28,7 +28,7 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 }
 
 /** Sends everything after the socket's watermark, one pump at a time, again if more arrived meanwhile. */
-function pumper(store: DirectLineStore, ws: WebSocket, conversationId: string, start: number, logger: Logger): () => void {
+function pumper(store: DirectLineStore, ws: WebSocket, conversationId: string, start: number, logger: Logger, allowed: () => Promise<boolean>): () => void {
   let last = start;
   let running = false;
   let again = false;
@@ -41,6 +41,11 @@ function pumper(store: DirectLineStore, ws: WebSocket, conversationId: string, s
     try {
       do {
         again = false;
+        // Why: a stream opened before sign-out must not carry on delivering once its session has ended.
+        if (!(await allowed())) {
+          ws.close(4401, 'session ended');
+          return;
+        }
         const set = await store.listAfter(conversationId, last);
         if (set.activities.length && set.watermark !== undefined && ws.readyState === ws.OPEN) {
           ws.send(JSON.stringify(set));
@@ -111,13 +116,13 @@ export function attachStream(server: Server, deps: StreamDeps, options: StreamOp
     const token = url.searchParams.get('t') ?? bearer ?? '';
     void (async () => {
       try {
-        const claims = deps.tokens.verify(token);
+        const claims = await deps.tokens.verify(token);
         if (claims.conv !== conversationId) throw new DirectLineError(403, 'Forbidden', 'token is not valid for this conversation');
         if (!(await deps.store.getConversation(conversationId))) throw new DirectLineError(404, 'NotFound', 'conversation not found');
         const start = /^\d{1,12}$/.test(watermark) ? Number(watermark) : -1;
         wss.handleUpgrade(req, socket, head, (ws) => {
           alive.set(ws, true);
-          const pump = pumper(deps.store, ws, conversationId, start, deps.logger);
+          const pump = pumper(deps.store, ws, conversationId, start, deps.logger, () => deps.tokens.sessionAlive(claims));
           const onAppended = (id: string): void => {
             if (id === conversationId) pump();
           };

@@ -27,5 +27,5 @@ export function factorBitSql(factor: string): string {
 /** Every table Seen keeps, in an order that respects foreign keys (parents first). */
 export const TABLES = [
   'users', 'cases', 'men', 'summaries', 'summary_versions', 'coverage_facts', 'coverage_months', 'supervision_discussions', 'action_items', 'audit_log', 'retention_gate',
-  'bot_state', 'directline_conversations', 'directline_activities', 'settings',
+  'bot_state', 'directline_conversations', 'directline_activities', 'settings', 'web_sessions', 'directline_tokens',
 ] as const;

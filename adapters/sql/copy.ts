@@ -34,6 +34,7 @@ const KEYS: Record<Table, readonly string[] | 'insertion'> = {
   users: ['id'], cases: ['ref'], men: 'insertion', summaries: ['id'], summary_versions: ['summary_id', 'version'],
   coverage_facts: ['summary_id'], coverage_months: ['man_id', 'month'], action_items: ['id'], supervision_discussions: ['id'], audit_log: ['seq'], retention_gate: ['opened_at'],
   bot_state: ['key'], directline_conversations: ['id'], directline_activities: ['conversation_id', 'seq'], settings: ['key'],
+  web_sessions: ['sid_hash'], directline_tokens: ['jti'],
 };
 
 /** Columns whose values are identities on PostgreSQL (integer keys on SQLite); copied as they are, then the generator moved past them. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botframework-directlinejs';
 import type { Db } from '../../adapters/sql/database';
 import { openTestDb } from '../helpers/database';
-import { TokenService } from '../../adapters/directline';
+import { decodeJwt, SignJWT } from 'jose';
 import { GREETING, echoOf, startEchoServer } from '../helpers/echo-bot';
 import type { EchoServer } from '../helpers/echo-bot';
 
@@ -186,8 +186,9 @@ describe('Direct Line 3.0 endpoint', () => {
   });
 
   describe('malformed requests get 4xx JSON and the server keeps answering', () => {
-    const other = new TokenService('a-different-secret-of-enough-length', 3600, () => new Date(START));
-    type Ctx = { conversationId: string; token: string; unstarted: { conversationId: string; token: string } };
+    // The same claims as a real token (jti included), signed with another secret.
+    const forge = (token: string) => new SignJWT(decodeJwt(token)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode('a-different-secret-of-enough-length'));
+    type Ctx = { conversationId: string; token: string; forged: string; unstarted: { conversationId: string; token: string } };
     const cases: [string, (c: Ctx) => { method: string; path: string; token?: string; body?: unknown; raw?: string }, number, string][] = [
       ['generate: body is not JSON', () => ({ method: 'POST', path: '/tokens/generate', raw: '{"user":' }), 400, 'BadSyntax'],
       ['generate: a user without an id', () => ({ method: 'POST', path: '/tokens/generate', body: { user: {} } }), 400, 'BadArgument'],
@@ -196,7 +197,7 @@ describe('Direct Line 3.0 endpoint', () => {
       ['start: no token', () => ({ method: 'POST', path: '/conversations' }), 401, 'MissingToken'],
       ['start: garbage token', () => ({ method: 'POST', path: '/conversations', token: 'not-a-token' }), 403, 'BadToken'],
       ['start: tampered signature', (c) => ({ method: 'POST', path: '/conversations', token: `${c.token.slice(0, -4)}AAAA` }), 403, 'BadToken'],
-      ['start: token signed with another secret', (c) => ({ method: 'POST', path: '/conversations', token: other.issue(c.conversationId, USER).token }), 403, 'BadToken'],
+      ['start: token signed with another secret', (c) => ({ method: 'POST', path: '/conversations', token: c.forged }), 403, 'BadToken'],
       ['refresh: no token', () => ({ method: 'POST', path: '/tokens/refresh' }), 401, 'MissingToken'],
       ['reconnect: token for another conversation', (c) => ({ method: 'GET', path: `/conversations/${c.unstarted.conversationId}`, token: c.token }), 403, 'Forbidden'],
       ['reconnect: conversation never started', (c) => ({ method: 'GET', path: `/conversations/${c.unstarted.conversationId}`, token: c.unstarted.token }), 404, 'NotFound'],
@@ -217,7 +218,7 @@ describe('Direct Line 3.0 endpoint', () => {
         const conversation = await started(server.base);
         const gen = await call(server.base, 'POST', '/v3/directline/tokens/generate', { body: { user: { id: 'demo-sw-2' } } });
         const unstarted = { conversationId: gen.json['conversationId'] as string, token: gen.json['token'] as string };
-        const req = build({ ...conversation, unstarted });
+        const req = build({ ...conversation, unstarted, forged: await forge(conversation.token) });
         const res = await call(server.base, req.method, `/v3/directline${req.path}`, req);
         assert.equal(res.status, status, res.text);
         assert.equal(res.json?.error?.code, code);

@@ -31,14 +31,15 @@ async function startSeen(env: Record<string, string>): Promise<{ seen: Seen; bas
 }
 
 /** One request on a fresh connection (so the remote address applies to it alone); status and parsed body. */
-function call(base: string, method: string, path: string, opts: { from?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+function call(base: string, method: string, path: string, opts: { from?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.from ? { 'x-test-remote': opts.from } : {}), ...opts.headers };
     const req = request(`${base}${path}`, { method, headers, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end(opts.body);
@@ -68,7 +69,7 @@ describe('safety: HTTP guards', function () {
   ];
   for (const [address, expected] of loopbacks) it(`isLoopback(${address}) is ${expected}`, () => assert.equal(isLoopback(address), expected));
 
-  describe('without SEEN_DIRECTLINE_SECRET: loopback only', () => {
+  describe('without SEEN_DIRECTLINE_SECRET: demo mode for loopback only; from elsewhere pages need sign-in and tokens/generate is closed', () => {
     let s: Awaited<ReturnType<typeof startSeen>>;
     before(async () => (s = await startSeen({})));
     after(async () => { await new Promise((r) => s.server.close(r)); await s.seen.close(); rmSync(s.dir, { recursive: true, force: true }); });
@@ -76,25 +77,28 @@ describe('safety: HTTP guards', function () {
     // [method, path, from, expected status]
     const table: Array<[string, string, string | undefined, number, string?]> = [
       ['GET', '/', undefined, 200],
-      ['GET', '/', REMOTE, 403],
+      ['GET', '/', REMOTE, 302],
       ['GET', '/api/demo-users', REMOTE, 403],
-      ['GET', '/webchat.js', REMOTE, 403],
+      ['GET', '/api/coverage/team?user=sam', REMOTE, 401],
+      ['GET', '/webchat.js', REMOTE, 401],
       ['POST', '/v3/directline/tokens/generate', REMOTE, 403, generate()],
       ['POST', '/v3/directline/tokens/generate', '::ffff:127.0.0.1', 200, generate()],
-      ['POST', '/v3/directline/conversations', REMOTE, 403],
+      ['POST', '/v3/directline/conversations', REMOTE, 401],
       ['GET', '/healthz', REMOTE, 200],
-      ['POST', '/api/messages', REMOTE, 400, '{}'],
+      ['POST', '/api/messages', REMOTE, 401, '{}'],
+      ['POST', '/api/messages', undefined, 400, '{}'],
     ];
     for (const [method, path, from, status, body] of table) {
       it(`${method} ${path} from ${from ?? 'loopback'} → ${status}`, async () => {
-        const r = await call(s.base, method, path, { from, body });
+        const r = await call(s.base, method, path, { from, body, headers: { accept: path === '/' ? 'text/html' : '*/*' } });
         assert.equal(r.status, status, r.body);
-        if (status === 403) assert.deepEqual(JSON.parse(r.body), { error: { code: 'Forbidden', message: 'Seen answers only on this machine unless SEEN_DIRECTLINE_SECRET is configured' } });
+        if (status === 302) assert.match(String(r.headers['location']), /^\/signin\?returnTo=/);
+        if (status === 403 || status === 401) assert.equal(typeof (JSON.parse(r.body) as { error: { code: string } }).error.code, 'string');
       });
     }
   });
 
-  describe('with SEEN_DIRECTLINE_SECRET: other addresses served, tokens/generate needs the secret', () => {
+  describe('with SEEN_DIRECTLINE_SECRET: tokens/generate from elsewhere needs the secret', () => {
     let s: Awaited<ReturnType<typeof startSeen>>;
     before(async () => (s = await startSeen({ SEEN_DIRECTLINE_SECRET: SECRET })));
     after(async () => { await new Promise((r) => s.server.close(r)); await s.seen.close(); rmSync(s.dir, { recursive: true, force: true }); });
@@ -114,11 +118,11 @@ describe('safety: HTTP guards', function () {
       });
     }
 
-    it('a remote client with a token from the secret can start its conversation; the pages answer remotely', async () => {
+    it('a remote client with a token from the secret can start its conversation; the pages still need sign-in', async () => {
       const issued = JSON.parse((await call(s.base, 'POST', '/v3/directline/tokens/generate', { from: REMOTE, headers: { authorization: `Bearer ${SECRET}` }, body: generate() })).body) as { token: string };
       const started = await call(s.base, 'POST', '/v3/directline/conversations', { from: REMOTE, headers: { authorization: `Bearer ${issued.token}` } });
       assert.equal(started.status, 201, started.body);
-      assert.equal((await call(s.base, 'GET', '/', { from: REMOTE })).status, 200);
+      assert.equal((await call(s.base, 'GET', '/', { from: REMOTE, headers: { accept: 'text/html' } })).status, 302);
     });
   });
 
