@@ -1,5 +1,4 @@
-// HTTP guards in front of Direct Line and the pages: loopback-only unless a secret is configured, and rate limits.
-import { timingSafeEqual } from 'node:crypto';
+// HTTP guards: the loopback test, rate limits, the JSON depth limit and the least a Bot Framework activity must be (who may reach what: web-access.ts).
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -15,31 +14,6 @@ export function isLoopback(address: string | undefined): boolean {
 /** A refusal body in the same `{ error: { code, message } }` shape as every other answer. */
 function refuse(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
-}
-
-/** Equal-time comparison, so the secret cannot be guessed byte by byte. */
-function sameSecret(given: string, secret: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/**
- * Without a configured SEEN_DIRECTLINE_SECRET, Direct Line and the pages answer only on loopback.
- * With one, other addresses are served, but `tokens/generate` from them needs `Authorization: Bearer <secret>`
- * (as Microsoft's Direct Line does). `/api/messages` has Bot Framework authentication and `/healthz` says nothing.
- */
-export function loopbackGuard(configuredSecret: string | undefined): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/api/messages' || req.path === '/healthz' || isLoopback(req.socket.remoteAddress)) return next();
-    if (!configuredSecret) return refuse(res, 403, 'Forbidden', 'Seen answers only on this machine unless SEEN_DIRECTLINE_SECRET is configured');
-    if (req.path === '/v3/directline/tokens/generate') {
-      const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-      if (!match?.[1]) return refuse(res, 401, 'MissingToken', 'an Authorization: Bearer <Direct Line secret> is required');
-      if (!sameSecret(match[1], configuredSecret)) return refuse(res, 403, 'Forbidden', 'the Direct Line secret is not valid');
-    }
-    return next();
-  };
 }
 
 /** The limits, per minute. */
