@@ -3,7 +3,7 @@ import { DOMAIN_IDS } from '../records/practice-model';
 import { PIPELINE } from './pipeline';
 import { AnalysisResult, AnalyzeInput, type Ctx } from './types';
 
-export { AnalysisResult, AnalyzeInput } from './types';
+export { AnalysisResult, AnalyzeInput, KnownPerson, PERSON_ROLES, PersonRole } from './types';
 export type { Gap, SubstanceFact, Facts, DomainResult } from './types';
 export { PIPELINE } from './pipeline';
 
@@ -20,7 +20,7 @@ export function normalise(text: string): string {
 /** The empty context the pipeline starts from. */
 function start(input: AnalyzeInput): Ctx {
   return {
-    input: { text: input.text, name: input.name.trim(), otherNames: input.otherNames ?? [] },
+    input: { text: input.text, name: input.name.trim(), otherNames: input.otherNames ?? [], people: input.people ?? [] },
     text: normalise(input.text),
     people: { name: input.name.trim().split(/\s+/)[0]!, surname: null, names: new Map(), rolesNotHim: new Set() },
     sentences: [],

@@ -11,11 +11,20 @@ import {
   SubstanceLevel,
 } from '../records/practice-model';
 
-/** Input to analyzeNote: the note, his first name, and other people's names (mother, baby, other men). */
+/** Roles of the other people a write-up knows: the baby's mother, the baby, other men, relatives, professionals. */
+export const PERSON_ROLES = ['mother', 'baby', 'other_man', 'relative', 'professional', 'other'] as const;
+export const PersonRole = z.enum(PERSON_ROLES);
+export type PersonRole = z.infer<typeof PersonRole>;
+/** Someone other than him, with the role the write-up already knows. */
+export const KnownPerson = z.object({ name: z.string().trim().min(1).max(100), role: PersonRole });
+export type KnownPerson = z.infer<typeof KnownPerson>;
+
+/** Input to analyzeNote: the note, his first name, other people's names (roles guessed) and people with known roles. */
 export const AnalyzeInput = z.object({
   text: z.string(),
   name: z.string().trim().min(1).max(100),
   otherNames: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  people: z.array(KnownPerson).max(50).optional(),
 });
 export type AnalyzeInput = z.infer<typeof AnalyzeInput>;
 
@@ -69,7 +78,7 @@ export type AnalysisResult = z.infer<typeof AnalysisResult>;
 
 /** Who a mention or a clause is about. */
 export type Who =
-  | 'him' | 'mother' | 'baby' | 'his_family' | 'relative' | 'other_man' | 'couple' | 'female' | 'unknown';
+  | 'him' | 'mother' | 'baby' | 'his_family' | 'relative' | 'other_man' | 'professional' | 'other_adult' | 'couple' | 'female' | 'unknown';
 
 /** Who a clause's information comes from. */
 export type Source = 'him' | 'observed' | 'other' | 'none';
@@ -111,7 +120,7 @@ export interface People {
 
 /** The state passed along the pipeline; each step adds fields. */
 export interface Ctx {
-  input: { text: string; name: string; otherNames: string[] };
+  input: { text: string; name: string; otherNames: string[]; people: KnownPerson[] };
   text: string;
   people: People;
   sentences: Sentence[];

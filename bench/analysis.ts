@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../analysis';
 
-const dir = join(__dirname, '..', 'test', 'fixtures', 'notes');
+const dir = join(__dirname, '..', 'analysis', 'corpus', 'original');
 let text = '';
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 for (let i = 0; text.split(/\s+/).filter(Boolean).length < 1000; i++) text += `${readFileSync(join(dir, files[i % files.length]!), 'utf8')}\n`;

@@ -1,7 +1,12 @@
 // Step: learn who is who before reading sentences — his surname, other people's names and roles.
 import { NAME_ROLE_CUES, ROLE_FAMILIES } from '../lexicon/people';
 import { escapeRx } from '../lexicon/util';
-import type { Ctx, People, Who } from '../types';
+import type { Ctx, KnownPerson, People, PersonRole, Who } from '../types';
+
+/** How a known role maps onto who a mention is about. */
+const ROLE_WHO: Record<PersonRole, Who> = {
+  mother: 'mother', baby: 'baby', other_man: 'other_man', relative: 'relative', professional: 'professional', other: 'other_adult',
+};
 
 /** Classifies a role word before a name ("partner Ryan") by who it usually means. */
 function roleWho(role: string): Who {
@@ -47,6 +52,11 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
     const r = (m[1] ?? m[2] ?? '').toLowerCase();
     for (const fam of Object.values(ROLE_FAMILIES)) if (fam.includes(r)) fam.forEach((x) => rolesNotHim.delete(x));
   }
+  // Roles the write-up already knows win over anything guessed from the text.
+  for (const p of ctx.input.people) {
+    const key = p.name.split(/\s+/)[0]!;
+    if (key !== first) names.set(key, ROLE_WHO[p.role]);
+  }
   for (const n of ctx.input.otherNames) {
     const key = n.split(/\s+/)[0]!;
     if (key === first) continue;
@@ -63,4 +73,27 @@ function guessRole(n: string, text: string): Who {
   if (new RegExp(`\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|breastfeeding)| (?:is|was) (?:breastfeeding|pregnant|recovering))\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
   if (new RegExp(`\\b${e}\\b[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
   return 'unknown';
+}
+
+/** Role words in a "present" line and the role they give the name beside them. */
+const PRESENT_ROLES: ReadonlyArray<readonly [PersonRole, RegExp]> = [
+  ['mother', /\b(?:mum|mother|mam|mob)\b/i],
+  ['baby', /\b(?:baby|infant|son|daughter)\b/i],
+  ['relative', /\b(?:nan|gran\w*|mgm|pgm|mgf|pgf|aunt\w*|uncle|sister|brother|cousin)\b/i],
+  ['professional', /\b(?:hv|sw|health visitor|social worker|midwife|fsw|family support|student|nurse|officer|worker|gp|interpreter)\b/i],
+];
+
+/**
+ * People named in a contact's "present" text ("Mum (Shannon), Dad, baby Leo, HV"), with the role beside each name;
+ * names with no role word are "other". His own name and the role words for him are left out.
+ */
+export function peopleFromPresent(present: string, hisName: string): KnownPerson[] {
+  const out: KnownPerson[] = [];
+  for (const part of present.split(/,|;|\/|\band\b|&|\+/)) {
+    const name = /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/.exec(part.replace(/^\s*(?:Mum|Mother|Baby|Dad|Father|Nan|Gran|Aunt|Uncle|Mr|Mrs|Ms|Miss)\b/, ''))?.[1];
+    if (!name || name === hisName || /\b(?:dad|father|daddy|fob|partner)\b/i.test(part)) continue;
+    const role = PRESENT_ROLES.find(([, rx]) => rx.test(part))?.[0] ?? 'other';
+    out.push({ name, role });
+  }
+  return out;
 }
