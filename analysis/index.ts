@@ -1,6 +1,7 @@
 // The write-up analyser: analyzeNote reads a visit note about one man and returns domains, gaps and facts.
 import { DOMAIN_IDS } from '../records/practice-model';
 import { PIPELINE } from './pipeline';
+import { mendSpelling } from './steps/spelling';
 import { AnalysisResult, AnalyzeInput, type Ctx } from './types';
 
 export { AnalysisResult, AnalyzeInput, KnownPerson, PERSON_ROLES, PersonRole } from './types';
@@ -21,7 +22,7 @@ export function normalise(text: string): string {
 function start(input: AnalyzeInput): Ctx {
   return {
     input: { text: input.text, name: input.name.trim(), otherNames: input.otherNames ?? [], people: input.people ?? [] },
-    text: normalise(input.text),
+    text: mendSpelling(normalise(input.text)),
     people: { name: input.name.trim().split(/\s+/)[0]!, surname: null, names: new Map(), rolesNotHim: new Set() },
     sentences: [],
     clauses: [],
