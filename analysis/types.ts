@@ -86,9 +86,14 @@ export type Source = 'him' | 'observed' | 'other' | 'none';
 /** A person mentioned in a clause, with character offsets into the clause's text. */
 export interface Mention { start: number; end: number; who: Who; pronoun: boolean }
 
+/** One word of compromise's parse, with its offsets in the clause's text and compromise's tags. */
+export interface Tok { start: number; end: number; text: string; normal: string; tags: ReadonlySet<string> }
+
 /** A clause: the unit the analyser attributes, sources and classifies. */
 export interface Clause {
   text: string;
+  /** compromise's parse of the clause's words (tags: Verb, PastTense, Modal, Negative, Person, FemaleName, Quotation…). */
+  tokens: Tok[];
   /** Lower-cased text, same offsets as text. */
   lower: string;
   sentence: number;
@@ -106,7 +111,13 @@ export interface Clause {
 }
 
 /** A sentence (or one bullet / heading line) as written, and its clauses. */
-export interface Sentence { index: number; text: string; heading: string | null }
+export interface Sentence {
+  index: number;
+  text: string;
+  heading: string | null;
+  /** Offset of the sentence's body (the text after any heading) in the note, or -1 if it could not be placed. */
+  start: number;
+}
 
 /** What the analyser knows about the people in this note before reading sentences. */
 export interface People {

@@ -35,7 +35,10 @@ function lineSentences(line: string): string[] {
 export function splitSentences(ctx: Ctx): Partial<Ctx> {
   const sentences: Sentence[] = [];
   let blockHeading: string | null = null;
-  for (const raw of ctx.text.split(/\r?\n/)) {
+  let lineStart = 0;
+  for (const raw of ctx.text.split('\n')) {
+    const rawStart = lineStart;
+    lineStart += raw.length + 1;
     const line = raw.replace(BULLET, '').trim();
     if (!line) { blockHeading = null; continue; }
     const h = HEADING.exec(line);
@@ -49,8 +52,12 @@ export function splitSentences(ctx: Ctx): Partial<Ctx> {
       blockHeading = null;
       heading = null;
     }
+    const bodyStart = rawStart + raw.indexOf(body);
+    let at = 0;
     for (const s of lineSentences(body)) {
-      sentences.push({ index: sentences.length, text: heading && s === body ? `${heading}: ${s}` : s, heading });
+      const i = body.indexOf(s, at);
+      at = i < 0 ? at : i + s.length;
+      sentences.push({ index: sentences.length, text: heading && s === body ? `${heading}: ${s}` : s, heading, start: i < 0 ? -1 : bodyStart + i });
     }
   }
   return { sentences };
@@ -64,7 +71,7 @@ export function splitClauses(ctx: Ctx): Partial<Ctx> {
     const parts = body.split(CLAUSE_SPLIT).filter((p) => p && p.trim());
     const hd = headingDomains(s.heading);
     const cs: Clause[] = parts.map((p) => ({
-      text: p, lower: p.toLowerCase(), sentence: s.index, mentions: [], subject: 'unknown', mentionsHim: false,
+      text: p, lower: p.toLowerCase(), tokens: [], sentence: s.index, mentions: [], subject: 'unknown', mentionsHim: false,
       source: 'none', plan: false, negated: false, vague: false, headingDomains: hd,
     }));
     clauses.push(...cs);
