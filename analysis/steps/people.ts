@@ -60,10 +60,46 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
   for (const n of ctx.input.otherNames) {
     const key = n.split(/\s+/)[0]!;
     if (key === first) continue;
-    if (!names.has(key)) names.set(key, guessRole(key, text));
+    const guess = names.has(key) ? null : guessRole(key, text);
+    if (guess && guess !== 'unknown') names.set(key, guess);
+  }
+  // Anyone else compromise reads as a person's name, with no role stated: not him (issue 19), gendered by the name.
+  for (const [n, tags] of namedInParse(ctx)) {
+    if (n === first || n === surname || names.has(n)) continue;
+    const guess = guessRole(n, text);
+    names.set(n, guess !== 'unknown' ? guess : tags.has('FemaleName') ? 'female' : tags.has('MaleName') ? 'other_man' : 'other_adult');
+  }
+  // Names the write-up passed whose role neither it nor the note gives: still not him.
+  for (const n of ctx.input.otherNames) {
+    const key = n.split(/\s+/)[0]!;
+    if (key !== first && !names.has(key)) names.set(key, 'other_adult');
   }
   const people: People = { name: first, surname, names, rolesNotHim };
   return { people };
+}
+
+const REPORTING = /^(?:said|says|told|tells|reports?|reported|stated|states|explained|described|feels|thinks|believes|confirmed)$/;
+const NOT_NAME_TAGS = ['Pronoun', 'Place', 'Date', 'Month', 'WeekDay', 'Organization', 'Determiner', 'Conjunction', 'Preposition'];
+const NOT_NAMES = /^(?:Mum|Dad|Baby|Nan|Gran|Present|Plan|Visit|Home|Police|Probation|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * Names compromise's parse marks as people (Person, FirstName), or capitalised words it leaves unknown that speak
+ * ("Jas reports", "Precious said") or own something ("Amira's view"); with their tags.
+ */
+function namedInParse(ctx: Ctx): Map<string, ReadonlySet<string>> {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const c of ctx.clauses) {
+    c.tokens.forEach((t, i) => {
+      const word = t.text.replace(/'s$/, '');
+      if (!/^[A-Z][a-z]+$/.test(word) || NOT_NAMES.test(word) || NOT_NAME_TAGS.some((x) => t.tags.has(x))) return;
+      const next = c.tokens[i + 1]?.normal ?? '';
+      if (next === 'basket') return;
+      const person = t.tags.has('Person') || t.tags.has('FirstName');
+      const speaks = (t.tags.has('ProperNoun') || !t.tags.has('Verb')) && (REPORTING.test(next) || /'s$/.test(t.text) && /^(?:view|account|words)$/.test(next));
+      if (person || speaks) out.set(word, t.tags);
+    });
+  }
+  return out;
 }
 
 /** Guesses an otherNames entry's role from the words around it in the text. */
