@@ -17,3 +17,5 @@ export const NEGATIONS = list('modality', 'NEGATIONS');
 export const VAGUE = list('modality', 'VAGUE');
 /** The specific-detail signal: a clause with one of these is not merely vague. */
 export const SPECIFIC = rx('modality', 'SPECIFIC');
+/** Another occasion than this contact ("when I saw him last week"): his account from then still counts as his own. */
+export const ANOTHER_TIME = rx('modality', 'ANOTHER_TIME');

@@ -13,6 +13,7 @@ export const PERSON_PHRASES: ReadonlyArray<readonly [Who, readonly string[]]> = 
 export const ROLE_FAMILIES: Record<string, readonly string[]> = { father: list('people', 'ROLE_FAMILIES.father'), partner: list('people', 'ROLE_FAMILIES.partner') };
 
 const MEN_ROLES = 'partner|boyfriend|husband|stepdad|stepfather|step-father|dad|father|brother|uncle|cousin|friend|lodger|grandad|grandfather|ex|ex-partner|Mr';
+const PROFESSIONS = 'SW|HV|FSW|GP|PC|DC|social worker|health visitor|midwife|nurse|officer|worker|service|team|chair|practitioner|probation|police|manager|team leader|key worker';
 const AGE = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days?|weeks?|months?) old';
 
 /** Role words before a name that tell us who the name is ("partner Ryan", "baby Leo", "mum Chloe"); case-sensitive names. */
@@ -23,6 +24,8 @@ export const NAME_ROLE_CUES: ReadonlyArray<readonly [Who | 'role', RegExp]> = [
   ['baby', new RegExp(`\\b([A-Z][a-z]+)(?:,| is| was) (?:now )?${AGE}\\b`, 'g')],
   ['baby', /\b([A-Z][a-z]+)\s+\((?:baby|son|daughter|infant|\d+ ?(?:weeks?|months?|wks?|m))\)/g],
   ['mother', /\b([A-Z][a-z]+)\s+\((?:mum|mother|MGM|PGM)\)/g],
+  ['professional', new RegExp(`\\b([A-Z][a-z]+)(?: [A-Z][A-Za-z'-]+)?,? \\((?:[^)]*\\b)?(?:${PROFESSIONS})\\b[^)]*\\)`, 'g')],
+  ['professional', new RegExp(`\\b([A-Z][a-z]+) [A-Z][A-Za-z'-]+, (?:${PROFESSIONS.replace(/\b([a-z])/g, (m) => `[${m.toUpperCase()}${m}]`)})\\b`, 'g')],
 ];
 
 /** Verbs and nouns that make "he" the baby ("he cried", "he settled", "he gained weight"). */

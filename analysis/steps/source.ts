@@ -82,7 +82,8 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     const plan = inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
-    const vague = VAGUE_RX.test(c.lower) && !SPECIFIC.test(c.text);
+    // Quoted praise from someone else ("Mum says he is 'brilliant, dead hands-on'") is still reassurance without evidence.
+    const vague = VAGUE_RX.test(c.lower) && !SPECIFIC.test(c.source === 'other' ? c.text.replace(/["“”]/g, '') : c.text);
     return { ...c, plan, negated, vague };
   });
   return { clauses };
