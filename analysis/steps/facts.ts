@@ -68,12 +68,18 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
   for (const c of ctx.clauses) {
     // Consent given now counts even when the request itself is planned ("with his consent I will request …").
-    if ((c.plan && !/\b(?:consent|agreed)\b/.test(c.lower)) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
-    if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
+    const heading = ctx.sentences[c.sentence]!.heading ?? '';
+    // A professional or an agency reporting on him ("Drug service: Jas reports Sean has attended …") is information sought.
+    const agencyReport = c.source === 'other' && c.mentionsHim && !c.plan
+      && (c.mentions.some((m) => m.who === 'professional') || AGENCIES.some(([, rx]) => rx.test(heading)));
+    if (!agencyReport) {
+      if ((c.plan && !/\b(?:consent|agreed)\b/.test(c.lower)) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+      if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
+    }
     const text = ctx.sentences[c.sentence]!.text;
     const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';
-    const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(ctx.sentences[c.sentence]!.heading ?? '')).map(([id]) => id);
-    if (!ids.length && !/\b(?:consent|permission|checks?|records)\b/.test(c.lower)) continue;
+    const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(heading)).map(([id]) => id);
+    if (!ids.length && !agencyReport && !/\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification)\b/.test(c.lower)) continue;
     for (const agency of ids.length ? ids : (['other'] as AgencyId[])) {
       const k = `${agency}/${kind}`;
       const prev = out.get(k);
