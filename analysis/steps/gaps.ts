@@ -15,7 +15,8 @@ export function findGaps(ctx: Ctx): Partial<Ctx> {
   const f = ctx.facts;
   if (f.seen.status === 'not_seen') gaps.push({ code: 'FATHER_NOT_SEEN', message: gapMessage('FATHER_NOT_SEEN'), evidence: f.seen.evidence });
   for (const s of f.substances) {
-    if (s.level === 'none' || s.frequency || s.amount || s.spend) continue;
+    // A level needs frequency and amount (or spend): "every day, no idea how much" still leaves it unknown.
+    if (s.level !== 'unknown') continue;
     gaps.push({ code: 'SUBSTANCE_LEVEL_UNKNOWN', domain: 'substance_use', message: gapMessage('SUBSTANCE_LEVEL_UNKNOWN', { substance: s.substance.replace('_', ' ') }), evidence: s.evidence });
   }
   const vague = [...new Set(ctx.clauses.filter((c) => c.vague && !c.plan && (isHim(c.subject) || c.mentionsHim)).map((c) => ctx.sentences[c.sentence]!.text))];

@@ -57,17 +57,22 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
     const key = p.name.split(/\s+/)[0]!;
     if (key !== first) names.set(key, ROLE_WHO[p.role]);
   }
+  const parsed = namedInParse(ctx);
+  // A woman's name with no role stated: the baby's mother if no one else is, else another woman (not him either way).
+  const female = (): Who => ([...names.values()].includes('mother') ? 'female' : 'mother');
   for (const n of ctx.input.otherNames) {
     const key = n.split(/\s+/)[0]!;
     if (key === first) continue;
     const guess = names.has(key) ? null : guessRole(key, text);
-    if (guess && guess !== 'unknown') names.set(key, guess);
+    if (guess === 'other_man' && parsed.get(key)?.has('FemaleName')) names.set(key, female());
+    else if (guess && guess !== 'unknown') names.set(key, guess);
   }
   // Anyone else compromise reads as a person's name, with no role stated: not him (issue 19), gendered by the name.
-  for (const [n, tags] of namedInParse(ctx)) {
+  for (const [n, tags] of parsed) {
     if (n === first || n === surname || names.has(n)) continue;
     const guess = guessRole(n, text);
-    names.set(n, guess !== 'unknown' ? guess : tags.has('FemaleName') ? 'female' : tags.has('MaleName') ? 'other_man' : 'other_adult');
+    names.set(n, tags.has('FemaleName') && (guess === 'other_man' || guess === 'unknown') ? female()
+      : guess !== 'unknown' ? guess : tags.has('MaleName') ? 'other_man' : 'other_adult');
   }
   // Names the write-up passed whose role neither it nor the note gives: still not him.
   for (const n of ctx.input.otherNames) {
