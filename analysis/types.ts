@@ -106,6 +106,8 @@ export interface Clause {
   plan: boolean;
   negated: boolean;
   vague: boolean;
+  /** On a transcript line, who the writer is talking with (the last other speaker), else undefined. */
+  talkWith?: Who;
   /** Domains named by the line's heading ("Drugs: denies."). */
   headingDomains: DomainId[];
 }

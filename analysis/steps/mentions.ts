@@ -112,12 +112,26 @@ function headingWho(h: string | null, p: People): Who | null {
   return known ?? null;
 }
 
+const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
+
+/** Who speaks on a transcript line, from its heading: him, another named person, or a professional. */
+function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'professional' | null {
+  const t = h?.trim();
+  if (!t || t.split(/\s+/).length > 2) return null;
+  if (PROFESSIONAL_HEADING.test(t)) return 'professional';
+  if (!/\b(?:i|i'm|i've|my|me|we|you)\b/i.test(body)) return null;
+  if (t === p.name || /^(?:dad|father)$/i.test(t)) return 'him';
+  const w = p.names.get(t);
+  return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
+}
+
 /** Attributes each clause: mentions (with pronouns resolved), its subject and whether he is mentioned. */
 export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const rx = nameRegexes(ctx.people);
   let carriedMale: Who = 'him';
   let carriedSubject: Who = 'him';
   let lastSentence = -1;
+  let lastSpeaker: Who = 'unknown';
   let sentenceSubject: Who | null = null;
   const clauses = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
@@ -129,7 +143,28 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       if (hw && MALE.has(hw)) carriedMale = hw;
     }
     const explicit = explicitMentions(c, ctx.people, rx);
+    // Transcript lines ("Ashraf: I lose my rag…", "HV: how are you finding it?"): "I" is the speaker, "you" the last other speaker.
+    const spk = transcriptSpeaker(s.heading, ctx.people, c.text);
+    if (spk) {
+      const me: Who = spk === 'professional' ? 'unknown' : spk;
+      const you: Who = spk === 'professional' ? lastSpeaker : 'unknown';
+      if (spk !== 'professional') lastSpeaker = spk;
+      for (const m of c.text.matchAll(/\b(?:i|me|my|myself|i'm|i've|i'd|i'll|you|your|yourself)\b/gi)) {
+        let who: Who = /^(?:you|your|yourself)$/i.test(m[0]) ? you : me;
+        // "my dad" on his line is his own father (his history), not him.
+        const kin = /^(?:my|your)$/i.test(m[0]) ? KIN_AFTER.exec(c.text.slice(m.index! + m[0].length)) : null;
+        if (kin && who === 'him') {
+          const end = m.index! + m[0].length + kin[0].length;
+          for (let i = explicit.length - 1; i >= 0; i--) if (explicit[i]!.start < end && explicit[i]!.end > m.index!) explicit.splice(i, 1);
+          explicit.push({ start: m.index!, end, who: 'his_family', pronoun: true });
+          continue;
+        }
+        if (who !== 'unknown' && !explicit.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) explicit.push({ start: m.index!, end: m.index! + m[0].length, who, pronoun: true });
+      }
+      explicit.sort((a, b) => a.start - b.start);
+    }
     const mentions = resolvePronouns(c, explicit, carriedMale);
+    const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
     const implicit: Who = sentenceSubject ?? hw ?? (topicHeading ? 'him' : carriedSubject);
@@ -140,7 +175,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const subjMale = people[0] && MALE.has(people[0].who) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
     if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
-    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim };
+    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };
   });
   return { clauses };
 }

@@ -96,7 +96,8 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
       if (fromRecords) inherited = 'other';
     }
     const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, ''))) || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
-    const own0 = clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
+    // The writer's own lines in a transcript, while talking with him, are the conversation with him.
+    const own0 = c.talkWith === 'him' ? 'him' : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
     // Once the note says it is quoting records, what he "reported" reached the writer through them.
     const own = fromRecords && own0 === 'him' ? 'other' : own0;
     const source = own === 'none' ? inherited : own;
@@ -118,7 +119,8 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     if (c.sentence !== sentence) { sentence = c.sentence; planned = false; }
     // "Plan: visit Thursday; discuss crying" written inline: every clause of the sentence is planned.
     const inlinePlan = /^(?:plan|next steps?|actions?)\s*:/i.test(ctx.sentences[c.sentence]!.text);
-    const plan = inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
+    // A question ("Do you drink?") records nothing; the answer does.
+    const plan = /\?["'”)]?\s*$/.test(c.text) || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
     // Quoted praise from someone else ("Mum says he is 'brilliant, dead hands-on'") is still reassurance without evidence.
