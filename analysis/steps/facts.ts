@@ -8,6 +8,9 @@ import { isHim, whoAt } from './attribution';
 const NEG_BEFORE = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)[^.;]*$`, 'i');
 const NOT_HIS = /\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|doctor|health visitor|midwife|records|probation|social worker)\b/i;
 
+/** People a factor cue can belong to instead of him. */
+const NAMED_OTHER: ReadonlySet<string> = new Set(['mother', 'baby', 'relative', 'other_man', 'professional', 'other_adult', 'female', 'his_family']);
+
 /** Whether the clause is the practitioner's conversation with him, or his own account (not someone else's). */
 function withHim(c: Clause, seen: boolean): boolean {
   if (c.source === 'other') return false;
@@ -50,7 +53,7 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
       const who = whoAt(c, m.index);
       const ok = id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
-        : isHim(who) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim) || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
+        : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim) || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
       if (ok) add(id, text);
     }
   }

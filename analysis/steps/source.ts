@@ -123,8 +123,8 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     const plan = /\?["'”)]?\s*$/.test(c.text) || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
-    // Quoted praise from someone else ("Mum says he is 'brilliant, dead hands-on'") is still reassurance without evidence.
-    const vague = VAGUE_RX.test(c.lower) && !SPECIFIC.test(c.source === 'other' ? c.text.replace(/["“”]/g, '') : c.text);
+    // Someone else's praise ("Mum says he is 'a really good dad'") is reassurance even beside a detail; the detail still counts.
+    const vague = VAGUE_RX.test(c.lower) && (c.source === 'other' || !SPECIFIC.test(c.text));
     return { ...c, plan, negated, vague };
   });
   return { clauses };
