@@ -52,5 +52,7 @@ export function mendWord(w: string): string {
 export function mendSpelling(text: string): string {
   return text
     .replace(ABBREV_RX, (m) => ABBREV_MAP.get(m.toLowerCase()) ?? m)
+    // "£50/wk", "2/day": a rate written with a slash.
+    .replace(/(\d)\s*\/\s*(wk|week|day|night|month)\b/gi, (_, d: string, u: string) => `${d} a ${u.toLowerCase() === 'wk' ? 'week' : u}`)
     .replace(/\b[a-z]{5,}\b/g, (w) => mendWord(w));
 }
