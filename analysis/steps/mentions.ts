@@ -112,6 +112,26 @@ function headingWho(h: string | null, p: People): Who | null {
   return known ?? null;
 }
 
+const FIRST = /^(?:i|me|my|myself|i'm|i've|i'd|i'll)$/i;
+
+/** Adds mentions for "I/me/my" inside quotations, as the quoted speaker (the last adult named before the quote). */
+function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
+  const quoted = c.tokens.filter((t) => t.tags.has('Quotation') && FIRST.test(t.text.replace(/[^A-Za-z']/g, '')));
+  if (!quoted.length) return;
+  for (const t of quoted) {
+    const sp = explicit.filter((m) => m.end <= t.start && m.who !== 'baby' && m.who !== 'unknown').pop()?.who ?? carried;
+    if (sp === 'baby' || explicit.some((x) => t.start < x.end && t.end > x.start)) continue;
+    const kin = /^my$/i.test(t.text) ? KIN_AFTER.exec(c.text.slice(t.end)) : null;
+    if (kin && sp === 'him') {
+      const end = t.end + kin[0].length;
+      for (let i = explicit.length - 1; i >= 0; i--) if (explicit[i]!.start < end && explicit[i]!.end > t.start) explicit.splice(i, 1);
+      explicit.push({ start: t.start, end, who: 'his_family', pronoun: true });
+    }
+    else explicit.push({ start: t.start, end: t.end, who: sp === 'female' ? 'mother' : sp, pronoun: true });
+  }
+  explicit.sort((a, b) => a.start - b.start);
+}
+
 const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
 
 /** Who speaks on a transcript line, from its heading: him, another named person, or a professional. */
@@ -163,6 +183,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       }
       explicit.sort((a, b) => a.start - b.start);
     }
+    // Inside a quotation (compromise tags its words Quotation), "I/my" is whoever the clause quotes: the last person named.
+    if (!spk) quotedFirstPerson(c, explicit, carriedSubject);
     const mentions = resolvePronouns(c, explicit, carriedMale);
     const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');

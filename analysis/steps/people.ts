@@ -40,6 +40,8 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
       if (n === first || n === surname || names.has(n)) continue;
       if (/^(?:The|He|She|They|We|I|His|Her|Baby|Mum|Dad|And|Was|Is|Has|Had|Said|Who|Not|Also|Both|When|At|In|On|To)$/.test(n)) continue;
       const roleWord = m[0].split(/[\s,:]+/)[0]!.toLowerCase();
+      // "partner Yasmin": a woman's name after a role word is the baby's mother, and the role word stays his.
+      if (who === 'role' && femaleName(ctx, n)) { names.set(n, 'mother'); continue; }
       names.set(n, who === 'role' ? roleWho(roleWord) : who);
       if (who === 'role') {
         for (const [, fam] of Object.entries(ROLE_FAMILIES)) if (fam.includes(roleWord)) fam.forEach((r) => rolesNotHim.add(r));
@@ -105,6 +107,11 @@ function namedInParse(ctx: Ctx): Map<string, ReadonlySet<string>> {
     });
   }
   return out;
+}
+
+/** compromise reads the word as a woman's first name somewhere in the note. */
+function femaleName(ctx: Ctx, n: string): boolean {
+  return ctx.clauses.some((c) => c.tokens.some((t) => t.text.replace(/'s$/, '') === n && t.tags.has('FemaleName')));
 }
 
 /** Guesses an otherNames entry's role from the words around it in the text. */
