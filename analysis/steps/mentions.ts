@@ -2,7 +2,7 @@
 import { HEADING_PEOPLE, HEADING_PRESENT } from '../lexicon/headings';
 import { ADULT_VERBS, BABY_VERBS, KIN_NOUNS, PERSON_PHRASES } from '../lexicon/people';
 import { escapeRx } from '../lexicon/util';
-import type { Clause, Ctx, Mention, People, Who } from '../types';
+import type { Clause, Ctx, Mention, People, Tok, Who } from '../types';
 
 const PHRASE_RX = PERSON_PHRASES.map(([who, alts]) => [who, new RegExp(`\\b(?:${alts.join('|')})\\b`, 'gi')] as const);
 const PRONOUN_RX = /\b(he|him|himself|his)\b/gi;
@@ -116,7 +116,9 @@ const FIRST = /^(?:i|me|my|myself|i'm|i've|i'd|i'll)$/i;
 
 /** Adds mentions for "I/me/my" inside quotations, as the quoted speaker (the last adult named before the quote). */
 function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
-  const quoted = c.tokens.filter((t) => t.tags.has('Quotation') && FIRST.test(t.text.replace(/[^A-Za-z']/g, '')));
+  const spans = [...c.text.matchAll(/"[^"]*"?/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const inQuote = (t: Tok) => t.tags.has('Quotation') || spans.some(([a, b]) => t.start >= a && t.start < b);
+  const quoted = c.tokens.filter((t) => inQuote(t) && FIRST.test(t.text.replace(/[^A-Za-z']/g, '')));
   if (!quoted.length) return;
   for (const t of quoted) {
     const sp = explicit.filter((m) => m.end <= t.start && m.who !== 'baby' && m.who !== 'unknown').pop()?.who ?? carried;
