@@ -7,6 +7,7 @@ import { AnalysisResult, AnalyzeInput, type Ctx } from './types';
 export { AnalysisResult, AnalyzeInput, KnownPerson, PERSON_ROLES, PersonRole } from './types';
 export type { Gap, SubstanceFact, Facts, DomainResult } from './types';
 export { PIPELINE } from './pipeline';
+export { peopleFromPresent } from './steps/people';
 
 /** Normalises quotes, dashes and odd whitespace so the lexicons see plain text. */
 export function normalise(text: string): string {

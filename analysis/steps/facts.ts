@@ -50,7 +50,9 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
       const m = FACTOR_CUES[id].exec(c.lower);
       if (!m) continue;
       if (NEG_BEFORE.test(c.lower.slice(0, m.index)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
-      const who = whoAt(c, m.index);
+      // A person inside the cue ("assault on a former partner") is its object, not who it is about.
+      const inside = c.mentions.filter((x) => x.who !== 'unknown' && x.start < m!.index + m![0].length);
+      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : whoAt(c, m.index);
       const ok = id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
         : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim) || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);

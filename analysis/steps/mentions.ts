@@ -112,6 +112,7 @@ function headingWho(h: string | null, p: People): Who | null {
   return known ?? null;
 }
 
+const OBJECT_BEFORE = /\b(?:on|against|to|with|towards|of|at|for|by|from)\s+(?:a |an |the |his |her )?(?:former |previous |ex-? ?)?$/i;
 const FIRST = /^(?:i|me|my|myself|i'm|i've|i'd|i'll)$/i;
 
 /** Adds mentions for "I/me/my" inside quotations, as the quoted speaker (the last adult named before the quote). */
@@ -141,7 +142,7 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   const t = h?.trim();
   if (!t || t.split(/\s+/).length > 2) return null;
   if (PROFESSIONAL_HEADING.test(t)) return 'professional';
-  if (!/\b(?:i|i'm|i've|my|me|we|you)\b/i.test(body)) return null;
+  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(body) && body.split(/\s+/).length > 6) return null;
   if (t === p.name || /^(?:dad|father)$/i.test(t)) return 'him';
   const w = p.names.get(t);
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
@@ -195,8 +196,9 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const subject: Who = people[0]?.who ?? implicit;
     const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || (people.length === 0 && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
-    const males = people.filter((m) => MALE.has(m.who));
-    const subjMale = people[0] && MALE.has(people[0].who) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
+    // A man named as an object ("assault on a former partner") is not who "he" means next.
+    const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
+    const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
     if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
     return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };

@@ -50,7 +50,9 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   if (!f || (!a && !s)) return 'unknown';
   // An amount given per week ("an eighth a week") is already weekly.
   const occ = a && /\bweek\b/i.test(a) ? 1 : perWeek(f);
-  const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1) : 0;
+  // A spend that says its own period ("£50 a week") is read as written; otherwise it is per occasion of the frequency.
+  const per = s ? /week/i.test(s) ? 1 : /day|night/i.test(s) ? 7 : /month/i.test(s) ? 0.25 : null : null;
+  const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (per ?? (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1)) : 0;
   if (substance === 'alcohol') {
     let units = 0;
     if (a) { const { n, unit } = readAmount(a); const u = unit === 'bottle' && spirits ? 'spirits_bottle' : unit; units = n * (UNITS_PER_ITEM[u] ?? 2) * occ; }
@@ -88,10 +90,18 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         if (isHim(who) || (suspicion && !explicitOther && who !== 'baby')) { names.set(name, m.index); break; }
       }
     }
-    if (heading && !names.size && isHim(c.subject)) names.set('drugs', 0);
+    // "Drinking: never" — the heading names the substance the line is about.
+    const hd = ctx.sentences[c.sentence]!.heading ?? '';
+    if (heading && !names.size && isHim(c.subject)) names.set(SUB_RX.find(([, rx]) => (rx.lastIndex = 0, rx.test(hd)))?.[0] ?? 'drugs', 0);
+    // A question about a substance answered "no"/"never" on the next line is a denial of it.
+    const prev = ctx.clauses[ctx.clauses.indexOf(c) - 1];
+    if (!names.size && prev?.plan && /\?["']?\s*$/.test(prev.text) && /^\W*(?:no|nope|never|not at all|none|don't|i don't)\b/i.test(c.text)) {
+      for (const [name, rx] of SUB_RX) { rx.lastIndex = 0; if (rx.test(prev.lower)) { names.set(name, 0); break; } }
+    }
     if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
     for (const [name, at] of names) {
-      const local = c.lower.slice(Math.max(0, at - 45), at);
+      // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
+      const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
       const neg = (NEG_RX.test(local) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
