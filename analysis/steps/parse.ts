@@ -20,9 +20,16 @@ export function parseText(text: string): Tok[] {
   return out;
 }
 
-/** Parses the note once and gives every clause the tokens inside it (offsets made clause-relative). */
+/**
+ * Longest stretch of a note given to compromise (about 1,700 words; visit notes are far shorter). Past it, clauses
+ * have no tokens and the word-list rules still run, so a pasted 100,000-character document stays within seconds.
+ */
+export const PARSE_LIMIT = 10_000;
+
+/** Parses the note once (up to PARSE_LIMIT, cut at a line end) and gives every clause the tokens inside it. */
 export function parseClauses(ctx: Ctx): Partial<Ctx> {
-  const toks = parseText(ctx.text);
+  const cut = ctx.text.length <= PARSE_LIMIT ? ctx.text.length : Math.max(ctx.text.lastIndexOf('\n', PARSE_LIMIT), 0) || PARSE_LIMIT;
+  const toks = parseText(ctx.text.slice(0, cut));
   let k = 0;
   let sentence = -1;
   let at = 0;

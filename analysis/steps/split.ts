@@ -28,6 +28,8 @@ export function headingDomains(heading: string | null): DomainId[] {
 /** Splits a text line into sentences with compromise's tokenizer, only when it has an inner full stop. */
 function lineSentences(line: string): string[] {
   if (!HAS_INNER_STOP.test(line)) return [line];
+  // A pasted wall of text: split at full stops before a capital, which is linear, rather than tokenising it whole.
+  if (line.length > 4000) return line.split(/(?<=[.!?]["')]?)\s+(?=["'(]?[A-Z0-9])/).map((x) => x.trim()).filter(Boolean);
   return (nlp.tokenize(line).json({ text: true }) as Array<{ text: string }>).map((s) => s.text.trim()).filter(Boolean);
 }
 
