@@ -58,7 +58,8 @@ export function runNote(n: LoadedNote, o: EvalOptions = {}): AnalysisResult {
 }
 
 interface Tally { counts: Counts; notes: number; dRight: number; dAll: number; seenRight: number; subRight: number; subAll: number }
-const tally = (): Tally => ({ counts: Object.fromEntries(GAP_CODES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Counts, notes: 0, dRight: 0, dAll: 0, seenRight: 0, subRight: 0, subAll: 0 });
+const tally = (): Tally => ({ counts: Object.fromEntries(GAP_CODES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Counts, notes: 0, dRight: 0, dAll: 0,
+  seenRight: 0, subRight: 0, subAll: 0 });
 
 /** Scores one note's result into the tallies, adding its errors. */
 function score(l: NoteLabel, r: AnalysisResult, ts: Tally[], errors: string[]): void {
@@ -166,7 +167,8 @@ export function parseEvalArgs(args: readonly string[]): EvalArgs {
     else dir = a;
   }
   const parsed = Args.parse({ set, dir });
-  return { dir: parsed.dir ?? SETS[parsed.set], verbose: flags.has('--verbose'), motherByName: flags.has('--mother-by-name'), withPeople: flags.has('--with-people') };
+  return { dir: parsed.dir ?? SETS[parsed.set], verbose: flags.has('--verbose'), motherByName: flags.has('--mother-by-name'),
+    withPeople: flags.has('--with-people') };
 }
 
 /** CLI: `npm run eval:analysis -- [--set original|heldout|varied|sealed | dir] [--mother-by-name] [--with-people] [--verbose]`. */

@@ -28,7 +28,8 @@ function start(input: AnalyzeInput): Ctx {
     sentences: [],
     clauses: [],
     domains: Object.fromEntries(DOMAIN_IDS.map((d) => [d, { status: 'absent' as const, evidence: [] as string[] }])) as unknown as Ctx['domains'],
-    facts: { present: [], seen: { status: 'not_seen', evidence: [] }, substances: [], cryingMessages: [], cryingDiscussed: { discussed: false, evidence: [] }, factors: [], infoSought: [] },
+    facts: { present: [], seen: { status: 'not_seen', evidence: [] }, substances: [], cryingMessages: [], cryingDiscussed: { discussed: false,
+      evidence: [] }, factors: [], infoSought: [] },
     gaps: [],
   };
 }

@@ -13,13 +13,15 @@ export const NOT_PRESENT = rx('facts', 'NOT_PRESENT');
 export const FACTOR_CUES = Object.fromEntries(FACTOR_IDS.map((id) => [id, rx('facts', `FACTOR_CUES.${id}`)])) as Record<FactorId, RegExp>;
 
 /** The four crying messages; ICON names all four. */
-export const CRYING_MESSAGES = Object.fromEntries(CRYING_MESSAGE_IDS.map((id) => [id, rx('facts', `CRYING_MESSAGES.${id}`)])) as Record<CryingMessageId, RegExp>;
+export const CRYING_MESSAGES = Object.fromEntries(CRYING_MESSAGE_IDS.map((id) => [id, rx('facts', `CRYING_MESSAGES.${id}`)])) as Record<CryingMessageId,
+  RegExp>;
 
 /** Crying itself, or a baby who won't settle: a clause about this with him means crying was discussed. */
 export const CRYING_TOPIC = rx('facts', 'CRYING_TOPIC');
 
 /** Agencies, by id ("other" has no pattern of its own). */
-export const AGENCIES: ReadonlyArray<readonly [AgencyId, RegExp]> = AGENCY_IDS.filter((id) => id !== 'other').map((id) => [id, rx('facts', `AGENCIES.${id}`)] as const);
+export const AGENCIES: ReadonlyArray<readonly [AgencyId, RegExp]> = AGENCY_IDS.filter((id) => id !== 'other').map((id) => [id, rx('facts',
+  `AGENCIES.${id}`)] as const);
 
 /** Information sought, or consent given, from an agency about him. */
 export const INFO_SOUGHT = rx('facts', 'INFO_SOUGHT');

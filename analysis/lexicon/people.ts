@@ -6,11 +6,13 @@ import { list } from './load';
 export const KIN_NOUNS = list('people', 'KIN_NOUNS');
 
 /** Fixed phrases and who they mean; the order is the tie-break when two phrases match at one position. */
-export const PERSON_PHRASES: ReadonlyArray<readonly [Who, readonly string[]]> = (['relative', 'other_man', 'him', 'baby', 'mother', 'couple', 'female'] as const)
+export const PERSON_PHRASES: ReadonlyArray<readonly [Who, readonly string[]]> = (['relative', 'other_man', 'him', 'baby', 'mother', 'couple',
+  'female'] as const)
   .map((w) => [w, list('people', `PERSON_PHRASES.${w}`)] as const);
 
 /** Role words that can be bound to a named man in the text ("partner Ryan"), by family. */
-export const ROLE_FAMILIES: Record<string, readonly string[]> = { father: list('people', 'ROLE_FAMILIES.father'), partner: list('people', 'ROLE_FAMILIES.partner') };
+export const ROLE_FAMILIES: Record<string, readonly string[]> = { father: list('people', 'ROLE_FAMILIES.father'), partner: list('people',
+  'ROLE_FAMILIES.partner') };
 
 const MEN_ROLES = 'partner|boyfriend|husband|stepdad|stepfather|step-father|dad|father|brother|uncle|cousin|friend|lodger|grandad|grandfather|ex|ex-partner|Mr';
 const PROFESSIONS = 'SW|HV|FSW|GP|PC|DC|social worker|health visitor|midwife|nurse|officer|worker|service|team|chair|practitioner|probation|police|manager|team leader|key worker';

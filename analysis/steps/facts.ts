@@ -33,7 +33,8 @@ export function detectCrying(ctx: Ctx): Partial<Ctx> {
       msgs.set(id, [...(msgs.get(id) ?? []), text]);
       any = true;
     }
-    if (any || CRYING_TOPIC.test(c.lower) || c.headingDomains.includes('parenting_knowledge') && /cry|icon/i.test(ctx.sentences[c.sentence]!.heading ?? '')) discussed.push(text);
+    if (any || CRYING_TOPIC.test(c.lower) || c.headingDomains.includes('parenting_knowledge')
+      && /cry|icon/i.test(ctx.sentences[c.sentence]!.heading ?? '')) discussed.push(text);
   }
   const cryingMessages: Facts['cryingMessages'] = [...msgs].map(([id, ev]) => ({ id, evidence: [...new Set(ev)] }));
   return { facts: { ...ctx.facts, cryingMessages, cryingDiscussed: { discussed: discussed.length > 0, evidence: [...new Set(discussed)] } } };
@@ -55,7 +56,8 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
       const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : whoAt(c, m.index);
       const ok = id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
-        : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim) || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
+        : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim)
+          || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
       if (ok) add(id, text);
     }
   }

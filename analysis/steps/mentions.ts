@@ -38,7 +38,8 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
     for (let m = r.exec(c.text); m; m = r.exec(c.text)) {
       const end = m.index + n.length;
       const kin = /^'s\s+(dad|father|daddy|mum|mother|mummy|brother|sister|parents|family|nan|uncle|ex)\b/i.exec(c.text.slice(end));
-      if (kin && who === 'baby') add(m.index, end + kin[0].length, /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : /^(?:mum|mother|mummy)$/i.test(kin[1]!) ? 'mother' : 'relative', 0);
+      if (kin && who === 'baby') add(m.index, end + kin[0].length,
+        /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : /^(?:mum|mother|mummy)$/i.test(kin[1]!) ? 'mother' : 'relative', 0);
       else if (kin) add(m.index, end + kin[0].length, kin[1]!.toLowerCase() === 'ex' ? 'other_man' : 'relative', 0);
       else add(m.index, end, who, 0);
     }
@@ -88,7 +89,8 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
       }
       who = BABY_NOUN_AFTER.test(after) ? 'baby' : ref;
     } else if (word === 'him' || word === 'himself') {
-      who = CARE_BEFORE_HIM.test(before) ? 'baby' : ref === 'baby' && !/\b(?:cried|cries|crying)\b/i.test(before) ? 'baby' : firstMale?.who === 'him' || ref === 'him' ? 'him' : ref;
+      who = CARE_BEFORE_HIM.test(before) ? 'baby' : ref === 'baby' && !/\b(?:cried|cries|crying)\b/i.test(before) ? 'baby' : firstMale?.who === 'him'
+        || ref === 'him' ? 'him' : ref;
       if (word === 'him' && !CARE_BEFORE_HIM.test(before) && ref !== 'baby') who = 'him';
     } else if (BABY_AFTER.test(after) && !BABY_OBJECT_AFTER.test(after.replace(BABY_AFTER, ''))) {
       who = 'baby';
@@ -182,7 +184,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
           explicit.push({ start: m.index!, end, who: 'his_family', pronoun: true });
           continue;
         }
-        if (who !== 'unknown' && !explicit.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) explicit.push({ start: m.index!, end: m.index! + m[0].length, who, pronoun: true });
+        if (who !== 'unknown' && !explicit.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) explicit.push({ start: m.index!,
+          end: m.index! + m[0].length, who, pronoun: true });
       }
       explicit.sort((a, b) => a.start - b.start);
     }

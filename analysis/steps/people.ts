@@ -117,7 +117,8 @@ function femaleName(ctx: Ctx, n: string): boolean {
 /** Guesses an otherNames entry's role from the words around it in the text. */
 function guessRole(n: string, text: string): Who {
   const e = escapeRx(n);
-  if (new RegExp(`\\b${e}'s (?:birth|biological) (?:father|dad)\\b|\\b${e}\\s*\\((?:cp|cin|\\d+ ?(?:wks?|weeks?|months?|m|\\/52))`, 'i').test(text)) return 'baby';
+  if (new RegExp(`\\b${e}'s (?:birth|biological) (?:father|dad)\\b|\\b${e}\\s*\\((?:cp|cin|\\d+ ?(?:wks?|weeks?|months?|m|\\/52))`,
+    'i').test(text)) return 'baby';
   if (new RegExp(`\\bbaby\\s+${e}\\b|\\b${e}'s (?:weight|feeds?|nappy|cot|bottle|sleep)|\\b(?:sees|seeing|visits|contact with|looks? after|looking after|cares? for|caring for|holding|held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded) ${e}\\b|\\b${e}\\s+(?:cried|cries|is crying|was crying|slept|sleeps|feeds|fed|settled|settles|was weighed|weighs|was born|is \\d+ (?:weeks|months)|has gained|smiled)`, 'i').test(text)) return 'baby';
   if (new RegExp(`\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|breastfeeding)| (?:is|was) (?:breastfeeding|pregnant|recovering))\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
   if (new RegExp(`\\b${e}\\b[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';

@@ -42,9 +42,11 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, oth
   if (OBSERVED_RX.test(c.lower)) return 'observed';
   const firstHim = c.mentions.find((m) => m.who === 'him');
   const other = OTHER_RX.exec(c.lower);
-  if (other && (!firstHim || other.index < firstHim.start) && !/\bhis (?:gp|doctor)\b/.test(c.lower.slice(Math.max(0, other.index - 4), other.index + other[0].length))) {
+  if (other && (!firstHim || other.index < firstHim.start) && !/\bhis (?:gp|doctor)\b/.test(c.lower.slice(Math.max(0, other.index - 4),
+    other.index + other[0].length))) {
     // "his GP" is a topic, not a source; "police records show" is a source.
-    if (/^(?:gp|police|probation|health visitor|midwife|hospital|school|nursery|cgl|cmht)$/.test(other[0]) && !/\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
+    if (/^(?:gp|police|probation|health visitor|midwife|hospital|school|nursery|cgl|cmht)$/.test(other[0])
+      && !/\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
     return 'other';
   }
   return headingOther ? 'other' : 'none';
@@ -95,7 +97,8 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
       fromRecords ||= FROM_RECORDS.test(ctx.sentences[c.sentence]!.text);
       if (fromRecords) inherited = 'other';
     }
-    const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, ''))) || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
+    const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, '')))
+      || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
     // The writer's own lines in a transcript, while talking with him, are the conversation with him.
     const own0 = c.talkWith === 'him' ? 'him' : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
     // Once the note says it is quoting records, what he "reported" reached the writer through them.
@@ -120,7 +123,8 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     // "Plan: visit Thursday; discuss crying" written inline: every clause of the sentence is planned.
     const inlinePlan = /^(?:plan|next steps?|actions?)\s*:/i.test(ctx.sentences[c.sentence]!.text);
     // A question ("Do you drink?") records nothing; the answer does.
-    const plan = /\?["'”)]?\s*$/.test(c.text) || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
+    const plan = /\?["'”)]?\s*$/.test(c.text) || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned
+      && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
     // Someone else's praise ("Mum says he is 'a really good dad'") is reassurance even beside a detail; the detail still counts.

@@ -20,7 +20,8 @@ function perWeek(freq: string): number {
   if (days.size > 1) return days.size;
   if (/month/.test(f)) return /twice|two/.test(f) ? 0.5 : /three/.test(f) ? 0.75 : 0.25;
   if (/fortnight/.test(f)) return 0.5;
-  if (/\b(?:day|daily|night|nightly|evening|morning|all day|on waking|when he wakes|after (?:work|his shift))\b/.test(f) && !/(?:once|twice|three|four|\d+ times|nights?|days?|evenings?) (?:a|per|each|every) week/.test(f) && !/week/.test(f)) return 7;
+  if (/\b(?:day|daily|night|nightly|evening|morning|all day|on waking|when he wakes|after (?:work|his shift))\b/.test(f)
+    && !/(?:once|twice|three|four|\d+ times|nights?|days?|evenings?) (?:a|per|each|every) week/.test(f) && !/week/.test(f)) return 7;
   if (/most/.test(f)) return 5;
   const n = /(\d+|one|two|three|four|five|six|seven) (?:times|nights?|days?|evenings?)/.exec(f);
   if (n) return Number(n[1]) || NUMBER_WORDS[n[1]!] || 1;
@@ -127,8 +128,10 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     const spend = pick('spend');
     const level: SubstanceLevel = positive.length === 0
       ? 'none'
-      : deriveLevel(substance, frequency, amount, spend, positive.some((m) => m.dependence), positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
-    substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected), evidence: [...new Set(ms.map((m) => m.sentence))] });
+      : deriveLevel(substance, frequency, amount, spend, positive.some((m) => m.dependence),
+        positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
+    substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected),
+      evidence: [...new Set(ms.map((m) => m.sentence))] });
   }
   // A generic "drugs: denies" entry adds nothing next to a specific illicit drug entry with a level.
   return { facts: { ...ctx.facts, substances } };

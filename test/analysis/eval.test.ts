@@ -7,9 +7,11 @@ import { CorpusMissingError, loadCorpus, motherByName } from '../../analysis/cor
 import { evaluate, parseEvalArgs, SETS, TARGETS } from '../../analysis/eval';
 
 // Floors: the figures reached on each set after the issue 19 change, minus 0.03; a regression below them fails.
+// The varied dev set (68 notes written independently, issue 19) is below the 0.90/0.92 targets: its floor guards the gain.
 const FLOORS = {
-  original: { notes: 43, macroF1: 0.931 - 0.03, domainAccuracy: 0.939 - 0.03 },
-  heldout: { notes: 25, macroF1: 0.942 - 0.03, domainAccuracy: 0.95 - 0.03 },
+  original: { notes: 43, macroF1: 0.917 - 0.03, domainAccuracy: 0.948 - 0.03 },
+  heldout: { notes: 25, macroF1: 0.972 - 0.03, domainAccuracy: 0.95 - 0.03 },
+  varied: { notes: 68, macroF1: 0.877 - 0.03, domainAccuracy: 0.884 - 0.03 },
 } as const;
 
 describe('analysis eval on the labelled sets', () => {
@@ -26,6 +28,13 @@ describe('analysis eval on the labelled sets', () => {
     const r = evaluate(SETS.original);
     assert.ok(r.domainAccuracy >= TARGETS.domainAccuracy, `domain accuracy ${r.domainAccuracy.toFixed(3)}`);
     assert.ok(r.macroF1 >= TARGETS.macroF1, `macro F1 ${r.macroF1.toFixed(3)}`);
+  });
+
+  it('the "mother by name" run on the varied set stays at or above the floor', () => {
+    const r = evaluate(SETS.varied, { motherByName: true });
+    assert.ok(r.macroF1 >= FLOORS.varied.macroF1, `macro F1 ${r.macroF1.toFixed(3)}`);
+    assert.ok(r.domainAccuracy >= FLOORS.varied.domainAccuracy, `domain accuracy ${r.domainAccuracy.toFixed(3)}`);
+    assert.ok(Object.keys(r.byStyle).length >= 6, 'figures per style');
   });
 
   it('selects the set from --set, defaulting to the original set, and refuses an unknown set or option', () => {
