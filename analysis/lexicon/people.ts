@@ -15,7 +15,8 @@ export const ROLE_FAMILIES: Record<string, readonly string[]> = { father: list('
   'ROLE_FAMILIES.partner') };
 
 const MEN_ROLES = 'partner|boyfriend|husband|stepdad|stepfather|step-father|dad|father|brother|uncle|cousin|friend|lodger|grandad|grandfather|ex|ex-partner|Mr';
-const PROFESSIONS = 'SW|HV|FSW|GP|PC|DC|social worker|health visitor|midwife|nurse|officer|worker|service|team|chair|practitioner|probation|police|manager|team leader|key worker';
+const PROFESSIONS = ['SW|HV|FSW|GP|PC|DC|social worker|health visitor|midwife|nurse|officer|worker|service|team|chair',
+  'practitioner|probation|police|manager|team leader|key worker'].join('|');
 const AGE = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days?|weeks?|months?) old';
 
 /** Role words before a name that tell us who the name is ("partner Ryan", "baby Leo", "mum Chloe"); case-sensitive names. */

@@ -6,7 +6,13 @@ import type { Clause, Ctx, Facts } from '../types';
 import { isHim, whoAt } from './attribution';
 
 const NEG_BEFORE = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)[^.;]*$`, 'i');
-const NOT_HIS = /\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|doctor|health visitor|midwife|records|probation|social worker)\b/i;
+const NOT_HIS = new RegExp(
+  String.raw`\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|` +
+  String.raw`doctor|health visitor|midwife|records|probation|social worker)\b`,
+  'i',
+);
+
+const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification)\b/;
 
 /** People a factor cue can belong to instead of him. */
 const NAMED_OTHER: ReadonlySet<string> = new Set(['mother', 'baby', 'relative', 'other_man', 'professional', 'other_adult', 'female', 'his_family']);
@@ -86,7 +92,7 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
     const text = ctx.sentences[c.sentence]!.text;
     const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';
     const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(heading)).map(([id]) => id);
-    if (!ids.length && !agencyReport && !/\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification)\b/.test(c.lower)) continue;
+    if (!ids.length && !agencyReport && !AGENCY_WORDS.test(c.lower)) continue;
     for (const agency of ids.length ? ids : (['other'] as AgencyId[])) {
       const k = `${agency}/${kind}`;
       const prev = out.get(k);

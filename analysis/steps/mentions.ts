@@ -9,9 +9,17 @@ const PRONOUN_RX = /\b(he|him|himself|his)\b/gi;
 const KIN_AFTER = new RegExp(`^\\s+(?:${KIN_NOUNS.join('|')})\\b`, 'i');
 const BABY_NOUN_AFTER = /^\s+(?:nappy|nappies|feeds?|bottles?|weight|cot|moses basket|pram|immunisations?|jabs|skin|reflux|colic|birth|growth|centile|head)\b/i;
 const BABY_AFTER = new RegExp(`^\\s+(?:has |had |is |was |has been |had been |then |also |eventually |finally |now )?(?:${BABY_VERBS.join('|')})\\b`, 'i');
-const ADULT_AFTER = new RegExp(`^\\s+(?:has |had |is |was |also |then |now |still |often |sometimes |never |does not |doesn't |did not |didn't )?(?:${ADULT_VERBS.join('|')})\\b`, 'i');
+const ADULT_AFTER = new RegExp(
+  `^\\s+(?:has |had |is |was |also |then |now |still |often |sometimes |never |does not |` +
+  `doesn't |did not |didn't )?(?:${ADULT_VERBS.join('|')})\\b`, 'i');
 const BABY_OBJECT_AFTER = /^\s+(?:(?:him|her|the baby|baby|\w+)\s+)?(?:\w+\s+)?(?:the baby|baby|her|him|[A-Z][a-z]+)\b/;
-const CARE_BEFORE_HIM = /\b(?:fed|feeds|feeding|settled|settles|settling|changed|changes|changing|held|holds|holding|rocked|rocks|rocking|bathed|bathing|winded|winding|put|puts|picked|picks|cuddled|cuddles|soothed|soothes|comforted|comforts|dressed|carried|carries|lifted|weighed|calm|calmed|hold|feed|settle|change|soothe|comfort)\s+$/i;
+const CARE_BEFORE_HIM = new RegExp(
+  String.raw`\b(?:fed|feeds|feeding|settled|settles|settling|changed|changes|changing|held|holds|` +
+  String.raw`holding|rocked|rocks|rocking|bathed|bathing|winded|winding|put|puts|picked|picks|` +
+  String.raw`cuddled|cuddles|soothed|soothes|comforted|comforts|dressed|carried|carries|lifted|` +
+  String.raw`weighed|calm|calmed|hold|feed|settle|change|soothe|comfort)\s+$`,
+  'i',
+);
 
 /** Per-note lookups built once: regexes for his name, surname and other known names. */
 interface NameRx { his: RegExp; others: ReadonlyArray<readonly [RegExp, Who, string]> }
@@ -203,7 +211,9 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
     const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
-    if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+    if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) {
+      sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+    }
     return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };
   });
   return { clauses };

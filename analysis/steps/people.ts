@@ -49,7 +49,10 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
     }
   }
   // Role words bound to him ("partner Dean") are never "not him", even if another man was once called that.
-  const mine = new RegExp(`\\b(dad|father|partner|boyfriend|husband|stepdad|stepfather)[,:]?\\s+${escapeRx(first)}\\b|\\b${escapeRx(first)}\\s*[(,]\\s*(?:the )?(dad|father|partner|boyfriend|husband|stepdad|stepfather)`, 'gi');
+  const mine = new RegExp(
+    `\\b(dad|father|partner|boyfriend|husband|stepdad|stepfather)[,:]?\\s+${escapeRx(first)}\\b|` +
+    `\\b${escapeRx(first)}\\s*[(,]\\s*(?:the )?(dad|father|partner|boyfriend|husband|stepdad|` +
+    `stepfather)`, 'gi');
   for (let m = mine.exec(text); m; m = mine.exec(text)) {
     const r = (m[1] ?? m[2] ?? '').toLowerCase();
     for (const fam of Object.values(ROLE_FAMILIES)) if (fam.includes(r)) fam.forEach((x) => rolesNotHim.delete(x));
@@ -119,8 +122,16 @@ function guessRole(n: string, text: string): Who {
   const e = escapeRx(n);
   if (new RegExp(`\\b${e}'s (?:birth|biological) (?:father|dad)\\b|\\b${e}\\s*\\((?:cp|cin|\\d+ ?(?:wks?|weeks?|months?|m|\\/52))`,
     'i').test(text)) return 'baby';
-  if (new RegExp(`\\bbaby\\s+${e}\\b|\\b${e}'s (?:weight|feeds?|nappy|cot|bottle|sleep)|\\b(?:sees|seeing|visits|contact with|looks? after|looking after|cares? for|caring for|holding|held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded) ${e}\\b|\\b${e}\\s+(?:cried|cries|is crying|was crying|slept|sleeps|feeds|fed|settled|settles|was weighed|weighs|was born|is \\d+ (?:weeks|months)|has gained|smiled)`, 'i').test(text)) return 'baby';
-  if (new RegExp(`\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|breastfeeding)| (?:is|was) (?:breastfeeding|pregnant|recovering))\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
+  if (new RegExp(
+    `\\bbaby\\s+${e}\\b|\\b${e}'s (?:weight|feeds?|nappy|cot|bottle|sleep)|\\b(?:sees|` +
+    `seeing|visits|contact with|looks? after|looking after|cares? for|caring for|holding|` +
+    `held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded) ${e}\\b|\\b${e}\\s+(?:cried|` +
+    `cries|is crying|was crying|slept|sleeps|feeds|fed|settled|settles|was weighed|weighs|` +
+    `was born|is \\d+ (?:weeks|months)|has gained|smiled)`, 'i').test(text)) return 'baby';
+  if (new RegExp(
+    `\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|` +
+    `says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|` +
+    `breastfeeding)| (?:is|was) (?:breastfeeding|pregnant|recovering))\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
   if (new RegExp(`\\b${e}\\b[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
   return 'unknown';
 }

@@ -14,6 +14,8 @@ const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join(
 const VAGUE_RX = words(VAGUE, 'i');
 const I_RX = /\b(?:i|hv|sw|writer|practitioner)\s*$/i;
 
+const SOURCE_VERBS = /\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/;
+
 /** The source a speaker gives a clause. */
 function speakerSource(who: Who): Source {
   return who === 'him' || who === 'couple' ? 'him' : 'other';
@@ -46,7 +48,7 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, oth
     other.index + other[0].length))) {
     // "his GP" is a topic, not a source; "police records show" is a source.
     if (/^(?:gp|police|probation|health visitor|midwife|hospital|school|nursery|cgl|cmht)$/.test(other[0])
-      && !/\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
+      && !SOURCE_VERBS.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
     return 'other';
   }
   return headingOther ? 'other' : 'none';
@@ -55,7 +57,11 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, oth
 const FRAME_BEFORE = /^\W*(?:according to|as per|per|in the view of)\s+/;
 const FRAME_AFTER = /'s (?:view|account|understanding|opinion|report|impression) (?:is|was)\b/;
 // He told someone other than the writer ("told Ama at that visit", "reported to his recovery worker"): not his account to us.
-const TOLD_OTHER = /\b(?:told|said to|reported to|disclosed to|admitted to|explained to)\s+(?:his |her |the |a |an )?(?!me\b|us\b|i\b|hv\b|sw\b|fsw\b|the hv\b|the sw\b|writer\b)([a-z]+)/;
+const TOLD_OTHER = new RegExp(
+  String.raw`\b(?:told|said to|reported to|disclosed to|admitted to|explained to)\s+(?:his |her |` +
+  String.raw`the |a |an )?(?!me\b|us\b|i\b|hv\b|sw\b|fsw\b|the hv\b|the sw\b|writer\b)([a-z]+)`,
+  '',
+);
 const LISTENERS = /^(?:police|officers?|recovery|key|support|probation|drug|gp|nurse|doctor|worker|psychiatrist|counsellor|manager|staff|team|service)/;
 
 /** Reported-speech frames whose speaker is explicit: "According to Carla, …", "Per Lisa: …", "Lisa's view is that …". */
@@ -79,7 +85,12 @@ function frameSource(c: Clause): Source | null {
 }
 
 /** Everything after this line comes from records, not from the writer's own contact with him. */
-const FROM_RECORDS = /\b(?:taken from (?:our |the |his )?(?:records|file|notes)|(?:summary|extract) (?:of|from) (?:\w+ )?(?:records|file)|(?:have|has) not met (?:him|\w+) (?:myself|yet)|records? (?:extract|summary))\b/i;
+const FROM_RECORDS = new RegExp(
+  String.raw`\b(?:taken from (?:our |the |his )?(?:records|file|notes)|(?:summary|extract) (?:of|` +
+  String.raw`from) (?:\w+ )?(?:records|file)|(?:have|has) not met (?:him|\w+) (?:myself|yet)|records? (?:extract|` +
+  String.raw`summary))\b`,
+  'i',
+);
 
 /** Sets each clause's source, plan, negation and vagueness; later clauses of a sentence inherit its source. */
 export function detectSource(ctx: Ctx): Partial<Ctx> {

@@ -9,7 +9,11 @@ const BULLET = /^\s*(?:[-*•·–—>]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 // A colon between digits is a time ("14:10"), not a heading.
 const HEADING = /^([A-Za-z][A-Za-z0-9 /&'’()+-]{0,40}?)\s*(?:(?<!\d):|:(?!\d)|[–—])\s*(.*)$/;
 const HAS_INNER_STOP = /[.!?]["'”’)]?\s+\S/;
-const CLAUSE_SPLIT = /\s*;\s*|\s+(?:but|whereas|although|though|however)\s+|,\s*(?:and\s+)?(?=(?:he|she|they|mum|dad|i|we)\b)|\s+and\s+(?=(?:he|she|they|mum|dad|i|we)\b)/i;
+const CLAUSE_SPLIT = new RegExp(
+  String.raw`\s*;\s*|\s+(?:but|whereas|although|though|however)\s+|,\s*(?:and\s+)?(?=(?:he|she|` +
+  String.raw`they|mum|dad|i|we)\b)|\s+and\s+(?=(?:he|she|they|mum|dad|i|we)\b)`,
+  'i',
+);
 const HEADING_DOMAIN_RX = Object.entries(HEADING_DOMAINS).map(([d, alts]) => [d as DomainId, new RegExp(`^(?:${alts.join('|')})(?:\\s*\\(.*\\))?$`,
   'i')] as const);
 

@@ -9,7 +9,17 @@ import { isHim, whoAt } from './attribution';
 
 const SUB_RX = SUBSTANCES.map(([name, alts]) => [name, new RegExp(`\\b(?:${alts})\\b`, 'gi')] as const);
 const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'i');
-const SUSPECT = /\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|grinder|rizlas?|bong|empty (?:cans|bottles)|suspect\w*|may be|might be|possibly|concerned (?:that|he)|worried (?:that|he))\b/i;
+const SUSPECT = new RegExp(
+  String.raw`\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|grinder|rizlas?|bong|` +
+  String.raw`empty (?:cans|bottles)|suspect\w*|may be|might be|possibly|concerned (?:that|he)|` +
+  String.raw`worried (?:that|he))\b`,
+  'i',
+);
+
+const UNIT = new RegExp(
+  String.raw`(cans?|tins?|pints?|bottles?|units?|glass(?:es)?|shots?|measures?|drinks?|litres?|ltrs?|spliffs?|joints?|` +
+  String.raw`grams?|\bg\b|lines?|bags?|pills?|tablets?)`,
+);
 
 /** Occasions per week implied by a frequency phrase (null if it cannot be read). */
 function perWeek(freq: string): number {
@@ -41,7 +51,7 @@ function readAmount(a: string): { n: number; unit: string } {
   const nums = [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
   let n = nums.length ? Math.max(...nums) : 1;
   if (!nums.length) for (const [w, v] of Object.entries(NUMBER_WORDS)) if (new RegExp(`^${w}\\b`).test(t)) n = v;
-  const unit = /(cans?|tins?|pints?|bottles?|units?|glass(?:es)?|shots?|measures?|drinks?|litres?|ltrs?|spliffs?|joints?|grams?|\bg\b|lines?|bags?|pills?|tablets?)/.exec(t)?.[1] ?? 'unit';
+  const unit = UNIT.exec(t)?.[1] ?? 'unit';
   return { n, unit: unit.replace(/(?:es|s)$/, '').replace(/^gram$/, 'g') };
 }
 
@@ -68,7 +78,10 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   return 'use';
 }
 
-interface Mentioned { name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null; negated: boolean; vague: boolean; suspected: boolean; dependence: boolean }
+interface Mentioned {
+  name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null;
+  negated: boolean; vague: boolean; suspected: boolean; dependence: boolean;
+}
 
 /** Finds substance mentions about him (or suspected in the home) and merges them per substance. */
 export function extractSubstances(ctx: Ctx): Partial<Ctx> {
