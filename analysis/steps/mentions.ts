@@ -118,7 +118,8 @@ function headingWho(h: string | null, p: People): Who | null {
   const t = h.trim();
   if (t.split(/\s+/)[0] === p.name || (p.surname && t.includes(p.surname))) return 'him';
   for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
-  const known = p.names.get(t.split(/\s+/)[0]!);
+  // "Kayleigh's mood": a heading about someone else by name.
+  const known = p.names.get(t.split(/\s+/)[0]!.replace(/'s$/, ''));
   return known ?? null;
 }
 

@@ -48,17 +48,20 @@ const TABLES: Record<string, Array<[string, Row]>> = {
   'tense: plans and questions are not things that happened': [
     ['a plan', { note: 'Jamie present. I will ask him about his childhood and his drinking next time.', domains: { life_history: 'absent', substance_use: 'absent' } }],
     ['a question', { note: 'Phone call to Jamie.\nHV: Do you drink at all?\nJamie: No, never.', substances: { alcohol: 'none' } }],
+    ['an action for someone else in a meeting record', { note: 'Jamie present.\nColette to talk with Jamie about his mood and his drinking.', domains: { mental_health: 'absent', substance_use: 'absent' } }],
     ['unhappy: what he said happened is not a plan', { note: 'Jamie present. He said he grew up in foster care and will be a different dad.', domains: { life_history: 'covered' } }],
   ],
   'people and roles': [
     ['a known mother by name', { note: 'Jamie was at work. Shannon said he smokes weed every day.', people: [{ name: 'Shannon', role: 'mother' }], domains: { substance_use: 'secondhand' } }],
     ['a woman named with no role, in the issue\'s "mother by name" wording', { note: 'Jamie was at work. Shannon said he drinks every night.', domains: { substance_use: 'secondhand' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN', 'FATHER_NOT_SEEN'] }],
     ['another man on the case', { note: 'Jamie present. Dean smokes cannabis every day. Jamie said he does not use drugs.', people: [{ name: 'Dean', role: 'other_man' }], substances: { drugs: 'none' } }],
+    ["a heading about someone else by name", { note: "Jamie at work.\n- Kayleigh's mood: low, EPDS 14", people: [{ name: 'Kayleigh', role: 'mother' }], domains: { mental_health: 'absent' } }],
     ['unhappy: a name tied to him is him', { note: 'Present: mum, dad (Jamie), baby. Jamie said he drinks two cans on a Saturday.', substances: { alcohol: 'use' } }],
   ],
   'not seen: nothing is his own account': [
     ['records read when he was not seen', { note: 'Jamie was not at home. GP records show he has been treated for depression.', domains: { mental_health: 'secondhand' }, gaps: ['FATHER_NOT_SEEN'] }],
     ['a note that quotes records', { note: 'I have not met Jamie myself; the following is taken from our records. He reported using cannabis daily.', domains: { substance_use: 'secondhand' }, seen: 'not_seen' }],
+    ['he told the writer himself on a named day', { note: 'Phone call with Shannon (mum). Jamie was at work. When I visited last Tuesday, Jamie told me himself that he grew up in foster care.', domains: { life_history: 'covered' } }],
     ['unhappy: he told the writer at another time', { note: 'Jamie was not seen today. When I saw him last week he told me he grew up in care.', domains: { life_history: 'covered' } }],
   ],
   'vague reassurance': [
