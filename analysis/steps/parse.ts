@@ -32,13 +32,22 @@ export function parseClauses(ctx: Ctx): Partial<Ctx> {
   const toks = parseText(ctx.text.slice(0, cut));
   let k = 0;
   let sentence = -1;
-  let at = 0;
+  let body = '';
+  let inBody = 0;
   const clauses: Clause[] = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
-    if (c.sentence !== sentence) { sentence = c.sentence; at = s.start; }
-    const start = s.start < 0 ? -1 : ctx.text.indexOf(c.text, at);
-    if (start < 0) return c;
-    at = start + c.text.length;
+    // Past the parsed stretch there are no tokens to share; searching only the sentence's own body keeps this linear.
+    if (s.start < 0 || s.start >= cut) return c;
+    if (c.sentence !== sentence) {
+      sentence = c.sentence;
+      body = s.heading && s.text.startsWith(`${s.heading}: `) ? s.text.slice(s.heading.length + 2) : s.text;
+      inBody = 0;
+    }
+    const i = body.indexOf(c.text, inBody);
+    if (i < 0) return c;
+    inBody = i + c.text.length;
+    const start = s.start + i;
+    const at = start + c.text.length;
     while (k < toks.length && toks[k]!.start < start) k++;
     const tokens: Tok[] = [];
     for (let j = k; j < toks.length && toks[j]!.end <= at; j++) tokens.push({ ...toks[j]!, start: toks[j]!.start - start, end: toks[j]!.end - start });
