@@ -1,11 +1,13 @@
 // The write-up analyser: analyzeNote reads a visit note about one man and returns domains, gaps and facts.
 import { DOMAIN_IDS } from '../records/practice-model';
 import { PIPELINE } from './pipeline';
+import { mendSpelling } from './steps/spelling';
 import { AnalysisResult, AnalyzeInput, type Ctx } from './types';
 
-export { AnalysisResult, AnalyzeInput } from './types';
+export { AnalysisResult, AnalyzeInput, KnownPerson, PERSON_ROLES, PersonRole } from './types';
 export type { Gap, SubstanceFact, Facts, DomainResult } from './types';
 export { PIPELINE } from './pipeline';
+export { peopleFromPresent } from './steps/people';
 
 /** Normalises quotes, dashes and odd whitespace so the lexicons see plain text. */
 export function normalise(text: string): string {
@@ -20,13 +22,14 @@ export function normalise(text: string): string {
 /** The empty context the pipeline starts from. */
 function start(input: AnalyzeInput): Ctx {
   return {
-    input: { text: input.text, name: input.name.trim(), otherNames: input.otherNames ?? [] },
-    text: normalise(input.text),
+    input: { text: input.text, name: input.name.trim(), otherNames: input.otherNames ?? [], people: input.people ?? [] },
+    text: mendSpelling(normalise(input.text)),
     people: { name: input.name.trim().split(/\s+/)[0]!, surname: null, names: new Map(), rolesNotHim: new Set() },
     sentences: [],
     clauses: [],
     domains: Object.fromEntries(DOMAIN_IDS.map((d) => [d, { status: 'absent' as const, evidence: [] as string[] }])) as unknown as Ctx['domains'],
-    facts: { present: [], seen: { status: 'not_seen', evidence: [] }, substances: [], cryingMessages: [], cryingDiscussed: { discussed: false, evidence: [] }, factors: [], infoSought: [] },
+    facts: { present: [], seen: { status: 'not_seen', evidence: [] }, substances: [], cryingMessages: [], cryingDiscussed: { discussed: false,
+      evidence: [] }, factors: [], infoSought: [] },
     gaps: [],
   };
 }

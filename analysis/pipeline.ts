@@ -3,6 +3,7 @@ import type { Ctx } from './types';
 import { learnPeople } from './steps/people';
 import { splitClauses, splitSentences } from './steps/split';
 import { attributeMentions } from './steps/mentions';
+import { parseClauses } from './steps/parse';
 import { detectModality, detectSource } from './steps/source';
 import { detectSeen } from './steps/seen';
 import { domainStatus } from './steps/domains';
@@ -13,11 +14,12 @@ import { findGaps } from './steps/gaps';
 /** A pipeline step: reads the context, returns the fields it adds or replaces. */
 export interface Step { name: string; run: (ctx: Ctx) => Partial<Ctx> }
 
-/** The steps in order: split → people → attribute → source → modality → seen → domains → facts → gaps. */
+/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → facts → gaps. */
 export const PIPELINE: readonly Step[] = [
   { name: 'sentences', run: splitSentences },
-  { name: 'people', run: learnPeople },
   { name: 'clauses', run: splitClauses },
+  { name: 'parse', run: parseClauses },
+  { name: 'people', run: learnPeople },
   { name: 'mentions', run: attributeMentions },
   { name: 'source', run: detectSource },
   { name: 'modality', run: detectModality },

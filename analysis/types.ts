@@ -11,11 +11,20 @@ import {
   SubstanceLevel,
 } from '../records/practice-model';
 
-/** Input to analyzeNote: the note, his first name, and other people's names (mother, baby, other men). */
+/** Roles of the other people a write-up knows: the baby's mother, the baby, other men, relatives, professionals. */
+export const PERSON_ROLES = ['mother', 'baby', 'other_man', 'relative', 'professional', 'other'] as const;
+export const PersonRole = z.enum(PERSON_ROLES);
+export type PersonRole = z.infer<typeof PersonRole>;
+/** Someone other than him, with the role the write-up already knows. */
+export const KnownPerson = z.object({ name: z.string().trim().min(1).max(100), role: PersonRole });
+export type KnownPerson = z.infer<typeof KnownPerson>;
+
+/** Input to analyzeNote: the note, his first name, other people's names (roles guessed) and people with known roles. */
 export const AnalyzeInput = z.object({
   text: z.string(),
   name: z.string().trim().min(1).max(100),
   otherNames: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  people: z.array(KnownPerson).max(50).optional(),
 });
 export type AnalyzeInput = z.infer<typeof AnalyzeInput>;
 
@@ -69,7 +78,7 @@ export type AnalysisResult = z.infer<typeof AnalysisResult>;
 
 /** Who a mention or a clause is about. */
 export type Who =
-  | 'him' | 'mother' | 'baby' | 'his_family' | 'relative' | 'other_man' | 'couple' | 'female' | 'unknown';
+  | 'him' | 'mother' | 'baby' | 'his_family' | 'relative' | 'other_man' | 'professional' | 'other_adult' | 'couple' | 'female' | 'unknown';
 
 /** Who a clause's information comes from. */
 export type Source = 'him' | 'observed' | 'other' | 'none';
@@ -77,9 +86,14 @@ export type Source = 'him' | 'observed' | 'other' | 'none';
 /** A person mentioned in a clause, with character offsets into the clause's text. */
 export interface Mention { start: number; end: number; who: Who; pronoun: boolean }
 
+/** One word of compromise's parse, with its offsets in the clause's text and compromise's tags. */
+export interface Tok { start: number; end: number; text: string; normal: string; tags: ReadonlySet<string> }
+
 /** A clause: the unit the analyser attributes, sources and classifies. */
 export interface Clause {
   text: string;
+  /** compromise's parse of the clause's words (tags: Verb, PastTense, Modal, Negative, Person, FemaleName, Quotation…). */
+  tokens: Tok[];
   /** Lower-cased text, same offsets as text. */
   lower: string;
   sentence: number;
@@ -92,12 +106,20 @@ export interface Clause {
   plan: boolean;
   negated: boolean;
   vague: boolean;
+  /** On a transcript line, who the writer is talking with (the last other speaker), else undefined. */
+  talkWith?: Who;
   /** Domains named by the line's heading ("Drugs: denies."). */
   headingDomains: DomainId[];
 }
 
 /** A sentence (or one bullet / heading line) as written, and its clauses. */
-export interface Sentence { index: number; text: string; heading: string | null }
+export interface Sentence {
+  index: number;
+  text: string;
+  heading: string | null;
+  /** Offset of the sentence's body (the text after any heading) in the note, or -1 if it could not be placed. */
+  start: number;
+}
 
 /** What the analyser knows about the people in this note before reading sentences. */
 export interface People {
@@ -111,7 +133,7 @@ export interface People {
 
 /** The state passed along the pipeline; each step adds fields. */
 export interface Ctx {
-  input: { text: string; name: string; otherNames: string[] };
+  input: { text: string; name: string; otherNames: string[]; people: KnownPerson[] };
   text: string;
   people: People;
   sentences: Sentence[];

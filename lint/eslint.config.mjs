@@ -77,6 +77,4 @@ export default tseslint.config(
       ],
     },
   },
-  // Why: the analyser's word lists are long lines of data; the analyser issue turns them into data files.
-  { files: ['analysis/lexicon/**'], rules: { 'max-len': 'off' } },
 );

@@ -1,48 +1,29 @@
-// Patterns for facts: presence, phone contact, the six combining factors, the crying messages and agencies.
-import type { AgencyId, CryingMessageId, FactorId } from '../../records/practice-model';
+// Patterns for facts (facts.txt): presence, phone contact, the six combining factors, the crying messages and agencies.
+import { AGENCY_IDS, CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
+import { rx } from './load';
 
 /** He was there in person. */
-export const PRESENT = /\b(?:(?:was|were|is) (?:also )?(?:present|at home|home|in|there|in the room|in attendance)|present(?:\s*:|\s+(?:were|was|at the visit))|joined (?:us|the visit|the conversation|part of|for)|sat (?:in|with)|met (?:with )?(?:him|dad|father|both)|(?:saw|seen|visited) (?:him|dad|father|both parents|both|the couple|mum and dad|dad and mum|parents)|both parents|mum and dad|dad and mum|answered the door|opened the door|let me in|came (?:home|in|down)|home visit (?:to|with) (?:dad|him|both)|joint visit with (?:him|dad|both)|held|holding|(?:fed|feeding|changed|changing|winded|winding|cuddling|rocking|bathing) (?:the baby|him|her|\w+)|in person|face to face|face-to-face|attended|came to (?:clinic|the appointment|the office)|present)\b/i;
-
+export const PRESENT = rx('facts', 'PRESENT');
 /** He was spoken to by phone or video. */
-export const PHONE = /\b(?:(?:phone|telephone|video|teams|whatsapp) (?:call|contact|conversation|discussion)|(?:by|on the|over the) (?:phone|telephone)|rang (?:him|dad|me)|called (?:him|dad|me)|phoned (?:him|dad|me)|(?:he|dad) (?:rang|called|phoned)|spoke (?:to|with) (?:him|dad|father)(?: by| on| over)? (?:phone|telephone)|text(?:ed)? conversation)\b/i;
-
+export const PHONE = rx('facts', 'PHONE');
 /** He was not seen or spoken to at this contact. */
-export const NOT_PRESENT = /\b(?:not (?:present|at home|home|in|seen|available|there)|(?:was|is) (?:at work|working|out|away|asleep|sleeping|upstairs|in bed|at the gym|at his mum's|at his mother's|in prison|on shift)|not seen|did not see|didn't see|unable to (?:see|speak|meet|contact)|no answer|did not answer|didn't answer|declined to (?:join|meet|speak|take part)|refused to (?:join|meet|speak)|left (?:before|as|when) (?:i|we)|went out (?:before|as|when)|absent|not available|no contact with (?:him|dad)|has no contact|does not live|doesn't live|not involved)\b/i;
+export const NOT_PRESENT = rx('facts', 'NOT_PRESENT');
 
 /** The six combining factors (a)–(f), as patterns over clauses about him; negated clauses are skipped. */
-export const FACTOR_CUES: Record<FactorId, RegExp> = {
-  childhood_adversity: /\b(?:in care|rough upbringing|(?:dad|father|stepdad|stepfather|mum|mother|parents?) (?:was|were) (?:violent|abusive|neglectful) (?:to|towards) him|often left with|care leaver|care experienced|looked[- ]after|foster(?:ed| care| carers?| placements?)|children's home|(?:was|were|being|got) (?:hit|beaten|abused|neglected|kicked out|thrown out|physically abused)|hit him|beat him|beaten|abus(?:e|ed|ive) (?:as a child|in childhood|childhood|growing up|upbringing)|(?:abusive|violent|chaotic|neglectful|inconsistent|unstable|difficult|traumatic) (?:childhood|upbringing|home|father|dad|stepfather|stepdad|mother|mum|parent(?:ing)?|care)|neglect(?:ed)?|witnessed (?:domestic (?:abuse|violence)|violence)|moved between (?:carers|homes|placements|relatives|family)|social services (?:were )?involved (?:when|as)|on the child protection register|child protection plan as a child|adverse childhood|aces)\b/i,
-  anger_frustration: /\b(?:punch(?:ed|es|ing)? (?:the |a |holes in (?:the )?)?(?:walls?|doors?|things)|thr(?:ow|ows|ew|owing) (?:things|stuff|objects|plates|his phone|a \w+|the \w+)|smash(?:ed|es|ing)?|kick(?:ed|s)? (?:the |a )?(?:door|wall|things)|los(?:e|es|t|ing) (?:his|my) temper|temper|short fuse|anger (?:issues|problems|management)|angry (?:quickly|easily|very quickly)|(?:quick|quickly|easily|very) (?:to anger|angry|angered)|gets? (?:very |really |so )angry|low frustration tolerance|flies off the handle|snaps?|snapped|aggressi(?:ve|on)|violent outbursts?|rage|goes from (?:calm|0|nought) to|impulsive)\b/i,
-  substance_misuse: /\b(?:dependen\w+|addict\w*|alcoholic|heavy (?:drinker|drinking|user|cannabis)|drinks? heavily|problem (?:drinker|with (?:drink|alcohol|drugs))|binge\w*|on methadone|methadone script|detox|withdrawal)\b/i,
-  domestic_abuse: /\b(?:domestic (?:abuse|violence|incidents?)|da|dv|controll\w+|coerci\w+|checks her phone|won.t let her|doesn.t let her|does not let her|(?:pushed|hit|slapped|grabbed|strangled|choked|threatened|assaulted|kicked|punched) (?:her|mum|his partner|his ex|his girlfriend|a previous partner|an ex|the mother)|marac|non-molestation|restraining order|perpetrator|jealous\w*|isolat(?:es|ed|ing) her|call-?outs? (?:for|to|re|regarding) (?:da|dv|domestic)|police (?:call-?outs?|were called|attended) (?:to|for|after) (?:an? )?(?:argument|incident|domestic|da|dv))\b/i,
-  external_pressures: /\b(?:debts?|in debt|arrears|owes|loan sharks?|bailiffs|struggl\w+ (?:with money|financially|to pay|for money)|money (?:worries|problems|is tight|pressures?)|can.t afford|cannot afford|food ?bank|poverty|unemployed|out of work|lost his job|losing his job|laid off|behind (?:on|with) (?:the |his |their )?(?:rent|bills?|gas|electric\w*|payments|council tax)|no job|no work|redundan\w+|evict\w*|homeless\w*|sofa[- ]surf\w*|overcrowded|racis\w+|discriminat\w+|no recourse|immigration (?:problems|issues|status)|(?:poor|difficult|strained|rocky|volatile|on-off|on and off|bad) relationship|argu(?:e|es|ing|ments?) (?:a lot|constantly|often|all the time|frequently|daily)|frequent (?:arguments|rows)|rows? (?:a lot|constantly|often|all the time)|universal credit sanction\w*|benefit sanction\w*|sanctioned)\b/i,
-  mental_ill_health: /\b(?:depress(?:ion|ed|ive)|struggling with his mood|anxiety|anxious|panic attacks?|ptsd|post-traumatic|bipolar|schizo\w+|psychos\w+|psychotic|hearing voices|hears voices|self[- ]harm\w*|suicid\w+|overdose|low mood|antidepressants?|sertraline|citalopram|fluoxetine|mirtazapine|cmht|crisis team|mental health (?:problems?|issues?|difficulties|condition|diagnosis|team|service|services|crisis|history)|adhd|personality disorder|ocd|eating disorder|insomnia)\b/i,
-};
+export const FACTOR_CUES = Object.fromEntries(FACTOR_IDS.map((id) => [id, rx('facts', `FACTOR_CUES.${id}`)])) as Record<FactorId, RegExp>;
 
 /** The four crying messages; ICON names all four. */
-export const CRYING_MESSAGES: Record<CryingMessageId, RegExp> = {
-  crying_normal: /\b(?:crying is (?:normal|expected|common)|(?:all )?babies cry|normal (?:for babies )?(?:crying|to cry)|normal for (?:a |babies |young babies |him |her )?(?:baby )?to cry|crying (?:peaks?|increases|is at its worst)|peak (?:of )?crying|purple crying|crying curve|cry (?:a lot|more) (?:at|around|between) (?:six|6)|icon)\b/i,
-  comforting_helps: /\b(?:comfort(?:ing)?(?: methods?)? (?:can |may )?(?:help|work)|sooth(?:e|es|ing)|ways to (?:settle|comfort|calm|soothe)|settling techniques|(?:cuddl|rock|sing|walk|swaddl)(?:e|es|ing|ed|s)? (?:him|her|the baby|\w+) (?:to settle|until|when|if|round)|white noise|skin[- ]to[- ]skin|check(?:s|ing)? (?:if|whether) (?:he|she|the baby) is (?:hungry|wet|too hot|in pain)|icon)\b/i,
-  ok_to_walk_away: /\b(?:(?:ok|okay|alright|fine|all right) to (?:put (?:\w+ ){0,3}down|walk away|leave (?:the room|him|her)|take a break|step away)|walk(?:s|ed|ing)? away|step(?:s|ped)? (?:away|outside)|leave(?:s)? the room|left the room|take (?:a|five|5)(?: minutes?)?(?: break| breather| minute)?|put(?:s|ting)? (?:him|her|the baby|\w+) (?:down )?(?:safely )?(?:down |in (?:the|a|his|her) (?:cot|moses basket))|goes? outside|went outside|icon)\b/i,
-  never_shake: /\b(?:never (?:ever )?shake|not (?:to )?shake|don.t shake|do not shake|shaking (?:a|the|your) baby|shaken baby|dangers of shaking|abusive head trauma|icon)\b/i,
-};
+export const CRYING_MESSAGES = Object.fromEntries(CRYING_MESSAGE_IDS.map((id) => [id, rx('facts', `CRYING_MESSAGES.${id}`)])) as Record<CryingMessageId,
+  RegExp>;
 
 /** Crying itself, or a baby who won't settle: a clause about this with him means crying was discussed. */
-export const CRYING_TOPIC = /\b(?:cry|cries|crying|cried|won.t settle|doesn.t settle|not settling|unsettled|screams?|screaming|colic|icon|inconsolable)\b/i;
+export const CRYING_TOPIC = rx('facts', 'CRYING_TOPIC');
 
-/** Agencies, by id. */
-export const AGENCIES: ReadonlyArray<readonly [AgencyId, RegExp]> = [
-  ['gp', /\b(?:gp|g\.p\.|surgery|his doctor|family doctor|practice nurse)\b/i],
-  ['police', /\b(?:police|pnc|pnd|officers?|niche|storm)\b/i],
-  ['probation', /\b(?:probation|offender manager|youth offending|yot)\b/i],
-  ['substance_service', /\b(?:cgl|change grow live|drug (?:and alcohol )?(?:service|team|worker)|alcohol (?:service|team|worker)|substance (?:misuse )?(?:service|team|worker)|turning point|addaction|we are with you|recovery (?:service|team|worker))\b/i],
-  ['mental_health_service', /\b(?:cmht|mental health (?:service|team|worker|nurse)|crisis team|iapt|talking therapies|psychiatrist|community mental health)\b/i],
-  ['other_local_authority', /\b(?:other|previous|another|neighbouring|former) (?:local authority|la|council)|(?:children's services|social care|social services) in \w+|(?:\w+ )?(?:council|children's services) (?:in|from) \w+|out of area\b/i],
-];
+/** Agencies, by id ("other" has no pattern of its own). */
+export const AGENCIES: ReadonlyArray<readonly [AgencyId, RegExp]> = AGENCY_IDS.filter((id) => id !== 'other').map((id) => [id, rx('facts',
+  `AGENCIES.${id}`)] as const);
 
 /** Information sought, or consent given, from an agency about him. */
-export const INFO_SOUGHT = /\b(?:contacted|spoke (?:to|with)|rang|called|phoned|emailed|e-mailed|wrote to|checked with|liaised with|liaison with|consulted|requested (?:\w+ )?(?:information|info|records|checks|a check|history)|(?:information|info|records|checks?|history|background) (?:was |were )?(?:requested|sought|obtained|received|completed|shared|undertaken|made|done|returned|came back)|(?:police|pnc|pnd|gp|probation|agency|background|mash|la) checks?|checks? (?:with|on|of)|records (?:show|showed|confirm|confirmed|indicate|indicated|state|stated|note|noted)|(?:information|info|letter|report|feedback|reply) from|according to (?:the )?(?:gp|police|probation|records)|confirm(?:s|ed) (?:that )?|(?:gave|given|give|giving|signed|obtained|provided|agreed to|consented to|consents? to|has given|gave his) (?:\w+ )?(?:consent|permission)|consent (?:was |has been )?(?:given|obtained|signed|agreed|received)|(?:he|dad) (?:agreed|consented) (?:for|to|that) (?:me|us|i|the hv|the sw)|agreed (?:that )?(?:i|we|the hv|the sw) (?:can|could|may|might) (?:contact|speak|write|share|ask|request|check)|(?:agreed|consented|consent) (?:\w+ ){0,6}for (?:me|us|the hv|the sw) to (?:contact|speak|share|write|request|check|ask)|(?:agreed|consented) to (?:a |an |the )?(?:\w+ )?(?:\(\w+\) )?(?:checks?|referral)|with (?:his|[a-z]+'s) (?:consent|permission)|asked (?:the )?(?:police|gp|probation|pnc|\w+ service) for|strategy (?:discussion|meeting)|multi-agency)\b/i;
-
+export const INFO_SOUGHT = rx('facts', 'INFO_SOUGHT');
 /** Refusal of consent: consent was not given. */
-export const CONSENT_REFUSED = /\b(?:declined|refused|did not give|didn't give|would not give|withheld|not given|not obtained|would not consent|did not consent|didn't consent|does not consent)\b/i;
+export const CONSENT_REFUSED = rx('facts', 'CONSENT_REFUSED');

@@ -1,32 +1,24 @@
-// Substances, frequencies, amounts and spend, and the thresholds that turn them into a level.
+// Substances, frequencies, amounts and spend (substances.txt), and the thresholds that turn them into a level.
+import { list, rx } from './load';
 
-/** Substance names: the canonical name and the words that mean it. */
-export const SUBSTANCES: ReadonlyArray<readonly [string, string]> = [
-  ['alcohol', "alcohol|drink(?:s|ing|er)?|drank|drunk|beers?|lager|cans|can of (?:beer|lager|cider)|(?:the odd|the occasional|an occasional|a single|one) can|tinnies|pints?|wine|vodka|whisk(?:e)?y|spirits|cider|booze|units|hungover|hangover|smell of alcohol|smelt of alcohol"],
-  ['cannabis', 'cannabis|weed|skunk|spliffs?|(?:a|\\d+|one|two|three|four|five|six) joints?|smok\\w* (?:a )?joints?|marijuana|smell of (?:cannabis|weed)|smelt of (?:cannabis|weed)|stoned'],
-  ['cocaine', 'cocaine|coke|crack'],
-  ['heroin', 'heroin|methadone|subutex|opiates?|opioids?'],
-  ['other_drugs', 'ketamine|mdma|ecstasy|spice|amphetamines?|speed|benzos?|diazepam|valium|pills'],
-  ['drugs', 'drugs?|substances?|illicit'],
-];
+const NAMES = ['alcohol', 'cannabis', 'cocaine', 'heroin', 'other_drugs', 'drugs'] as const;
+/** Substance names: the canonical name and the alternatives that mean it. */
+export const SUBSTANCES: ReadonlyArray<readonly [string, string]> = NAMES.map((n) => [n, list('substances', `SUBSTANCES.${n}`).join('|')] as const);
 
 /** Non-alcohol "drink" contexts that are not alcohol (tea, water, the baby's bottle). */
-export const NOT_ALCOHOL = /\b(?:drinks? of (?:water|tea|juice|milk)|cup of|cups of|tea|coffee|soft drinks?|energy drinks?|drinking (?:water|tea|coffee|milk|formula)|drink(?:s|ing)? (?:his|her|the) (?:bottle|milk|feed)|drinking well|drinks well|drink of water)\b/i;
-
+export const NOT_ALCOHOL = rx('substances', 'NOT_ALCOHOL');
 /** Frequencies: specific ones establish a pattern; vague ones do not. */
-export const FREQUENCY = /\b(?:on (?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?(?:,? (?:and |&|or )?\s*)?){2,}|(?:\d+ \w+ )?(?:fri|sat|sun)\b(?:day)?(?:,? (?:and|&) (?:\d+ \w+ )?(?:fri|sat|sun)(?:day)?)+|every (?:day|night|evening|morning|weekend|week|other day|fortnight|month|friday|saturday|sunday|\w+day)|each (?:day|night|evening|weekend|week)|daily|nightly|weekly|monthly|fortnightly|(?:once|twice|three times|four times|\d+ times|(?:one|two|three|four|five|six|seven) (?:nights?|days?|evenings?)) (?:a|per|each|every) (?:day|night|week|month|fortnight|weekend)|(?:a|per) (?:day|night|week|month|weekend|fortnight|evening)|(?:at|on) (?:the )?weekends?|on (?:a )?(?:fridays?|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|friday and saturday)|(?:fridays?|saturdays?|sundays?) (?:nights?|evenings?)|most (?:days|nights|evenings|weekends)|(?:between|from) friday (?:and|to) (?:saturday|sunday)|(?:on )?(?:his )?days? off|all day|in the mornings?|on waking|when he wakes)\b/i;
-
+export const FREQUENCY = rx('substances', 'FREQUENCY');
 /** Amounts: a number (or number word) with a unit, or a fixed quantity. */
-export const AMOUNT = /\b(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a couple of|a|half a|a half)(?:\s*(?:-|to|or)\s*(?:\d+|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty))?\s*(?:x\s*)?(?:(?:large|small|big|strong|440ml|500ml|\d+ml) )?(?:cans?|pints?|bottles?|units|glasses|glass|shots?|spliffs?|joints?|grams?|g|lines?|bags?|drinks?|litres?|ltrs?|measures|tins?|pills?|tablets?)|a quarter|an eighth|an ounce|a half ounce|half an ounce|a teenth|a gram|\d+(?:\.\d+)?\s*(?:g|grams?|oz|ml|mg))\b(?:\s+(?:a|per|each) week\b)?/i;
-
+export const AMOUNT = rx('substances', 'AMOUNT');
 /** Money spent. */
-export const SPEND = /(?:£\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]* (?:pounds|quid)\b)/i;
-
+export const SPEND = rx('substances', 'SPEND');
 /** Vague quantities and frequencies: these do not establish a level. */
-export const VAGUE_USE = /\b(?:socially|social drinker|now and (?:then|again)|occasional(?:ly)?|sometimes|likes? a drink|the odd|from time to time|recreational(?:ly)?|a bit|a few|on occasion|every now and then|here and there|not much|not a lot|a little|moderately|in moderation|rarely|hardly ever|seldom|the occasional|casually|when out)\b/i;
-
+export const VAGUE_USE = rx('substances', 'VAGUE_USE');
 /** Qualitative signals of dependence (withdrawal, morning drinking, treatment for dependence). */
-export const DEPENDENCE_CUES = /\b(?:dependen\w+|addict\w*|alcoholic|withdrawal|the shakes|first thing in the morning|morning drink\w*|on methadone|methadone script|detox|can.t go a day|cannot go a day)\b/i;
+export const DEPENDENCE_CUES = rx('substances', 'DEPENDENCE_CUES');
+/** Past use only ("used to", "stopped"): not current use. */
+export const PAST_USE = rx('substances', 'PAST_USE');
 
 /** Number words to numbers, for amounts. */
 export const NUMBER_WORDS: Record<string, number> = {
@@ -43,6 +35,3 @@ export const UNITS_PER_ITEM: Record<string, number> = {
 export const ALCOHOL_UNITS = { misuse: 14, dependence: 70 } as const;
 /** Weekly spend on illicit drugs above which use is misuse, and dependence. */
 export const DRUG_SPEND = { misuse: 40, dependence: 150 } as const;
-
-/** Past use only ("used to", "stopped"): not current use. */
-export const PAST_USE = /\b(?:used to|in the past|previously|in his (?:teens|twenties|thirties|youth)|years ago|when he was younger|has not touched|hasn't touched|not touched|has not used|hasn't used|stopped|gave up|given up|quit|no longer|clean for|abstinent)\b/i;

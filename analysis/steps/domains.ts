@@ -1,13 +1,13 @@
 // Step: each domain's status — covered (his account / observation), secondhand (others), or absent.
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { DOMAIN_CUES } from '../lexicon/domains';
-import { REPORT_VERBS, VAGUE } from '../lexicon/modality';
+import { ANOTHER_TIME, REPORT_VERBS, VAGUE } from '../lexicon/modality';
 import { NOT_ALCOHOL } from '../lexicon/substances';
 import type { Clause, Ctx, DomainResult, Who } from '../types';
 import { agentOf, isHim, whoAt } from './attribution';
 
 const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${DOMAIN_CUES[d].join('|')})\\b`, 'gi')])) as Record<DomainId, RegExp>;
-const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regarding|with|around|for|in|on|to)\\b[^,;]*)?`, 'i');
+const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regarding|with|around|for|in|on|to)\\b[^,;]*)?`, 'gi');
 const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b(?:\\s+(?:me|us|that))?`, 'i');
 
 /** Whether a cue about `who` counts for him on this domain. */
@@ -26,11 +26,12 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
   if (c.headingDomains.includes(d) && !c.vague && (isHim(c.subject) || (d === 'life_history' && c.subject === 'his_family'))) return true;
   const rx = CUE_RX[d];
   rx.lastIndex = 0;
-  const vagueSpan = c.vague ? VAGUE_OBJECT.exec(c.lower) : null;
+  // Every stretch of general praise ("a good dad, dead hands-on") is reassurance, not evidence on any domain.
+  const vagueSpans = c.vague ? [...c.lower.matchAll(VAGUE_OBJECT)].map((v) => [v.index, v.index + v[0].length] as const) : [];
   const rep = REPORT_RX.exec(c.lower);
   const reportEnd = rep ? rep.index + rep[0].length : 0;
   for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
-    if (vagueSpan && m.index >= vagueSpan.index && m.index < vagueSpan.index + vagueSpan[0].length) continue;
+    if (vagueSpans.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
     // A reflexive cue ("calm himself down") is about the clause's agent, not the nearest person named.
     const who = d === 'parenting_knowledge' || /\bhimself\b/.test(m[0]) ? agentOf(c, reportEnd) : whoAt(c, m.index);
@@ -49,7 +50,10 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
     for (const c of ctx.clauses) {
       if (c.plan || !clauseCovers(d, c)) continue;
       const text = ctx.sentences[c.sentence]!.text;
-      const direct = c.source === 'him' || c.source === 'observed' || (c.source === 'none' && seen);
+      // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
+      const direct = seen
+        ? c.source === 'him' || c.source === 'observed' || c.source === 'none'
+        : c.source === 'him' && ANOTHER_TIME.test(text);
       (direct ? first : second).push(text);
     }
     const uniq = (a: string[]) => [...new Set(a)];

@@ -6,7 +6,16 @@ import type { Clause, Ctx, Facts } from '../types';
 import { isHim, whoAt } from './attribution';
 
 const NEG_BEFORE = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)[^.;]*$`, 'i');
-const NOT_HIS = /\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|doctor|health visitor|midwife|records|probation|social worker)\b/i;
+const NOT_HIS = new RegExp(
+  String.raw`\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|` +
+  String.raw`doctor|health visitor|midwife|records|probation|social worker)\b`,
+  'i',
+);
+
+const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification)\b/;
+
+/** People a factor cue can belong to instead of him. */
+const NAMED_OTHER: ReadonlySet<string> = new Set(['mother', 'baby', 'relative', 'other_man', 'professional', 'other_adult', 'female', 'his_family']);
 
 /** Whether the clause is the practitioner's conversation with him, or his own account (not someone else's). */
 function withHim(c: Clause, seen: boolean): boolean {
@@ -30,7 +39,8 @@ export function detectCrying(ctx: Ctx): Partial<Ctx> {
       msgs.set(id, [...(msgs.get(id) ?? []), text]);
       any = true;
     }
-    if (any || CRYING_TOPIC.test(c.lower) || c.headingDomains.includes('parenting_knowledge') && /cry|icon/i.test(ctx.sentences[c.sentence]!.heading ?? '')) discussed.push(text);
+    if (any || CRYING_TOPIC.test(c.lower) || c.headingDomains.includes('parenting_knowledge')
+      && /cry|icon/i.test(ctx.sentences[c.sentence]!.heading ?? '')) discussed.push(text);
   }
   const cryingMessages: Facts['cryingMessages'] = [...msgs].map(([id, ev]) => ({ id, evidence: [...new Set(ev)] }));
   return { facts: { ...ctx.facts, cryingMessages, cryingDiscussed: { discussed: discussed.length > 0, evidence: [...new Set(discussed)] } } };
@@ -47,10 +57,13 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
       const m = FACTOR_CUES[id].exec(c.lower);
       if (!m) continue;
       if (NEG_BEFORE.test(c.lower.slice(0, m.index)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
-      const who = whoAt(c, m.index);
+      // A person inside the cue ("assault on a former partner") is its object, not who it is about.
+      const inside = c.mentions.filter((x) => x.who !== 'unknown' && x.start < m!.index + m![0].length);
+      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : whoAt(c, m.index);
       const ok = id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
-        : isHim(who) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim) || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
+        : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim)
+          || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
       if (ok) add(id, text);
     }
   }
@@ -68,12 +81,18 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
   for (const c of ctx.clauses) {
     // Consent given now counts even when the request itself is planned ("with his consent I will request …").
-    if ((c.plan && !/\b(?:consent|agreed)\b/.test(c.lower)) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
-    if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
+    const heading = ctx.sentences[c.sentence]!.heading ?? '';
+    // A professional or an agency reporting on him ("Drug service: Jas reports Sean has attended …") is information sought.
+    const agencyReport = c.source === 'other' && c.mentionsHim && !c.plan
+      && (c.mentions.some((m) => m.who === 'professional') || AGENCIES.some(([, rx]) => rx.test(heading)));
+    if (!agencyReport) {
+      if ((c.plan && !/\b(?:consent|agreed)\b/.test(c.lower)) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+      if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
+    }
     const text = ctx.sentences[c.sentence]!.text;
     const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';
-    const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(ctx.sentences[c.sentence]!.heading ?? '')).map(([id]) => id);
-    if (!ids.length && !/\b(?:consent|permission|checks?|records)\b/.test(c.lower)) continue;
+    const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(heading)).map(([id]) => id);
+    if (!ids.length && !agencyReport && !AGENCY_WORDS.test(c.lower)) continue;
     for (const agency of ids.length ? ids : (['other'] as AgencyId[])) {
       const k = `${agency}/${kind}`;
       const prev = out.get(k);

@@ -2,16 +2,24 @@
 import { HEADING_PEOPLE, HEADING_PRESENT } from '../lexicon/headings';
 import { ADULT_VERBS, BABY_VERBS, KIN_NOUNS, PERSON_PHRASES } from '../lexicon/people';
 import { escapeRx } from '../lexicon/util';
-import type { Clause, Ctx, Mention, People, Who } from '../types';
+import type { Clause, Ctx, Mention, People, Tok, Who } from '../types';
 
 const PHRASE_RX = PERSON_PHRASES.map(([who, alts]) => [who, new RegExp(`\\b(?:${alts.join('|')})\\b`, 'gi')] as const);
 const PRONOUN_RX = /\b(he|him|himself|his)\b/gi;
 const KIN_AFTER = new RegExp(`^\\s+(?:${KIN_NOUNS.join('|')})\\b`, 'i');
 const BABY_NOUN_AFTER = /^\s+(?:nappy|nappies|feeds?|bottles?|weight|cot|moses basket|pram|immunisations?|jabs|skin|reflux|colic|birth|growth|centile|head)\b/i;
 const BABY_AFTER = new RegExp(`^\\s+(?:has |had |is |was |has been |had been |then |also |eventually |finally |now )?(?:${BABY_VERBS.join('|')})\\b`, 'i');
-const ADULT_AFTER = new RegExp(`^\\s+(?:has |had |is |was |also |then |now |still |often |sometimes |never |does not |doesn't |did not |didn't )?(?:${ADULT_VERBS.join('|')})\\b`, 'i');
+const ADULT_AFTER = new RegExp(
+  `^\\s+(?:has |had |is |was |also |then |now |still |often |sometimes |never |does not |` +
+  `doesn't |did not |didn't )?(?:${ADULT_VERBS.join('|')})\\b`, 'i');
 const BABY_OBJECT_AFTER = /^\s+(?:(?:him|her|the baby|baby|\w+)\s+)?(?:\w+\s+)?(?:the baby|baby|her|him|[A-Z][a-z]+)\b/;
-const CARE_BEFORE_HIM = /\b(?:fed|feeds|feeding|settled|settles|settling|changed|changes|changing|held|holds|holding|rocked|rocks|rocking|bathed|bathing|winded|winding|put|puts|picked|picks|cuddled|cuddles|soothed|soothes|comforted|comforts|dressed|carried|carries|lifted|weighed|calm|calmed|hold|feed|settle|change|soothe|comfort)\s+$/i;
+const CARE_BEFORE_HIM = new RegExp(
+  String.raw`\b(?:fed|feeds|feeding|settled|settles|settling|changed|changes|changing|held|holds|` +
+  String.raw`holding|rocked|rocks|rocking|bathed|bathing|winded|winding|put|puts|picked|picks|` +
+  String.raw`cuddled|cuddles|soothed|soothes|comforted|comforts|dressed|carried|carries|lifted|` +
+  String.raw`weighed|calm|calmed|hold|feed|settle|change|soothe|comfort)\s+$`,
+  'i',
+);
 
 /** Per-note lookups built once: regexes for his name, surname and other known names. */
 interface NameRx { his: RegExp; others: ReadonlyArray<readonly [RegExp, Who, string]> }
@@ -38,7 +46,8 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
     for (let m = r.exec(c.text); m; m = r.exec(c.text)) {
       const end = m.index + n.length;
       const kin = /^'s\s+(dad|father|daddy|mum|mother|mummy|brother|sister|parents|family|nan|uncle|ex)\b/i.exec(c.text.slice(end));
-      if (kin && who === 'baby') add(m.index, end + kin[0].length, /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : /^(?:mum|mother|mummy)$/i.test(kin[1]!) ? 'mother' : 'relative', 0);
+      if (kin && who === 'baby') add(m.index, end + kin[0].length,
+        /^(?:dad|father|daddy)$/i.test(kin[1]!) ? 'him' : /^(?:mum|mother|mummy)$/i.test(kin[1]!) ? 'mother' : 'relative', 0);
       else if (kin) add(m.index, end + kin[0].length, kin[1]!.toLowerCase() === 'ex' ? 'other_man' : 'relative', 0);
       else add(m.index, end, who, 0);
     }
@@ -88,7 +97,8 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
       }
       who = BABY_NOUN_AFTER.test(after) ? 'baby' : ref;
     } else if (word === 'him' || word === 'himself') {
-      who = CARE_BEFORE_HIM.test(before) ? 'baby' : ref === 'baby' && !/\b(?:cried|cries|crying)\b/i.test(before) ? 'baby' : firstMale?.who === 'him' || ref === 'him' ? 'him' : ref;
+      who = CARE_BEFORE_HIM.test(before) ? 'baby' : ref === 'baby' && !/\b(?:cried|cries|crying)\b/i.test(before) ? 'baby' : firstMale?.who === 'him'
+        || ref === 'him' ? 'him' : ref;
       if (word === 'him' && !CARE_BEFORE_HIM.test(before) && ref !== 'baby') who = 'him';
     } else if (BABY_AFTER.test(after) && !BABY_OBJECT_AFTER.test(after.replace(BABY_AFTER, ''))) {
       who = 'baby';
@@ -108,8 +118,45 @@ function headingWho(h: string | null, p: People): Who | null {
   const t = h.trim();
   if (t.split(/\s+/)[0] === p.name || (p.surname && t.includes(p.surname))) return 'him';
   for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
-  const known = p.names.get(t.split(/\s+/)[0]!);
+  // "Kayleigh's mood": a heading about someone else by name.
+  const known = p.names.get(t.split(/\s+/)[0]!.replace(/'s$/, ''));
   return known ?? null;
+}
+
+const OBJECT_BEFORE = /\b(?:on|against|to|with|towards|of|at|for|by|from)\s+(?:a |an |the |his |her )?(?:former |previous |ex-? ?)?$/i;
+const FIRST = /^(?:i|me|my|myself|i'm|i've|i'd|i'll)$/i;
+
+/** Adds mentions for "I/me/my" inside quotations, as the quoted speaker (the last adult named before the quote). */
+function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
+  const spans = [...c.text.matchAll(/"[^"]*"?/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const inQuote = (t: Tok) => t.tags.has('Quotation') || spans.some(([a, b]) => t.start >= a && t.start < b);
+  const quoted = c.tokens.filter((t) => inQuote(t) && FIRST.test(t.text.replace(/[^A-Za-z']/g, '')));
+  if (!quoted.length) return;
+  for (const t of quoted) {
+    const sp = explicit.filter((m) => m.end <= t.start && m.who !== 'baby' && m.who !== 'unknown').pop()?.who ?? carried;
+    if (sp === 'baby' || explicit.some((x) => t.start < x.end && t.end > x.start)) continue;
+    const kin = /^my$/i.test(t.text) ? KIN_AFTER.exec(c.text.slice(t.end)) : null;
+    if (kin && sp === 'him') {
+      const end = t.end + kin[0].length;
+      for (let i = explicit.length - 1; i >= 0; i--) if (explicit[i]!.start < end && explicit[i]!.end > t.start) explicit.splice(i, 1);
+      explicit.push({ start: t.start, end, who: 'his_family', pronoun: true });
+    }
+    else explicit.push({ start: t.start, end: t.end, who: sp === 'female' ? 'mother' : sp, pronoun: true });
+  }
+  explicit.sort((a, b) => a.start - b.start);
+}
+
+const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
+
+/** Who speaks on a transcript line, from its heading: him, another named person, or a professional. */
+function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'professional' | null {
+  const t = h?.trim();
+  if (!t || t.split(/\s+/).length > 2) return null;
+  if (PROFESSIONAL_HEADING.test(t)) return 'professional';
+  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(body) && body.split(/\s+/).length > 6) return null;
+  if (t === p.name || /^(?:dad|father)$/i.test(t)) return 'him';
+  const w = p.names.get(t);
+  return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
 }
 
 /** Attributes each clause: mentions (with pronouns resolved), its subject and whether he is mentioned. */
@@ -118,6 +165,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   let carriedMale: Who = 'him';
   let carriedSubject: Who = 'him';
   let lastSentence = -1;
+  let lastSpeaker: Who = 'unknown';
   let sentenceSubject: Who | null = null;
   const clauses = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
@@ -129,18 +177,45 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       if (hw && MALE.has(hw)) carriedMale = hw;
     }
     const explicit = explicitMentions(c, ctx.people, rx);
+    // Transcript lines ("Ashraf: I lose my rag…", "HV: how are you finding it?"): "I" is the speaker, "you" the last other speaker.
+    const spk = transcriptSpeaker(s.heading, ctx.people, c.text);
+    if (spk) {
+      const me: Who = spk === 'professional' ? 'unknown' : spk;
+      const you: Who = spk === 'professional' ? lastSpeaker : 'unknown';
+      if (spk !== 'professional') lastSpeaker = spk;
+      for (const m of c.text.matchAll(/\b(?:i|me|my|myself|i'm|i've|i'd|i'll|you|your|yourself)\b/gi)) {
+        let who: Who = /^(?:you|your|yourself)$/i.test(m[0]) ? you : me;
+        // "my dad" on his line is his own father (his history), not him.
+        const kin = /^(?:my|your)$/i.test(m[0]) ? KIN_AFTER.exec(c.text.slice(m.index! + m[0].length)) : null;
+        if (kin && who === 'him') {
+          const end = m.index! + m[0].length + kin[0].length;
+          for (let i = explicit.length - 1; i >= 0; i--) if (explicit[i]!.start < end && explicit[i]!.end > m.index!) explicit.splice(i, 1);
+          explicit.push({ start: m.index!, end, who: 'his_family', pronoun: true });
+          continue;
+        }
+        if (who !== 'unknown' && !explicit.some((x) => m.index! < x.end && m.index! + m[0].length > x.start)) explicit.push({ start: m.index!,
+          end: m.index! + m[0].length, who, pronoun: true });
+      }
+      explicit.sort((a, b) => a.start - b.start);
+    }
+    // Inside a quotation (compromise tags its words Quotation), "I/my" is whoever the clause quotes: the last person named.
+    if (!spk) quotedFirstPerson(c, explicit, carriedSubject);
     const mentions = resolvePronouns(c, explicit, carriedMale);
+    const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
     const implicit: Who = sentenceSubject ?? hw ?? (topicHeading ? 'him' : carriedSubject);
     const subject: Who = people[0]?.who ?? implicit;
     const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || (people.length === 0 && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
-    const males = people.filter((m) => MALE.has(m.who));
-    const subjMale = people[0] && MALE.has(people[0].who) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
+    // A man named as an object ("assault on a former partner") is not who "he" means next.
+    const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
+    const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
-    if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
-    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim };
+    if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) {
+      sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+    }
+    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };
   });
   return { clauses };
 }

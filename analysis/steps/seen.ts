@@ -2,35 +2,74 @@
 import { HEADING_PRESENT } from '../lexicon/headings';
 import { NOT_PRESENT, PHONE, PRESENT } from '../lexicon/facts';
 import { escapeRx } from '../lexicon/util';
-import type { Ctx, Facts } from '../types';
+import type { Clause, Ctx, Facts, Sentence } from '../types';
+import { isHim, whoAt } from './attribution';
 
 const WEAK_PRESENCE = /^(?:held|holding|fed|feeding|changed|changing|winded|winding|cuddling|rocking|bathing)/i;
+const NOT_PRESENT_HEADING = /^(?:not present|absent|apologies|not seen|did not attend|dna)$/i;
+const PROFESSIONAL_SPEAKER = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner)$/i;
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|us|our|hiya|yeah|yes|no)\b/i;
+const ROLE_HIM = /\b(?:dad|father|daddy|fob|partner|stepdad|stepfather)\b/i;
 
-/** Decides seen / spoken_to / not_seen from presence, phone and absence cues in clauses about him. */
+/** The note's opening line(s) say the contact was a phone or video call. */
+function phoneContact(ss: Sentence[]): boolean {
+  return ss.slice(0, 2).some((s) => PHONE.test(s.text) || /^(?:tel|telephone|phone|call)\b/i.test(s.text));
+}
+
+/** A transcript line: "Name: what they said" — the heading is a speaker, not a topic. */
+function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
+  const h = s.heading?.trim();
+  if (!h) return null;
+  if (h === ctx.people.name || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
+  if (PROFESSIONAL_SPEAKER.test(h) || (ctx.people.names.has(h) && ctx.people.names.get(h) !== 'baby')) return 'other';
+  return null;
+}
+
+/** Whether a present-list item names him: his name, or a role word for him with nobody else's name beside it. */
+function itemIsHim(item: string, ctx: Ctx): boolean {
+  if (new RegExp(`\\b${escapeRx(ctx.people.name)}\\b`).test(item)) return true;
+  const others = (item.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((n) => ctx.people.names.has(n));
+  return ROLE_HIM.test(item) && !/\b(?:not|no)\b/i.test(item) && others.length === 0 && !/'s (?:partner|dad|father)/i.test(item);
+}
+
+/** A presence or absence cue in the clause that is about him (not about the mother or the baby beside him). */
+function cueAboutHim(rx: RegExp, c: Clause): boolean {
+  const m = rx.exec(c.lower);
+  if (!m) return false;
+  const who = whoAt(c, m.index + m[0].length);
+  return isHim(who) || (who !== 'mother' && who !== 'baby' && who !== 'relative' && who !== 'other_man' && c.subject === 'him');
+}
+
+/** Decides seen / spoken_to / not_seen from the contact line, present lists, transcripts and cues in clauses about him. */
 export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const seen: string[] = [];
   const phone: string[] = [];
   const absent: string[] = [];
   const own: string[] = [];
+  const spoke: string[] = [];
   const present: string[] = [];
-  const him = new RegExp(`\\b(?:${escapeRx(ctx.people.name)}|dad|father|partner|daddy|fob)\\b`, 'i');
+  const byPhone = phoneContact(ctx.sentences);
   for (const s of ctx.sentences) {
-    if (s.heading && HEADING_PRESENT.test(s.heading.trim())) {
-      const body = s.text.slice(s.heading.length + 1);
-      present.push(...body.split(/,|\band\b|;|\//).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean));
-      (him.test(body) && !/\bnot\b/i.test(body) ? seen : absent).push(s.text);
-    }
+    const h = s.heading?.trim() ?? '';
+    const body = s.heading ? s.text.slice(s.heading.length + 1) : s.text;
+    if (HEADING_PRESENT.test(h)) {
+      const items = body.split(/,|\band\b|;|\/|\+/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
+      present.push(...items);
+      (items.some((i) => itemIsHim(i, ctx)) ? seen : absent).push(s.text);
+    } else if (NOT_PRESENT_HEADING.test(h) && items(body).some((i) => itemIsHim(i, ctx))) absent.push(s.text);
+    if (speaker(s, ctx) === 'him') spoke.push(s.text);
   }
   for (const c of ctx.clauses) {
     if (c.plan) continue;
-    const text = ctx.sentences[c.sentence]!.text;
+    const s = ctx.sentences[c.sentence]!;
+    const text = s.text;
     const aboutHim = c.mentionsHim || c.subject === 'him';
     if (!aboutHim) continue;
     // "Phone call to him, as he was at work": the call is the contact, the absence is the reason for it.
     if (PHONE.test(c.lower)) { phone.push(text); continue; }
-    if (NOT_PRESENT.test(c.lower)) { absent.push(text); continue; }
-    // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact.
-    if (c.source === 'other') continue;
+    if (cueAboutHim(NOT_PRESENT, c)) { absent.push(text); continue; }
+    // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact, nor do transcript lines.
+    if (c.source === 'other' || speaker(s, ctx)) continue;
     const p = PRESENT.exec(c.lower);
     if (p && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);
     if (c.source === 'him') own.push(text);
@@ -38,10 +77,17 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const uniq = (a: string[]) => [...new Set(a)];
   let status: Facts['seen']['status'];
   let evidence: string[];
-  if (seen.length) { status = 'seen'; evidence = seen; }
+  if (byPhone && (spoke.length || phone.length)) { status = 'spoken_to'; evidence = [...phone, ...spoke]; }
+  else if (spoke.length) { status = 'seen'; evidence = spoke; }
+  else if (seen.length) { status = 'seen'; evidence = seen; }
   else if (phone.length) { status = 'spoken_to'; evidence = phone; }
-  else if (own.length && !absent.length) { status = 'seen'; evidence = own.slice(0, 3); }
+  else if (own.length && !absent.length) { status = byPhone ? 'spoken_to' : 'seen'; evidence = own.slice(0, 3); }
   else { status = 'not_seen'; evidence = absent; }
   if (!present.length && status === 'seen') present.push(ctx.input.name);
-  return { facts: { ...ctx.facts, present: uniq(present), seen: { status, evidence: uniq(evidence) } } };
+  return { facts: { ...ctx.facts, present: uniq(present), seen: { status, evidence: uniq(evidence).slice(0, 5) } } };
+}
+
+/** A present list's items. */
+function items(body: string): string[] {
+  return body.split(/,|\band\b|;|\/|\+/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
 }

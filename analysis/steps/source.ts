@@ -14,6 +14,8 @@ const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join(
 const VAGUE_RX = words(VAGUE, 'i');
 const I_RX = /\b(?:i|hv|sw|writer|practitioner)\s*$/i;
 
+const SOURCE_VERBS = /\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/;
+
 /** The source a speaker gives a clause. */
 function speakerSource(who: Who): Source {
   return who === 'him' || who === 'couple' ? 'him' : 'other';
@@ -21,6 +23,8 @@ function speakerSource(who: Who): Source {
 
 /** Decides one clause's own source, or 'none' when it names none. */
 function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, otherNames: RegExp | null): Source {
+  const framed = frameSource(c);
+  if (framed) return framed;
   const own = OWN_RX.exec(c.lower);
   if (own) {
     // "We discussed crying with Chloe", "leaflet given to mum": the conversation was with someone else.
@@ -40,13 +44,53 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, oth
   if (OBSERVED_RX.test(c.lower)) return 'observed';
   const firstHim = c.mentions.find((m) => m.who === 'him');
   const other = OTHER_RX.exec(c.lower);
-  if (other && (!firstHim || other.index < firstHim.start) && !/\bhis (?:gp|doctor)\b/.test(c.lower.slice(Math.max(0, other.index - 4), other.index + other[0].length))) {
+  if (other && (!firstHim || other.index < firstHim.start) && !/\bhis (?:gp|doctor)\b/.test(c.lower.slice(Math.max(0, other.index - 4),
+    other.index + other[0].length))) {
     // "his GP" is a topic, not a source; "police records show" is a source.
-    if (/^(?:gp|police|probation|health visitor|midwife|hospital|school|nursery|cgl|cmht)$/.test(other[0]) && !/\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
+    if (/^(?:gp|police|probation|health visitor|midwife|hospital|school|nursery|cgl|cmht)$/.test(other[0])
+      && !SOURCE_VERBS.test(c.lower.slice(other.index))) return headingOther ? 'other' : 'none';
     return 'other';
   }
   return headingOther ? 'other' : 'none';
 }
+
+const FRAME_BEFORE = /^\W*(?:according to|as per|per|in the view of)\s+/;
+const FRAME_AFTER = /'s (?:view|account|understanding|opinion|report|impression) (?:is|was)\b/;
+// He told someone other than the writer ("told Ama at that visit", "reported to his recovery worker"): not his account to us.
+const TOLD_OTHER = new RegExp(
+  String.raw`\b(?:told|said to|reported to|disclosed to|admitted to|explained to)\s+(?:his |her |` +
+  String.raw`the |a |an )?(?!me\b|us\b|i\b|hv\b|sw\b|fsw\b|the hv\b|the sw\b|writer\b)([a-z]+)`,
+  '',
+);
+const LISTENERS = /^(?:police|officers?|recovery|key|support|probation|drug|gp|nurse|doctor|worker|psychiatrist|counsellor|manager|staff|team|service)/;
+
+/** Reported-speech frames whose speaker is explicit: "According to Carla, …", "Per Lisa: …", "Lisa's view is that …". */
+function frameSource(c: Clause): Source | null {
+  const before = FRAME_BEFORE.exec(c.lower);
+  if (before) {
+    const sp = c.mentions.find((m) => m.start >= before[0].length - 1 && m.who !== 'unknown');
+    return sp && isHim(sp.who) ? 'him' : 'other';
+  }
+  const after = FRAME_AFTER.exec(c.lower);
+  if (after) {
+    const sp = c.mentions.filter((m) => m.end <= after.index + 2 && m.who !== 'unknown').pop();
+    if (sp) return isHim(sp.who) ? 'him' : 'other';
+  }
+  const told = TOLD_OTHER.exec(c.lower);
+  if (told) {
+    const listener = c.mentions.find((m) => m.start >= told.index + told[0].length - told[1]!.length - 1);
+    if ((listener && (listener.who === 'professional' || listener.who === 'other_adult')) || LISTENERS.test(told[1]!)) return 'other';
+  }
+  return null;
+}
+
+/** Everything after this line comes from records, not from the writer's own contact with him. */
+const FROM_RECORDS = new RegExp(
+  String.raw`\b(?:taken from (?:our |the |his )?(?:records|file|notes)|(?:summary|extract) (?:of|` +
+  String.raw`from) (?:\w+ )?(?:records|file)|(?:have|has) not met (?:him|\w+) (?:myself|yet)|records? (?:extract|` +
+  String.raw`summary))\b`,
+  'i',
+);
 
 /** Sets each clause's source, plan, negation and vagueness; later clauses of a sentence inherit its source. */
 export function detectSource(ctx: Ctx): Partial<Ctx> {
@@ -55,11 +99,21 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
   const otherNames = adults.length ? new RegExp(`\\b(?:with|to) (?:${adults.join('|')})\\b(?!'s)`) : null;
   let sentence = -1;
   let inherited: Source = 'none';
+  let fromRecords = false;
   const clauses = ctx.clauses.map((c) => {
     const heading = ctx.sentences[c.sentence]!.heading;
-    if (c.sentence !== sentence) { sentence = c.sentence; inherited = 'none'; }
-    const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, ''))) || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
-    const own = clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
+    if (c.sentence !== sentence) {
+      sentence = c.sentence;
+      inherited = 'none';
+      fromRecords ||= FROM_RECORDS.test(ctx.sentences[c.sentence]!.text);
+      if (fromRecords) inherited = 'other';
+    }
+    const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, '')))
+      || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
+    // The writer's own lines in a transcript, while talking with him, are the conversation with him.
+    const own0 = c.talkWith === 'him' ? 'him' : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
+    // Once the note says it is quoting records, what he "reported" reached the writer through them.
+    const own = fromRecords && own0 === 'him' ? 'other' : own0;
     const source = own === 'none' ? inherited : own;
     if (own !== 'none') inherited = own;
     // "We talked about crying": no person named, but the conversation was with him.
@@ -79,10 +133,13 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     if (c.sentence !== sentence) { sentence = c.sentence; planned = false; }
     // "Plan: visit Thursday; discuss crying" written inline: every clause of the sentence is planned.
     const inlinePlan = /^(?:plan|next steps?|actions?)\s*:/i.test(ctx.sentences[c.sentence]!.text);
-    const plan = inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned && /^(?:and |or |then )/.test(c.lower));
+    // A question ("Do you drink?") records nothing; the answer does.
+    const plan = /\?["'”)]?\s*$/.test(c.text) || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned
+      && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
-    const vague = VAGUE_RX.test(c.lower) && !SPECIFIC.test(c.text);
+    // Someone else's praise ("Mum says he is 'a really good dad'") is reassurance even beside a detail; the detail still counts.
+    const vague = VAGUE_RX.test(c.lower) && (c.source === 'other' || !SPECIFIC.test(c.text));
     return { ...c, plan, negated, vague };
   });
   return { clauses };

@@ -9,8 +9,13 @@ const BULLET = /^\s*(?:[-*•·–—>]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 // A colon between digits is a time ("14:10"), not a heading.
 const HEADING = /^([A-Za-z][A-Za-z0-9 /&'’()+-]{0,40}?)\s*(?:(?<!\d):|:(?!\d)|[–—])\s*(.*)$/;
 const HAS_INNER_STOP = /[.!?]["'”’)]?\s+\S/;
-const CLAUSE_SPLIT = /\s*;\s*|\s+(?:but|whereas|although|though|however)\s+|,\s*(?:and\s+)?(?=(?:he|she|they|mum|dad|i|we)\b)|\s+and\s+(?=(?:he|she|they|mum|dad|i|we)\b)/i;
-const HEADING_DOMAIN_RX = Object.entries(HEADING_DOMAINS).map(([d, alts]) => [d as DomainId, new RegExp(`^(?:${alts.join('|')})(?:\\s*\\(.*\\))?$`, 'i')] as const);
+const CLAUSE_SPLIT = new RegExp(
+  String.raw`\s*;\s*|\s+(?:but|whereas|although|though|however)\s+|,\s*(?:and\s+)?(?=(?:he|she|` +
+  String.raw`they|mum|dad|i|we)\b)|\s+and\s+(?=(?:he|she|they|mum|dad|i|we)\b)`,
+  'i',
+);
+const HEADING_DOMAIN_RX = Object.entries(HEADING_DOMAINS).map(([d, alts]) => [d as DomainId, new RegExp(`^(?:${alts.join('|')})(?:\\s*\\(.*\\))?$`,
+  'i')] as const);
 
 /** Domains a heading names ("Drugs", "Mental health"). */
 export function headingDomains(heading: string | null): DomainId[] {
@@ -28,6 +33,8 @@ export function headingDomains(heading: string | null): DomainId[] {
 /** Splits a text line into sentences with compromise's tokenizer, only when it has an inner full stop. */
 function lineSentences(line: string): string[] {
   if (!HAS_INNER_STOP.test(line)) return [line];
+  // A pasted wall of text: split at full stops before a capital, which is linear, rather than tokenising it whole.
+  if (line.length > 4000) return line.split(/(?<=[.!?]["')]?)\s+(?=["'(]?[A-Z0-9])/).map((x) => x.trim()).filter(Boolean);
   return (nlp.tokenize(line).json({ text: true }) as Array<{ text: string }>).map((s) => s.text.trim()).filter(Boolean);
 }
 
@@ -35,7 +42,10 @@ function lineSentences(line: string): string[] {
 export function splitSentences(ctx: Ctx): Partial<Ctx> {
   const sentences: Sentence[] = [];
   let blockHeading: string | null = null;
-  for (const raw of ctx.text.split(/\r?\n/)) {
+  let lineStart = 0;
+  for (const raw of ctx.text.split('\n')) {
+    const rawStart = lineStart;
+    lineStart += raw.length + 1;
     const line = raw.replace(BULLET, '').trim();
     if (!line) { blockHeading = null; continue; }
     const h = HEADING.exec(line);
@@ -49,8 +59,12 @@ export function splitSentences(ctx: Ctx): Partial<Ctx> {
       blockHeading = null;
       heading = null;
     }
+    const bodyStart = rawStart + raw.indexOf(body);
+    let at = 0;
     for (const s of lineSentences(body)) {
-      sentences.push({ index: sentences.length, text: heading && s === body ? `${heading}: ${s}` : s, heading });
+      const i = body.indexOf(s, at);
+      at = i < 0 ? at : i + s.length;
+      sentences.push({ index: sentences.length, text: heading && s === body ? `${heading}: ${s}` : s, heading, start: i < 0 ? -1 : bodyStart + i });
     }
   }
   return { sentences };
@@ -64,7 +78,7 @@ export function splitClauses(ctx: Ctx): Partial<Ctx> {
     const parts = body.split(CLAUSE_SPLIT).filter((p) => p && p.trim());
     const hd = headingDomains(s.heading);
     const cs: Clause[] = parts.map((p) => ({
-      text: p, lower: p.toLowerCase(), sentence: s.index, mentions: [], subject: 'unknown', mentionsHim: false,
+      text: p, lower: p.toLowerCase(), tokens: [], sentence: s.index, mentions: [], subject: 'unknown', mentionsHim: false,
       source: 'none', plan: false, negated: false, vague: false, headingDomains: hd,
     }));
     clauses.push(...cs);

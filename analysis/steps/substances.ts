@@ -9,7 +9,17 @@ import { isHim, whoAt } from './attribution';
 
 const SUB_RX = SUBSTANCES.map(([name, alts]) => [name, new RegExp(`\\b(?:${alts})\\b`, 'gi')] as const);
 const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'i');
-const SUSPECT = /\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|grinder|rizlas?|bong|empty (?:cans|bottles)|suspect\w*|may be|might be|possibly|concerned (?:that|he)|worried (?:that|he))\b/i;
+const SUSPECT = new RegExp(
+  String.raw`\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|grinder|rizlas?|bong|` +
+  String.raw`empty (?:cans|bottles)|suspect\w*|may be|might be|possibly|concerned (?:that|he)|` +
+  String.raw`worried (?:that|he))\b`,
+  'i',
+);
+
+const UNIT = new RegExp(
+  String.raw`(cans?|tins?|pints?|bottles?|units?|glass(?:es)?|shots?|measures?|drinks?|litres?|ltrs?|spliffs?|joints?|` +
+  String.raw`grams?|\bg\b|lines?|bags?|pills?|tablets?)`,
+);
 
 /** Occasions per week implied by a frequency phrase (null if it cannot be read). */
 function perWeek(freq: string): number {
@@ -20,7 +30,8 @@ function perWeek(freq: string): number {
   if (days.size > 1) return days.size;
   if (/month/.test(f)) return /twice|two/.test(f) ? 0.5 : /three/.test(f) ? 0.75 : 0.25;
   if (/fortnight/.test(f)) return 0.5;
-  if (/\b(?:day|daily|night|nightly|evening|morning|all day|on waking|when he wakes|after (?:work|his shift))\b/.test(f) && !/(?:once|twice|three|four|\d+ times|nights?|days?|evenings?) (?:a|per|each|every) week/.test(f) && !/week/.test(f)) return 7;
+  if (/\b(?:day|daily|night|nightly|evening|morning|all day|on waking|when he wakes|after (?:work|his shift))\b/.test(f)
+    && !/(?:once|twice|three|four|\d+ times|nights?|days?|evenings?) (?:a|per|each|every) week/.test(f) && !/week/.test(f)) return 7;
   if (/most/.test(f)) return 5;
   const n = /(\d+|one|two|three|four|five|six|seven) (?:times|nights?|days?|evenings?)/.exec(f);
   if (n) return Number(n[1]) || NUMBER_WORDS[n[1]!] || 1;
@@ -40,7 +51,7 @@ function readAmount(a: string): { n: number; unit: string } {
   const nums = [...t.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
   let n = nums.length ? Math.max(...nums) : 1;
   if (!nums.length) for (const [w, v] of Object.entries(NUMBER_WORDS)) if (new RegExp(`^${w}\\b`).test(t)) n = v;
-  const unit = /(cans?|tins?|pints?|bottles?|units?|glass(?:es)?|shots?|measures?|drinks?|litres?|ltrs?|spliffs?|joints?|grams?|\bg\b|lines?|bags?|pills?|tablets?)/.exec(t)?.[1] ?? 'unit';
+  const unit = UNIT.exec(t)?.[1] ?? 'unit';
   return { n, unit: unit.replace(/(?:es|s)$/, '').replace(/^gram$/, 'g') };
 }
 
@@ -50,7 +61,9 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   if (!f || (!a && !s)) return 'unknown';
   // An amount given per week ("an eighth a week") is already weekly.
   const occ = a && /\bweek\b/i.test(a) ? 1 : perWeek(f);
-  const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1) : 0;
+  // A spend that says its own period ("£50 a week") is read as written; otherwise it is per occasion of the frequency.
+  const per = s ? /week/i.test(s) ? 1 : /day|night/i.test(s) ? 7 : /month/i.test(s) ? 0.25 : null : null;
+  const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (per ?? (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1)) : 0;
   if (substance === 'alcohol') {
     let units = 0;
     if (a) { const { n, unit } = readAmount(a); const u = unit === 'bottle' && spirits ? 'spirits_bottle' : unit; units = n * (UNITS_PER_ITEM[u] ?? 2) * occ; }
@@ -65,7 +78,10 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   return 'use';
 }
 
-interface Mentioned { name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null; negated: boolean; vague: boolean; suspected: boolean; dependence: boolean }
+interface Mentioned {
+  name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null;
+  negated: boolean; vague: boolean; suspected: boolean; dependence: boolean;
+}
 
 /** Finds substance mentions about him (or suspected in the home) and merges them per substance. */
 export function extractSubstances(ctx: Ctx): Partial<Ctx> {
@@ -88,10 +104,18 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         if (isHim(who) || (suspicion && !explicitOther && who !== 'baby')) { names.set(name, m.index); break; }
       }
     }
-    if (heading && !names.size && isHim(c.subject)) names.set('drugs', 0);
+    // "Drinking: never" — the heading names the substance the line is about.
+    const hd = ctx.sentences[c.sentence]!.heading ?? '';
+    if (heading && !names.size && isHim(c.subject)) names.set(SUB_RX.find(([, rx]) => (rx.lastIndex = 0, rx.test(hd)))?.[0] ?? 'drugs', 0);
+    // A question about a substance answered "no"/"never" on the next line is a denial of it.
+    const prev = ctx.clauses[ctx.clauses.indexOf(c) - 1];
+    if (!names.size && prev?.plan && /\?["']?\s*$/.test(prev.text) && /^\W*(?:no|nope|never|not at all|none|don't|i don't)\b/i.test(c.text)) {
+      for (const [name, rx] of SUB_RX) { rx.lastIndex = 0; if (rx.test(prev.lower)) { names.set(name, 0); break; } }
+    }
     if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
     for (const [name, at] of names) {
-      const local = c.lower.slice(Math.max(0, at - 45), at);
+      // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
+      const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
       const neg = (NEG_RX.test(local) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
@@ -117,8 +141,10 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     const spend = pick('spend');
     const level: SubstanceLevel = positive.length === 0
       ? 'none'
-      : deriveLevel(substance, frequency, amount, spend, positive.some((m) => m.dependence), positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
-    substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected), evidence: [...new Set(ms.map((m) => m.sentence))] });
+      : deriveLevel(substance, frequency, amount, spend, positive.some((m) => m.dependence),
+        positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
+    substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected),
+      evidence: [...new Set(ms.map((m) => m.sentence))] });
   }
   // A generic "drugs: denies" entry adds nothing next to a specific illicit drug entry with a level.
   return { facts: { ...ctx.facts, substances } };

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { DOMAIN_IDS } from '../../records/practice-model';
-import { analyzeNote, type AnalysisResult } from '../../analysis';
+import { analyzeNote, PERSON_ROLES, type AnalysisResult, type KnownPerson } from '../../analysis';
 import type { CliIo, Command } from '../cli';
 
 /** Longest note accepted, in characters. */
@@ -13,13 +13,14 @@ const Args = z.object({
   json: z.boolean(),
   name: z.string({ error: 'missing --name <his first name>' }).trim().min(1, 'missing --name <his first name>').max(100),
   other: z.array(z.string().trim().min(1).max(100)).max(50),
+  person: z.array(z.string().regex(new RegExp(`^[^:]{1,100}:(?:${PERSON_ROLES.join('|')})$`), `--person takes Name:role, role one of ${PERSON_ROLES.join(', ')}`)).max(50),
   file: z.string({ error: 'missing note file (use - for stdin)' }).min(1, 'missing note file (use - for stdin)'),
 });
 type Args = z.infer<typeof Args>;
 
 /** Turns argv into raw values; zod validates them. */
 function parseArgs(argv: string[]): unknown {
-  const out: { json: boolean; name?: string; other: string[]; file?: string } = { json: false, other: [] };
+  const out: { json: boolean; name?: string; other: string[]; person: string[]; file?: string } = { json: false, other: [], person: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') out.json = true;
@@ -27,6 +28,8 @@ function parseArgs(argv: string[]): unknown {
     else if (a.startsWith('--name=')) out.name = a.slice(7);
     else if (a === '--other') { const v = argv[++i]; if (v !== undefined) out.other.push(v); }
     else if (a.startsWith('--other=')) out.other.push(a.slice(8));
+    else if (a === '--person') { const v = argv[++i]; if (v !== undefined) out.person.push(v); }
+    else if (a.startsWith('--person=')) out.person.push(a.slice(9));
     else if (a.startsWith('--') ) throw new Error(`unknown option ${a}`);
     else if (out.file === undefined) out.file = a;
     else throw new Error(`unexpected argument ${a}`);
@@ -74,7 +77,7 @@ export function formatText(r: AnalysisResult): string {
 
 /** The command, registered in bin/commands/registry.ts. */
 export const command: Command = {
-  summary: 'analyse a visit note about him: analyze [--json] --name <first name> [--other <name>…] <file|->',
+  summary: 'analyse a visit note about him: analyze [--json] --name <first name> [--other <name>…] [--person Name:role…] <file|->',
   async run(argv, io) {
     let args: Args;
     let text: string;
@@ -89,7 +92,8 @@ export const command: Command = {
       io.stderr(`seen analyze: ${(e as Error).message}\n`);
       return 2;
     }
-    const r = analyzeNote({ text, name: args.name, otherNames: args.other });
+    const people = args.person.map((p) => { const i = p.lastIndexOf(':'); return { name: p.slice(0, i).trim(), role: p.slice(i + 1) } as KnownPerson; });
+    const r = analyzeNote({ text, name: args.name, otherNames: args.other, people });
     io.stdout(args.json ? `${JSON.stringify(r)}\n` : formatText(r));
     return 0;
   },

@@ -1,6 +1,6 @@
 // The pasted-notes path: analyse the notes locally, show coverage, then ask follow-ups only for what is missing.
 import { ChoiceFactory, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { analyzeNote, type AnalysisResult } from '../../analysis';
+import { analyzeNote, type AnalysisResult, type KnownPerson } from '../../analysis';
 import { DomainEntry, GapRecord, SubstanceEntry } from '../../records/model';
 import { DOMAIN_IDS, type DomainId, type DomainStatus, type FactorId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
@@ -15,8 +15,8 @@ import { bag } from '../step-values';
 
 /** Dialog id of the notes path. */
 export const NOTES_DIALOG = 'notes';
-/** Whose notes these are: his name and the other people's (mother, baby, other men). */
-export interface NotesOptions { manName: string; otherNames: string[] }
+/** Whose notes these are: his name, the other people's (mother, baby, other men), and those whose role is known. */
+export interface NotesOptions { manName: string; otherNames: string[]; people?: KnownPerson[] }
 /** What the practitioner said to one follow-up. */
 type FollowUp = { kind: 'answer'; text: string } | { kind: 'notExplored'; reason: string } | { kind: 'covered' };
 /** What the notes path hands back: the same outcomes as the guided path, plus what the analysis found. */
@@ -46,8 +46,10 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
 
   // Step: analyse on this machine, show the coverage, then follow up each missing or second-hand domain.
   private async analyse(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { manName, otherNames } = step.options as NotesOptions;
-    const analysis = analyzeNote({ text: String(step.result), name: firstName(manName), otherNames: otherNames.map(firstName).filter(Boolean) });
+    const { manName, otherNames, people } = step.options as NotesOptions;
+    const name = firstName(manName);
+    const known = (people ?? []).map((p) => ({ ...p, name: firstName(p.name) })).filter((p) => p.name && p.name !== name);
+    const analysis = analyzeNote({ text: String(step.result), name, otherNames: otherNames.map(firstName).filter(Boolean), people: known });
     (bag<{ analysis: AnalysisResult }>(step) as { analysis: AnalysisResult }).analysis = analysis;
     const card = channelOf(step.context.activity.channelId).cards;
     await step.context.sendActivity(coverageMessage(manName, analysis.domains, card));

@@ -18,6 +18,7 @@ import { INFO_SOUGHT_DIALOG, InfoSoughtDialog } from './info-sought-dialog';
 import { FACTORS_DIALOG, FactorsDialog, type FactorsOptions } from './factors-dialog';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOutcome } from './reflection-dialog';
 import { NOTES_DIALOG, NotesDialog, type NotesOptions, type NotesOutcome } from './notes-dialog';
+import { peopleFromPresent } from '../../analysis';
 import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './review-dialog';
 
 /** Dialog id of the write-up. */
@@ -82,7 +83,14 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     const { choice } = bag<Values>(step) as Values;
     const { userId } = bag<Values>(step) as Values;
     const others = (await (await scopedRecords(this.deps.records, userId)).listMen(choice.case.ref)).filter((m) => m.id !== choice.man.id).map((m) => m.name);
-    return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others] } satisfies NotesOptions);
+    // The people the write-up knows, with roles (issue 19): the baby, the other men on the case, and those present.
+    const { contact } = bag<Values>(step) as Values;
+    const people = [
+      { name: choice.case.babyName, role: 'baby' as const },
+      ...others.map((name) => ({ name, role: 'other_man' as const })),
+      ...peopleFromPresent(contact.present, choice.man.name.split(/\s+/)[0] ?? ''),
+    ];
+    return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others], people } satisfies NotesOptions);
   }
 
   // Step: the factors recorded for him, starting from those the notes or a recorded misuse level already show.

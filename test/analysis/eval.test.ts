@@ -1,32 +1,68 @@
-// The labelled set: the analyser must meet its targets (macro F1 over gap codes, domain-status accuracy).
+// The labelled sets: the analyser must meet its targets, stay at or above the figures reached, and score as documented.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CorpusMissingError, loadCorpus, motherByName } from '../../analysis/corpus';
 import { evaluate, parseEvalArgs, SETS, TARGETS } from '../../analysis/eval';
 
-describe('analysis eval on test/fixtures/notes', () => {
-  it('has at least 40 labelled notes and meets the targets', () => {
-    const r = evaluate(join(__dirname, '..', 'fixtures', 'notes'));
-    assert.ok(r.notes >= 40, `only ${r.notes} notes`);
+// Floors: the figures reached on each set after the issue 19 change, minus 0.03; a regression below them fails.
+// The varied dev set (68 notes written independently, issue 19) is below the 0.90/0.92 targets: its floor guards the gain.
+const FLOORS = {
+  original: { notes: 43, macroF1: 0.917 - 0.03, domainAccuracy: 0.948 - 0.03 },
+  heldout: { notes: 25, macroF1: 0.972 - 0.03, domainAccuracy: 0.95 - 0.03 },
+  varied: { notes: 68, macroF1: 0.881 - 0.03, domainAccuracy: 0.89 - 0.03 },
+} as const;
+
+describe('analysis eval on the labelled sets', () => {
+  for (const [set, floor] of Object.entries(FLOORS)) {
+    it(`${set}: ${floor.notes} notes, macro F1 and domain accuracy at or above the floor`, () => {
+      const r = evaluate(SETS[set as keyof typeof FLOORS]);
+      assert.equal(r.notes, floor.notes);
+      assert.ok(r.macroF1 >= floor.macroF1, `${set} macro F1 ${r.macroF1.toFixed(3)}`);
+      assert.ok(r.domainAccuracy >= floor.domainAccuracy, `${set} domain accuracy ${r.domainAccuracy.toFixed(3)}`);
+    });
+  }
+
+  it('the original set meets the targets', () => {
+    const r = evaluate(SETS.original);
     assert.ok(r.domainAccuracy >= TARGETS.domainAccuracy, `domain accuracy ${r.domainAccuracy.toFixed(3)}`);
     assert.ok(r.macroF1 >= TARGETS.macroF1, `macro F1 ${r.macroF1.toFixed(3)}`);
   });
-});
 
-// Figures reached on the held-out set (written before tuning), minus 0.03: a regression below them fails.
-const HELDOUT_FLOOR = { macroF1: 0.942 - 0.03, domainAccuracy: 0.95 - 0.03 } as const;
-
-describe('analysis eval on test/fixtures/notes-heldout', () => {
-  it('has 25 held-out notes and stays at or above the figures reached minus 0.03', () => {
-    const r = evaluate(SETS.heldout);
-    assert.equal(r.notes, 25);
-    assert.ok(r.macroF1 >= HELDOUT_FLOOR.macroF1, `held-out macro F1 ${r.macroF1.toFixed(3)}`);
-    assert.ok(r.domainAccuracy >= HELDOUT_FLOOR.domainAccuracy, `held-out domain accuracy ${r.domainAccuracy.toFixed(3)}`);
+  it('the "mother by name" run on the varied set stays at or above the floor', () => {
+    const r = evaluate(SETS.varied, { motherByName: true });
+    assert.ok(r.macroF1 >= FLOORS.varied.macroF1, `macro F1 ${r.macroF1.toFixed(3)}`);
+    assert.ok(r.domainAccuracy >= FLOORS.varied.domainAccuracy, `domain accuracy ${r.domainAccuracy.toFixed(3)}`);
+    assert.ok(Object.keys(r.byStyle).length >= 6, 'figures per style');
   });
 
-  it('selects the set from --set, defaulting to the original set, and refuses an unknown set', () => {
+  it('selects the set from --set, defaulting to the original set, and refuses an unknown set or option', () => {
     assert.equal(parseEvalArgs([]).dir, SETS.original);
     assert.equal(parseEvalArgs(['--set', 'heldout', '--verbose']).dir, SETS.heldout);
     assert.equal(parseEvalArgs(['--set=heldout']).verbose, false);
+    assert.equal(parseEvalArgs(['--set', 'varied', '--mother-by-name']).motherByName, true);
     assert.throws(() => parseEvalArgs(['--set', 'nope']));
+    assert.throws(() => parseEvalArgs(['--mother']), /unknown option/);
   });
+
+  it('a set that is not there (the sealed set before the lead adds it) is a clear error, not an empty score', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'seen-corpus-'));
+    assert.throws(() => loadCorpus(empty), CorpusMissingError);
+    assert.throws(() => evaluate(empty), /labels\.json missing/);
+  });
+});
+
+describe('motherByName: the baby\'s mother called by her first name', () => {
+  const ROWS: Array<[string, string]> = [
+    ['Mum said he drinks.', 'Shannon said he drinks.'],
+    ["Mum's view is that he is a good dad.", "Shannon's view is that he is a good dad."],
+    ['Visit to mum and baby; MOB reports low mood.', 'Visit to Shannon and baby; Shannon reports low mood.'],
+    ['Mum Shannon present.', 'Shannon present.'],
+    ['the mother said no concerns', 'Shannon said no concerns'],
+    // Unhappy cases: his own mother and her mother are other people and stay as written.
+    ['His mum was in care.', 'His mum was in care.'],
+    ['Her mother helps at weekends; maternal grandmother visits.', 'Her mother helps at weekends; maternal grandmother visits.'],
+  ];
+  for (const [note, want] of ROWS) it(note, () => assert.equal(motherByName(note, 'Shannon'), want));
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../bin/cli';
 
-const NOTE = join(__dirname, '..', 'fixtures', 'notes', '01-full-narrative.txt');
+const NOTE = join(__dirname, '..', '..', 'analysis', 'corpus', 'original', '01-full-narrative.txt');
 
 function fakeIo(stdin: Buffer = Buffer.alloc(0)): CliIo & { out: string; err: string } {
   const io = { out: '', err: '', stdout: (t: string) => { io.out += t; }, stderr: (t: string) => { io.err += t; }, readStdin: async () => stdin };
