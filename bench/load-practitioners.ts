@@ -8,9 +8,10 @@ import { command as exportCommand } from '../bin/commands/export';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { DOMAIN_IDS } from '../records/practice-model';
 import { ACCOUNTS, scriptedPractitioner } from './practitioner';
+import { SETS } from '../analysis/corpus';
 import type { LoadAnswerer, Reply } from './load-driver';
 
-const NOTES_DIR = join(__dirname, '..', 'test', 'fixtures', 'notes');
+const NOTES_DIR = SETS.original;
 /** The two action lines the scripted practitioner types (test/helpers/practitioner.ts). */
 const ACTIONS = ['Offer an evening visit next time', 'Share the ICON crying leaflet with Dan'];
 
@@ -25,7 +26,7 @@ export interface Practitioner {
   note?: string;
 }
 
-/** The labelled fixture notes: id, and the man's first name as the note writes it. */
+/** The analyser's original labelled notes: id, and the man's first name as the note writes it. */
 const labelsSchema = z.object({ notes: z.array(z.object({ id: z.string(), name: z.string().min(1) })).min(1) });
 
 /** Loads the fixture notes once, each with the name of the man it is about. */

@@ -152,7 +152,9 @@ describe('safety: property tests against the running server', function () {
     const card = fc.record({ type: fc.constantFrom('message', 'invoke', 'event'), value, text: fc.option(fc.oneof(fc.constant(''), text), { nil: undefined }), name: fc.option(fc.constantFrom('adaptiveCard/action', 'x'), { nil: undefined }) }, { requiredKeys: ['type', 'value'] });
     await fc.assert(fc.asyncProperty(card, async (c) => {
       const status = await post(c);
-      assert.equal(status, 200, 'a well-formed post is accepted even when its value is nonsense');
+      // Web Chat posts cards as messages; an invoke, or an event Seen does not know, is refused (issue 13, item 2).
+      if (c.type === 'message') assert.equal(status, 200, 'a well-formed card post is accepted even when its value is nonsense');
+      else assert.equal(status, 400, 'only the activity types a Web Chat user sends are taken');
     }), { numRuns: RUNS.cards, seed: SEED });
   });
 

@@ -49,8 +49,11 @@ function upgrade(port: number, path: string, headers: Record<string, string> = {
     socket.on('close', () => done(true));
     socket.on('end', () => done(true));
     socket.on('error', () => done(true));
-    const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra}\r\n`);
+    headers = { ...headers };
+    const extra = () => Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const host = headers['host'] ?? `127.0.0.1:${port}`;
+    delete headers['host'];
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra()}\r\n`);
   });
 }
 
@@ -97,10 +100,11 @@ describe('safety: WebSocket upgrades (issue 13, item 1)', function () {
       assert.ok(bad.closed);
     });
 
-    it('a stream upgrade from another address obeys the loopback rule as HTTP does (403), even with a valid token', async () => {
+    it('a stream upgrade obeys the same access rules as HTTP: another Host name is refused (421) in demo mode, even with a valid token', async () => {
       const { conversationId, token } = await startConversation(s.base, { id: 'alex' });
-      const r = await upgrade(s.port, `/v3/directline/conversations/${conversationId}/stream?t=${encodeURIComponent(token)}`, { 'x-test-remote': '203.0.113.7' });
-      assert.match(r.status, /^HTTP\/1\.1 403 /);
+      const path = `/v3/directline/conversations/${conversationId}/stream?t=${encodeURIComponent(token)}`;
+      const r = await upgrade(s.port, path, { host: 'attacker.example', 'x-test-remote': '203.0.113.7' });
+      assert.match(r.status, /^HTTP\/1\.1 421 /);
       assert.ok(r.closed);
     });
   });
