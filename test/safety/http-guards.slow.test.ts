@@ -11,6 +11,7 @@ import { composeSeen, type Seen } from '../../bot/compose';
 import { isLoopback } from '../../bot/http-guards';
 import { startConversation } from '../helpers/directline-client';
 import { testDbEnv } from '../helpers/database';
+import { quietly } from '../helpers/quietly';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const SECRET = 'a-configured-direct-line-secret-0123456789';
@@ -48,16 +49,6 @@ function call(base: string, method: string, path: string, opts: { from?: string;
 
 const REMOTE = '203.0.113.7';
 
-/** CloudAdapter writes refused requests to console.error; keep the test quiet (what the client gets is asserted). */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const original = console.error;
-  console.error = () => undefined;
-  try {
-    return await fn();
-  } finally {
-    console.error = original;
-  }
-}
 const generate = (user = 'alex') => JSON.stringify({ user: { id: user } });
 
 describe('safety: HTTP guards', function () {

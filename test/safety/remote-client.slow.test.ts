@@ -11,6 +11,7 @@ import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { testDbEnv } from '../helpers/database';
+import { quietly } from '../helpers/quietly';
 
 const APP_ID = '00000000-0000-4000-8000-000000000b07';
 const SECRET = 'a-configured-direct-line-secret-0123456789';
@@ -55,17 +56,6 @@ async function remote(method: string, url: string, headers: Record<string, strin
   const { stdout: out } = await promisify(execFile)('ip', args, { encoding: 'utf8' });
   const cut = out.lastIndexOf('\n');
   return { status: Number(out.slice(cut + 1)), body: out.slice(0, cut) };
-}
-
-/** CloudAdapter writes refused requests to console.error; keep the test quiet (what the client gets is asserted). */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const original = console.error;
-  console.error = () => undefined;
-  try {
-    return await fn();
-  } finally {
-    console.error = original;
-  }
 }
 
 describe('safety: a client on another address (network namespace), Seen on HOST=0.0.0.0', function () {
