@@ -65,7 +65,7 @@ export async function startServer(system: System, opts: { dbEnv: Record<string, 
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', ENTRY[system]], {
     cwd: ROOT,
-    env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_DIRECTLINE_SECRET: BENCH_DIRECTLINE_SECRET, SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...BENCH_LIMITS },
+    env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_DIRECTLINE_SECRET: BENCH_DIRECTLINE_SECRET, SEEN_LOG_LEVEL: 'silent', ...BENCH_LIMITS },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

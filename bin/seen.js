@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// `npx seen …`: runs the TypeScript CLI through tsx, with `natural` kept quiet on import.
-process.env.DOTENV_CONFIG_QUIET = 'true';
+// `npx seen …`: runs the TypeScript CLI through tsx.
 require('tsx/cjs');
 require('./cli.ts')
   .main(process.argv.slice(2))

@@ -25,7 +25,7 @@ export interface SeenProcess {
 export async function startSeenProcess(opts: { port: number; db: string; env?: Record<string, string>; timeoutMs?: number }): Promise<SeenProcess> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'bot', 'index.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', ...testDbEnv(opts.db), SEEN_LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...opts.env },
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', ...testDbEnv(opts.db), SEEN_LOG_LEVEL: 'silent', ...opts.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -55,7 +55,7 @@ export async function startSeenProcess(opts: { port: number; db: string; env?: R
 
 /** `seen export <ref> --format <f> --db <file>` as a child process; its stdout. */
 export async function exportCase(ref: string, format: 'json' | 'md', db: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'seen.js'), 'export', ref, '--format', format, ...dbArgs(db)], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, timeout: 30_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'seen.js'), 'export', ref, '--format', format, ...dbArgs(db)], { cwd: ROOT, env: { ...process.env }, timeout: 30_000 });
   return stdout;
 }
 

@@ -148,7 +148,7 @@ describe('safety: Seen refuses to start off loopback without MicrosoftAppId and 
     it(`${what}: one line, exit code 2, nothing listening`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'seen-refuse-'));
       try {
-        const r = spawnSync(tsx, [entry], { env: { ...process.env, PORT: '0', SEEN_LOG_LEVEL: 'info', DOTENV_CONFIG_QUIET: 'true', ...testDbEnv(join(dir, 'seen.db')), ...env }, encoding: 'utf8', timeout: 30_000 });
+        const r = spawnSync(tsx, [entry], { env: { ...process.env, PORT: '0', SEEN_LOG_LEVEL: 'info', ...testDbEnv(join(dir, 'seen.db')), ...env }, encoding: 'utf8', timeout: 30_000 });
         assert.equal(r.status, 2, r.stderr);
         const lines = r.stderr.trim().split('\n');
         assert.equal(lines.length, 1, r.stderr);
