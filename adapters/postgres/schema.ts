@@ -2,6 +2,7 @@
 // Integers stand for booleans (0/1) and text for ISO dates and JSON bodies, as in SQLite, so one set of queries serves both.
 import { COVERAGE_DOMAIN_COLUMNS, factorBitSql, statusScoreSql } from '../sql/columns';
 import type { Migration } from '../sql/migrations';
+import { COVERAGE_ACTIONS_AND_MONTHS } from '../sql/shared-ddl';
 
 // A trigger function that refuses a change, for the append-only tables.
 const refuse = (name: string, message: string): string =>
@@ -163,23 +164,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 6,
     statements: [
-      `ALTER TABLE audit_log ADD COLUMN team TEXT`,
-      `CREATE INDEX audit_log_team ON audit_log(team, seq)`,
-      // Actions agreed, with an owner and an optional due date (issue 17.6): a projection of the summary bodies kept by a trigger.
-      `CREATE TABLE action_items (
-        id TEXT PRIMARY KEY, summary_id TEXT NOT NULL REFERENCES summaries(id), case_ref TEXT NOT NULL, man_id TEXT NOT NULL,
-        text TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT, done_on TEXT, done_summary_id TEXT
-      )`,
-      `CREATE INDEX action_items_case ON action_items(case_ref, done_on, due_on)`,
-      `CREATE INDEX action_items_man ON action_items(man_id, done_on)`,
-      // The trend's projection (issue 17.7): one row per man and calendar month with a contact, rebuilt for a man whenever
-      // his coverage facts change, so a trend never groups every contact of the partnership.
-      `CREATE TABLE coverage_months (
-        man_id TEXT NOT NULL, month TEXT NOT NULL, case_ref TEXT NOT NULL, seen INTEGER NOT NULL,
-        ${COVERAGE_DOMAIN_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')}, crying INTEGER NOT NULL, info INTEGER NOT NULL,
-        PRIMARY KEY (man_id, month)
-      )`,
-      `CREATE INDEX coverage_months_month ON coverage_months(month)`,
+      ...COVERAGE_ACTIONS_AND_MONTHS,
       `CREATE FUNCTION seen_coverage_months() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
         DELETE FROM coverage_months WHERE man_id = NEW.man_id;
         INSERT INTO coverage_months ${monthsSelect('NEW.man_id')};

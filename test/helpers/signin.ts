@@ -1,6 +1,5 @@
 // Seen with sign-in against the in-process test provider, and a cookie-keeping HTTP client that signs in the way a browser does.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../bot/logger';
@@ -17,18 +16,9 @@ export const OIDS = {
   stranger: '6b0c2f1e-4c1d-4a7b-9d35-6f1e2a3b4cff',
 } as const;
 
-/** A free loopback port (the redirect URI must be known before Seen starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port (the redirect URI must be known before Seen starts): the benchmarks' helper. */
+export { freePort } from '../../bench/free-port';
+import { freePort } from '../../bench/free-port';
 
 /** A running Seen with sign-in: its base URL, the provider, a movable clock, and tidy-up. */
 export interface SignInSeen {
