@@ -2,7 +2,7 @@
 // Integers stand for booleans (0/1) and text for ISO dates and JSON bodies, as in SQLite, so one set of queries serves both.
 import { COVERAGE_DOMAIN_COLUMNS, factorBitSql, statusScoreSql } from '../sql/columns';
 import type { Migration } from '../sql/migrations';
-import { COVERAGE_ACTIONS_AND_MONTHS } from '../sql/shared-ddl';
+import { COVERAGE_ACTIONS_AND_MONTHS, SESSIONS_AND_TOKENS } from '../sql/shared-ddl';
 
 // A trigger function that refuses a change, for the append-only tables.
 const refuse = (name: string, message: string): string =>
@@ -192,16 +192,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 7,
     statements: [
-      // sid_hash: the SHA-256 of the cookie's session id, so a copy of the table holds no usable cookie.
-      `CREATE TABLE web_sessions (
-        sid_hash TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at TEXT NOT NULL, ends_at TEXT NOT NULL
-      )`,
-      `CREATE INDEX web_sessions_expiry ON web_sessions(expires_at)`,
-      `CREATE TABLE directline_tokens (
-        jti TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, session_hash TEXT, expires_at TEXT NOT NULL, retired INTEGER NOT NULL
-      )`,
-      `CREATE INDEX directline_tokens_session ON directline_tokens(session_hash)`,
-      `CREATE INDEX directline_tokens_expiry ON directline_tokens(expires_at)`,
+      ...SESSIONS_AND_TOKENS,
     ],
   },
 ];

@@ -21,3 +21,17 @@ export const COVERAGE_ACTIONS_AND_MONTHS: readonly string[] = [
   )`,
   `CREATE INDEX coverage_months_month ON coverage_months(month)`,
 ];
+
+/** Migration 7 (issue 12): web sessions shared by every instance, and the Direct Line tokens issued (so sign-out and refresh retire them). */
+export const SESSIONS_AND_TOKENS: readonly string[] = [
+  // sid_hash: the SHA-256 of the cookie's session id, so a copy of the table holds no usable cookie.
+  `CREATE TABLE web_sessions (
+    sid_hash TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at TEXT NOT NULL, ends_at TEXT NOT NULL
+  )`,
+  `CREATE INDEX web_sessions_expiry ON web_sessions(expires_at)`,
+  `CREATE TABLE directline_tokens (
+    jti TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, session_hash TEXT, expires_at TEXT NOT NULL, retired INTEGER NOT NULL
+  )`,
+  `CREATE INDEX directline_tokens_session ON directline_tokens(session_hash)`,
+  `CREATE INDEX directline_tokens_expiry ON directline_tokens(expires_at)`,
+];
