@@ -42,7 +42,7 @@ export const DEMO_MEN: readonly Man[] = [
 /** A fictional contact where he was seen and these domains were his own account (coverage history). */
 function seenContact(caseRef: string, manId: string, date: string, own: readonly DomainId[], extra: Partial<SummaryDraft> = {}): { draft: SummaryDraft; author: string } {
   const domains = emptyDomains();
-  for (const d of own) domains[d] = { status: 'covered', account: 'He described this himself (fictional).', strengths: '', concerns: '', notExploredReason: null, evidence: [] };
+  for (const d of own) domains[d] = { status: 'covered', account: 'He described this himself (fictional).', strengths: '', concerns: '', notExploredReason: null, evidence: [], statements: [] };
   return {
     author: 'lee',
     draft: {
@@ -69,11 +69,11 @@ export function demoCoverageSummaries(): Array<{ draft: SummaryDraft; author: st
 /** Earlier contacts, so prepare and coverage have history: DEMO-2 (Ryan not seen) and DEMO-3 (Marcus partly assessed). */
 export function demoSummaries(): Array<{ draft: SummaryDraft; author: string }> {
   const notSeen = emptyDomains();
-  notSeen.relationship_safety = { status: 'secondhand', account: 'Mother said they argue about money but it is "fine now".', strengths: '', concerns: 'Only the mother\'s view so far.', notExploredReason: null, evidence: [] };
+  notSeen.relationship_safety = { status: 'secondhand', account: 'Mother said they argue about money but it is "fine now".', strengths: '', concerns: 'Only the mother\'s view so far.', notExploredReason: null, evidence: [], statements: [] };
   const partly = emptyDomains();
-  partly.life_history = { status: 'covered', account: 'He said he grew up with his nan after his dad left; "she kept me on track".', strengths: 'Warm relationship with his nan; wants to be there for his daughter.', concerns: '', notExploredReason: null, evidence: [] };
-  partly.fatherhood_ideas = { status: 'covered', account: 'He wants to be "the dad I never had", doing bath time every night.', strengths: 'Involved in daily care.', concerns: '', notExploredReason: null, evidence: [] };
-  partly.substance_use = { status: 'covered', account: 'He said he drinks at weekends.', strengths: '', concerns: 'Amount not established.', notExploredReason: null, evidence: [] };
+  partly.life_history = { status: 'covered', account: 'He said he grew up with his nan after his dad left; "she kept me on track".', strengths: 'Warm relationship with his nan; wants to be there for his daughter.', concerns: '', notExploredReason: null, evidence: [], statements: [] };
+  partly.fatherhood_ideas = { status: 'covered', account: 'He wants to be "the dad I never had", doing bath time every night.', strengths: 'Involved in daily care.', concerns: '', notExploredReason: null, evidence: [], statements: [] };
+  partly.substance_use = { status: 'covered', account: 'He said he drinks at weekends.', strengths: '', concerns: 'Amount not established.', notExploredReason: null, evidence: [], statements: [] };
   const base = { source: 'guided' as const, cryingMessages: [], factors: [], actions: [] };
   return [
     {

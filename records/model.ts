@@ -75,6 +75,19 @@ export const ContactDetails = z.object({
 });
 export type ContactDetails = z.infer<typeof ContactDetails>;
 
+/** Who a statement comes from: him, or someone else (second-hand). */
+export const StatementSource = z.enum(['him', 'secondhand']);
+export type StatementSource = z.infer<typeof StatementSource>;
+
+/** One thing recorded about him, with its own source, so "Mum said he punched a door" is never filed as his account. */
+export const Statement = z.object({
+  text: Text.pipe(z.string().min(1)),
+  source: StatementSource,
+  /** Who said it when second-hand ("Shannon (mother)", "probation"); null when he said it or the teller is unknown. */
+  by: UpTo(200).nullable().default(null),
+});
+export type Statement = z.infer<typeof Statement>;
+
 /** One domain in a write-up: status, his account, strengths and concerns kept together. */
 export const DomainEntry = z.object({
   status: DomainStatus,
@@ -85,6 +98,8 @@ export const DomainEntry = z.object({
   notExploredReason: Text.nullable().default(null),
   /** The sentence(s) an analysis relied on, when the notes path was used. */
   evidence: z.array(Text).default([]),
+  /** Each statement with its own source; status is 'covered' only when one of them is his. Empty in versions saved before statements existed. */
+  statements: z.array(Statement).default([]),
 });
 export type DomainEntry = z.infer<typeof DomainEntry>;
 
@@ -174,4 +189,16 @@ export type Summary = z.infer<typeof Summary>;
 /** An empty domain entry (absent, nothing recorded) for starting a draft. */
 export function emptyDomains(): Domains {
   return Object.fromEntries(DOMAIN_IDS.map((d) => [d, DomainEntry.parse({ status: 'absent' })])) as Domains;
+}
+
+/** A domain's statements; an entry saved before statements existed yields its account under the entry's own status. */
+export function statementsOf(entry: DomainEntry): Statement[] {
+  if (entry.statements.length || !entry.account.trim()) return entry.statements;
+  return [{ text: entry.account, source: entry.status === 'covered' ? 'him' : 'secondhand', by: null }];
+}
+
+/** The status a set of statements supports: his own account makes it covered, only others' makes it second-hand. */
+export function statusFromStatements(statements: readonly Statement[]): 'covered' | 'secondhand' | 'absent' {
+  if (statements.some((s) => s.source === 'him')) return 'covered';
+  return statements.length ? 'secondhand' : 'absent';
 }
