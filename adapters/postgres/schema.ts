@@ -2,7 +2,7 @@
 // Integers stand for booleans (0/1) and text for ISO dates and JSON bodies, as in SQLite, so one set of queries serves both.
 import { COVERAGE_DOMAIN_COLUMNS, factorBitSql, statusScoreSql } from '../sql/columns';
 import type { Migration } from '../sql/migrations';
-import { COVERAGE_ACTIONS_AND_MONTHS, SESSIONS_AND_TOKENS } from '../sql/shared-ddl';
+import { COVERAGE_ACTIONS_AND_MONTHS, COVERAGE_TREND_INDEX, SESSIONS_AND_TOKENS } from '../sql/shared-ddl';
 
 // A trigger function that refuses a change, for the append-only tables.
 const refuse = (name: string, message: string): string =>
@@ -193,6 +193,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     statements: [
       ...SESSIONS_AND_TOKENS,
+    ],
+  },
+  // Coverage (issue 17): the trend answered from a covering index (the partnership report's time budget).
+  {
+    version: 8,
+    statements: [
+      ...COVERAGE_TREND_INDEX,
     ],
   },
 ];

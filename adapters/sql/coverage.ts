@@ -11,7 +11,8 @@ import type { Db, SqlValue } from './database';
 import { coverageTrend } from './coverage-trend';
 
 /** Which cases a report covers. */
-interface Scope { team?: string | null; practitionerId?: string | null; caseRef?: string; openOnly: boolean; since?: string | null }
+/** `dated`: also each domain's latest status with its date and the latest contact, which only the per-case view reads. */
+interface Scope { team?: string | null; practitionerId?: string | null; caseRef?: string; openOnly: boolean; since?: string | null; dated?: boolean }
 
 const idx = COLS.map((_c, i) => i);
 const FACTOR_MASK = COVERAGE_FACTOR_BITS.map((_f, i) => `coalesce(max(f.factors & ${1 << i}), 0)`).join(' | ');
@@ -37,12 +38,29 @@ function perMan(scope: Scope): { sql: string; params: SqlValue[] } {
   per_man AS (
     SELECT c.ref AS case_ref, c.team, c.practitioner_id, m.id AS man_id, m.name AS man_name, m.role AS man_role, m.identified,
       count(f.summary_id) AS contacts, coalesce(max(f.seen), 0) AS ever_seen,
-      max(CASE WHEN f.seen = 1 THEN f.contact_date END) AS last_seen, max(f.contact_date || f.seen) AS latest,
-      ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}, max(CASE WHEN f.${c} > 0 THEN f.contact_date || f.${c} END) AS l${i}`).join(', ')},
+      max(CASE WHEN f.seen = 1 THEN f.contact_date END) AS last_seen, ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}`).join(', ')},
+      ${scope.dated ? `max(f.contact_date || f.seen) AS latest, ${COLS.map((c, i) => `max(CASE WHEN f.${c} > 0 THEN f.contact_date || f.${c} END) AS l${i}`).join(', ')},` : ''}
       coalesce(max(${bit('f.crying > 0')}), 0) AS crying, coalesce(max(f.info), 0) AS info, ${FACTOR_MASK} AS factor_mask,
       (SELECT max(sd.discussed_on) FROM supervision_discussions sd WHERE sd.man_id = m.id) AS discussed_on${periodCols}
     FROM scope c JOIN men m ON m.case_ref = c.ref LEFT JOIN coverage_facts f ON f.man_id = m.id
     GROUP BY c.ref, c.team, c.practitioner_id, m.id, m.name, m.role, m.identified
+  )`;
+  return { sql, params };
+}
+
+// The partnership's per-man rows: only the counts its figures need (no names, dates, factors or discussions), grouped
+// by the man's primary key so both backends stream the men in key order instead of sorting them; this keeps the
+// whole-partnership report within its time budget at 100,000 open cases.
+function partnershipPerMan(since: string | null | undefined): { sql: string; params: SqlValue[] } {
+  const inPeriod = (expr: string) => `CASE WHEN f.contact_date >= ? THEN ${expr} END`;
+  const periodCols = since
+    ? `, coalesce(max(${inPeriod('f.seen')}), 0) AS s_ever_seen, ${COLS.map((c, i) => `coalesce(max(${inPeriod(`f.${c}`)}), 0) AS s_m${i}`).join(', ')}`
+    : '';
+  const params: SqlValue[] = since ? Array<SqlValue>(COLS.length + 1).fill(since) : [];
+  const sql = `WITH per_man AS (
+    SELECT m.case_ref, c.team, coalesce(max(f.seen), 0) AS ever_seen, ${COLS.map((c, i) => `coalesce(max(f.${c}), 0) AS m${i}`).join(', ')}${periodCols}
+    FROM men m JOIN cases c ON c.ref = m.case_ref LEFT JOIN coverage_facts f ON f.man_id = m.id WHERE c.open = 1
+    GROUP BY m.id, m.case_ref, c.team
   )`;
   return { sql, params };
 }
@@ -72,30 +90,15 @@ export class SqlCoverage implements CoverageReader {
   async teamCoverage(team: string, input: CoverageQueryInput): Promise<TeamCoverage> {
     const q = CoverageQuery.parse(input);
     const { sql, params } = perMan({ team, practitionerId: q.practitionerId, openOnly: true, since: q.since });
-    const s = shareCols(q.since);
-    const own = (i: number) => bit(`coalesce(p.${s.dom(i)}, 0) = 2`);
-    // Per case: the case measures (every man meets the test) and the men measures (how many of its men do).
-    const cases = await this.db.get<Record<string, number | null>>(
-      `${sql}, per_case AS (
-        SELECT c.ref, count(p.man_id) AS men, min(coalesce(p.${s.seen}, 0)) AS seen, ${idx.map((i) => `min(${own(i)}) AS o${i}`).join(', ')},
-          min(coalesce(p.${s.crying}, 0)) AS crying, min(coalesce(p.${s.info}, 0)) AS info,
-          sum(p.${s.seen}) AS men_seen, ${idx.map((i) => `sum(${bit(`p.${s.dom(i)} = 2`)}) AS mo${i}`).join(', ')},
-          sum(${bit(`p.${s.crying} > 0`)}) AS men_crying, sum(p.${s.info}) AS men_info,
-          sum(${bit(`(${idx.map((i) => bit(`p.${s.dom(i)} = 2`)).join(' + ')}) >= ${DETAILED_DOMAINS}`)}) AS men_detailed
-        FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref
-      )
-      SELECT count(*) AS open_cases, coalesce(sum(men), 0) AS men, coalesce(sum(seen), 0) AS seen, ${idx.map((i) => `coalesce(sum(o${i}), 0) AS o${i}`).join(', ')},
-        coalesce(sum(crying), 0) AS crying, coalesce(sum(info), 0) AS info,
-        ${['men_seen', ...idx.map((i) => `mo${i}`), 'men_crying', 'men_info', 'men_detailed'].map((k) => `coalesce(sum(${k}), 0) AS ${k}`).join(', ')}
-      FROM per_case`,
-      params,
-    );
-    const total = Number(cases?.open_cases ?? 0);
-    const men = Number(cases?.men ?? 0);
-    const frac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total });
-    const menFrac = (k: string): Fraction => ({ count: Number(cases?.[k] ?? 0), total: men });
-    // The four lists from one pass over the per-man rows (ordered by case and man), not one query each.
+    // One pass over the per-man rows (ordered by case and man) feeds the shares and the four lists alike.
     const men_ = await this.db.all<ManRow>(`${sql} SELECT * FROM per_man ORDER BY case_ref, man_id`, params);
+    const caseWhere = q.practitionerId ? ' AND practitioner_id = ?' : '';
+    const openCases = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE open = 1 AND team = ?${caseWhere}`, q.practitionerId ? [team, q.practitionerId] : [team]);
+    const shares = teamShares(men_, q.since);
+    const total = Number(openCases?.n ?? 0);
+    const men = men_.length;
+    const frac = (k: string): Fraction => ({ count: shares.cases[k] ?? 0, total });
+    const menFrac = (k: string): Fraction => ({ count: shares.men[k] ?? 0, total: men });
     const notSeenBefore = daysBefore(q.today, NOT_SEEN_DAYS);
     const list = (keep: (r: ManRow) => boolean, order?: (a: ManRow, b: ManRow) => number): CoverageList => {
       const matched = men_.filter(keep);
@@ -112,8 +115,8 @@ export class SqlCoverage implements CoverageReader {
       team, today: q.today, since: q.since, practitionerId: q.practitionerId, openCases: total, men,
       fatherSeen: frac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, frac(`o${i}`)])), crying: frac('crying'), infoSought: frac('info'),
       byMan: {
-        fatherSeen: menFrac('men_seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, menFrac(`mo${i}`)])),
-        crying: menFrac('men_crying'), infoSought: menFrac('men_info'), detailed: menFrac('men_detailed'),
+        fatherSeen: menFrac('seen'), domains: Object.fromEntries(DOMAIN_IDS.map((d, i) => [d, menFrac(`o${i}`)])),
+        crying: menFrac('crying'), infoSought: menFrac('info'), detailed: menFrac('detailed'),
       },
       lists, overdueActions: await this.overdue(team, q.practitionerId, q.today, q.listLimit),
       trend: await coverageTrend(this.db, { team, practitionerId: q.practitionerId }, q.today, q.trendMonths),
@@ -167,19 +170,24 @@ export class SqlCoverage implements CoverageReader {
 
   async partnershipCoverage(input: CoverageQueryInput): Promise<PartnershipCoverage> {
     const q = CoverageQuery.parse(input);
-    const { sql, params } = perMan({ openOnly: true, since: q.since });
+    const { sql, params } = partnershipPerMan(q.since);
     const s = shareCols(q.since);
     const ownAccounts = idx.map((i) => bit(`p.${s.dom(i)} = 2`)).join(' + ');
-    // Only counts leave this query: no names, no case references. Per case first, so cases and men are counted alike.
+    // Only counts leave this query: no names, no case references. Per case first, so cases and men are counted alike;
+    // open cases come from cases itself, so a case with no man yet still counts (and is seen by none).
     const rows = await this.db.all<Record<string, number | string>>(
       `${sql}, per_case AS (
-        SELECT c.team, count(p.man_id) AS men, min(coalesce(p.${s.seen}, 0)) AS case_seen, coalesce(sum(p.${s.seen}), 0) AS men_seen,
-          coalesce(sum(${bit(`(${ownAccounts}) >= ${DETAILED_DOMAINS}`)}), 0) AS men_detailed, ${idx.map((i) => `coalesce(sum(${bit(`p.m${i} = 0`)}), 0) AS n${i}`).join(', ')}
-        FROM scope c LEFT JOIN per_man p ON p.case_ref = c.ref GROUP BY c.ref, c.team
+        SELECT p.team, count(*) AS men, min(p.${s.seen}) AS case_seen, sum(p.${s.seen}) AS men_seen,
+          sum(${bit(`(${ownAccounts}) >= ${DETAILED_DOMAINS}`)}) AS men_detailed, ${idx.map((i) => `sum(${bit(`p.m${i} = 0`)}) AS n${i}`).join(', ')}
+        FROM per_man p GROUP BY p.case_ref, p.team
+      ), per_team AS (
+        SELECT team, sum(men) AS men, sum(case_seen) AS cases_seen, sum(men_seen) AS men_seen, sum(men_detailed) AS men_detailed,
+          ${idx.map((i) => `sum(n${i}) AS n${i}`).join(', ')}
+        FROM per_case GROUP BY team
       )
-      SELECT team, count(*) AS open_cases, sum(men) AS men, sum(case_seen) AS cases_seen, sum(men_seen) AS men_seen, sum(men_detailed) AS men_detailed,
-        ${idx.map((i) => `sum(n${i}) AS n${i}`).join(', ')}
-      FROM per_case GROUP BY team ORDER BY team`,
+      SELECT o.team, o.open_cases, coalesce(t.men, 0) AS men, coalesce(t.cases_seen, 0) AS cases_seen, coalesce(t.men_seen, 0) AS men_seen,
+        coalesce(t.men_detailed, 0) AS men_detailed, ${idx.map((i) => `coalesce(t.n${i}, 0) AS n${i}`).join(', ')}
+      FROM (SELECT team, count(*) AS open_cases FROM cases WHERE open = 1 GROUP BY team) o LEFT JOIN per_team t ON t.team = o.team ORDER BY o.team`,
       params,
     );
     const men = rows.reduce((sum, r) => sum + Number(r.men), 0);
@@ -195,7 +203,7 @@ export class SqlCoverage implements CoverageReader {
   }
 
   async caseCoverage(caseRef: string, today: string): Promise<ManCoverage[]> {
-    const { sql, params } = perMan({ caseRef, openOnly: false });
+    const { sql, params } = perMan({ caseRef, openOnly: false, dated: true });
     const rows = await this.db.all<ManRow>(`${sql} SELECT * FROM per_man ORDER BY man_id`, params);
     return rows.map((r) => {
       const factors = FACTOR_IDS.filter((_f, i) => (r.factor_mask & (1 << i)) !== 0);
@@ -225,6 +233,36 @@ export class SqlCoverage implements CoverageReader {
       ]);
     });
   }
+}
+
+// The team shares from the per-man rows: a case counts when every man on it meets the test (an open case with no man
+// counts for none), a man when he does. The tests are the ones the SQL lists and drill-downs use.
+function teamShares(rows: readonly ManRow[], since: string | null | undefined): { cases: Record<string, number>; men: Record<string, number> } {
+  const s = shareCols(since);
+  const keys = ['seen', ...idx.map((i) => `o${i}`), 'crying', 'info', 'detailed'];
+  const cases: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  const men: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  const num = (r: ManRow, col: string) => Number(r[col as keyof ManRow] ?? 0);
+  const tests = (r: ManRow): Record<string, boolean> => {
+    const own = idx.map((i) => num(r, s.dom(i)) === 2);
+    return {
+      seen: num(r, s.seen) === 1, ...Object.fromEntries(idx.map((i) => [`o${i}`, own[i]!])), crying: num(r, s.crying) > 0, info: num(r, s.info) === 1,
+      detailed: own.filter(Boolean).length >= DETAILED_DOMAINS,
+    };
+  };
+  for (let i = 0; i < rows.length;) {
+    const ref = rows[i]!.case_ref;
+    const every: Record<string, boolean> = Object.fromEntries(keys.map((k) => [k, true]));
+    for (; i < rows.length && rows[i]!.case_ref === ref; i++) {
+      const passed = tests(rows[i]!);
+      for (const k of keys) {
+        if (passed[k]) men[k]! += 1;
+        else every[k] = false;
+      }
+    }
+    for (const k of keys) if (every[k]) cases[k]! += 1;
+  }
+  return { cases, men };
 }
 
 // One per-man row as a list item.

@@ -35,3 +35,10 @@ export const SESSIONS_AND_TOKENS: readonly string[] = [
   `CREATE INDEX directline_tokens_session ON directline_tokens(session_hash)`,
   `CREATE INDEX directline_tokens_expiry ON directline_tokens(expires_at)`,
 ];
+
+/** Migration 8 (issue 17): the trend reads whole months from one covering index, so the partnership trend never touches
+ * the table; the plain month index it replaces is its prefix. */
+export const COVERAGE_TREND_INDEX: readonly string[] = [
+  `CREATE INDEX coverage_months_trend ON coverage_months(month, seen, ${COVERAGE_DOMAIN_COLUMNS.join(', ')}, crying, info)`,
+  `DROP INDEX coverage_months_month`,
+];

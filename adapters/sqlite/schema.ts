@@ -1,7 +1,7 @@
 // The SQLite schema as numbered migrations; PRAGMA user_version records how far a database has come.
 import { COVERAGE_DOMAIN_COLUMNS, factorBitSql, statusScoreSql } from '../sql/columns';
 import type { Migration } from '../sql/migrations';
-import { COVERAGE_ACTIONS_AND_MONTHS, SESSIONS_AND_TOKENS } from '../sql/shared-ddl';
+import { COVERAGE_ACTIONS_AND_MONTHS, COVERAGE_TREND_INDEX, SESSIONS_AND_TOKENS } from '../sql/shared-ddl';
 
 // The INSERT … SELECT that projects one summary version's JSON body into coverage_facts.
 function coverageFactsInsert(id: string, body: string): string {
@@ -160,6 +160,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     statements: [
       ...SESSIONS_AND_TOKENS,
+    ],
+  },
+  // Coverage (issue 17): the trend answered from a covering index (the partnership report's time budget).
+  {
+    version: 8,
+    statements: [
+      ...COVERAGE_TREND_INDEX,
     ],
   },
 ];
