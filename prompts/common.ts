@@ -32,4 +32,8 @@ export const common = {
   badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',
   yes: 'Yes',
   no: 'No',
+  userRolePractitioner: 'Practitioner',
+  userRoleSupervisor: 'Supervisor',
+  userRolePartnershipLead: 'Partnership lead',
+  userRoleAdmin: 'Seen administrator',
 } as const;
