@@ -37,6 +37,25 @@ export function exportFileName(ref: string, format: 'md' | 'docx'): string {
 /** Bytes a text takes inside a JSON activity (escapes included). */
 const jsonBytes = (s: string) => Buffer.byteLength(JSON.stringify(s), 'utf8');
 
+/** A long line in pieces of at most `maxBytes` (as JSON), split between code points. */
+function cut(line: string, maxBytes: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let bytes = 2;
+  for (const ch of line) {
+    const size = jsonBytes(ch) - 2;
+    if (piece && bytes + size > maxBytes) {
+      pieces.push(piece);
+      piece = '';
+      bytes = 2;
+    }
+    piece += ch;
+    bytes += size;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
 /**
  * The Markdown as copyable text: fenced so the channel shows it as typed (with a copy button where it has one), in as
  * many messages as `maxBytes` needs, split between lines. The fence is longer than any run of backticks in the text.
@@ -47,22 +66,20 @@ export function copyableParts(markdown: string, maxBytes: number): string[] {
   const wrap = (body: string) => `${fence}markdown\n${body}\n${fence}`;
   const parts: string[] = [];
   let current: string[] = [];
+  const flush = () => {
+    if (current.length) parts.push(wrap(current.join('\n')));
+    current = [];
+  };
   for (const line of markdown.replace(/\n+$/, '').split('\n')) {
-    // A single line longer than the budget is cut (by code points), never dropped.
-    const pieces = jsonBytes(line) > maxBytes / 2 ? [...line].reduce<string[]>((acc, ch) => {
-      const last = acc.at(-1);
-      if (last !== undefined && jsonBytes(last + ch) <= maxBytes / 2) acc[acc.length - 1] = last + ch;
-      else acc.push(ch);
-      return acc;
-    }, []) : [line];
-    for (const piece of pieces) {
-      if (current.length && jsonBytes(wrap([...current, piece].join('\n'))) > maxBytes) {
-        parts.push(wrap(current.join('\n')));
-        current = [];
-      }
-      current.push(piece);
+    // A single line longer than half the budget is cut (by code points) into parts of its own, never dropped.
+    if (jsonBytes(line) > maxBytes / 2) {
+      flush();
+      for (const piece of cut(line, maxBytes / 2)) parts.push(wrap(piece));
+      continue;
     }
+    if (current.length && jsonBytes(wrap([...current, line].join('\n'))) > maxBytes) flush();
+    current.push(line);
   }
-  if (current.length) parts.push(wrap(current.join('\n')));
+  flush();
   return parts;
 }
