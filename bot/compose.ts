@@ -83,7 +83,9 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   // Why one export function: chat, the download link and `seen export` check access and audit through records/case-export.ts alike.
   const exports = (context: () => AuditContext): ExportCase => (who, ref, format) => exportCase({ records, audit, now, context }, who, ref, format);
   const downloadLinks = new DownloadLinks(await loadOrCreateSecret(db, 'export.download_secret'), now, config.SEEN_PUBLIC_URL);
-  const bot = new SeenBot({ conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()), downloadLinks: downloadLinks.canLink ? downloadLinks : undefined });
+  const bot = new SeenBot({
+    conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()), downloadLinks: downloadLinks.canLink ? downloadLinks : undefined,
+  });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
 

@@ -6,7 +6,6 @@ import type { SummaryLayout } from './summary-view';
 export interface DocxContent { title: string; subtitle: string; layouts: readonly SummaryLayout[]; empty: string }
 
 // Why: XML 1.0 cannot hold most control characters, and one pasted into a note would make Word refuse the whole file.
-// eslint-disable-next-line no-control-regex
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** A run per line of the text, so a note's line breaks stay line breaks; the library escapes <, > and &. */
