@@ -84,7 +84,9 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const exports = (context: () => AuditContext): ExportCase => (who, ref, format) => exportCase({ records, audit, now, context }, who, ref, format);
   const downloadLinks = new DownloadLinks(await loadOrCreateSecret(db, 'export.download_secret'), now, config.SEEN_PUBLIC_URL);
   const bot = new SeenBot({
-    conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()), downloadLinks: downloadLinks.canLink ? downloadLinks : undefined,
+    conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()),
+    // Why sign-in too: opening a link needs the person signed in as themselves; without it a link could only be refused.
+    downloadLinks: downloadLinks.canLink && config.SEEN_OIDC_ISSUER ? downloadLinks : undefined,
   });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);

@@ -12,7 +12,7 @@ export const exporting = {
   noSummaries: 'There is no saved summary on case {ref} yet, so there is nothing to export. Say **write up {ref}** to record a contact.',
   readyFiles: 'The latest summaries on case {ref} ({count}): download them as Markdown or Word below, or copy the Markdown from the next message.',
   readyLinks: 'The latest summaries on case {ref} ({count}). Copy the Markdown below, or download it (sign in to Seen as yourself; the links work for {minutes} minutes): [Markdown]({md}) · [Word]({docx})',
-  readyNoLinks: 'The latest summaries on case {ref} ({count}). Copy the Markdown below. Teams cannot take files from me, and download links need Seen\'s public address (SEEN_PUBLIC_URL), which is not set: ask your Seen administrator to set it for Markdown and Word downloads.',
+  readyNoLinks: 'The latest summaries on case {ref} ({count}). Copy the Markdown below. Teams cannot take files from me, and download links need Seen\'s public address (SEEN_PUBLIC_URL) and web sign-in (SEEN_OIDC_ISSUER), which are not both set here: ask your Seen administrator for Markdown and Word downloads.',
   readyTextOnly: 'The latest summaries on case {ref} ({count}). This chat cannot take files from me, so copy the Markdown below.',
   tooLargeToAttach: 'The latest summaries on case {ref} ({count}) are too large to attach here. Copy the Markdown below.',
   part: 'Part {n} of {total}:',
