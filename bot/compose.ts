@@ -32,6 +32,10 @@ import { auditedLogic } from './audit-turn';
 import { createDirectLine, type DirectLine } from '../adapters/directline';
 import { seedDemo } from '../records/demo-seed';
 import type { CaseRecords } from '../records/repository';
+import type { AuditContext } from '../records/audit';
+import { exportCase, type ExportCase } from '../records/case-export';
+import { DownloadLinks } from '../adapters/export/download-links';
+import { exportRouter } from './export-routes';
 
 /** Everything a running Seen is made of, so tests can reach in and `close()` tidies up. */
 export interface Seen {
@@ -76,7 +80,14 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   const conversationState = new OptimisticConversationState(overrides.storage ?? new SqlStorage(db, now));
   // Why audited: every read of a team's figures (page, CSV, chat) lands in the audit trail with the team (issue 17.4).
   const coverage = new AuditedCoverage(new SqlCoverage(db), audit, now, () => auditScope.current());
-  const bot = new SeenBot({ conversationState, records, logger, today: now, coverage });
+  // Why one export function: chat, the download link and `seen export` check access and audit through records/case-export.ts alike.
+  const exports = (context: () => AuditContext): ExportCase => (who, ref, format) => exportCase({ records, audit, now, context }, who, ref, format);
+  const downloadLinks = new DownloadLinks(await loadOrCreateSecret(db, 'export.download_secret'), now, config.SEEN_PUBLIC_URL);
+  const bot = new SeenBot({
+    conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()),
+    // Why sign-in too: opening a link needs the person signed in as themselves; without it a link could only be refused.
+    downloadLinks: downloadLinks.canLink && config.SEEN_OIDC_ISSUER ? downloadLinks : undefined,
+  });
   const logic = auditedLogic(auditScope, records, (ctx: Parameters<SeenBot['run']>[0]) => bot.run(ctx));
   const onTurnError = turnErrorHandler(logger);
 
@@ -106,6 +117,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
     routers: [
       (webDir) => teamsTabRouter({ ...tab, webDir }),
       (webDir) => coverageRouter({ records, coverage, now, logger, webDir, auditScope }),
+      () => exportRouter({ records, links: downloadLinks, exportCase: exports(() => auditScope.current()), auditScope, audit, now, logger }),
     ] });
 
   let server: Server | undefined;

@@ -156,7 +156,9 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
       const c = await records.getCase(ref.data);
       if (!c) throw new CoverageHttpError(404, 'NotFound', 'no such case');
       teamFor(user, c.team);
-      const [men, perMan, summaries] = await Promise.all([records.listMen(c.ref), coverage.caseCoverage(c.ref, isoDay(now())), records.latestSummaries(c.ref)]);
+      const [men, perMan, summaries, users] = await Promise.all([records.listMen(c.ref), coverage.caseCoverage(c.ref, isoDay(now())), records.latestSummaries(c.ref), records.listUsers()]);
+      // Why: a summary names its author by name, never by user id (issue 15 item 12).
+      const names = new Map(users.map((u) => [u.id, u.name]));
       return {
         caseRef: c.ref, team: c.team, fictional: c.fictional,
         men: men.map((m) => {
@@ -165,7 +167,7 @@ export function coverageRouter(deps: CoverageRoutesDeps): Router {
           return {
             manId: m.id, name: m.name, role: t(ROLE_LABEL[m.role]), lastSeen: cov?.lastSeen ?? null,
             topics: DOMAIN_IDS.map((d) => ({ domain: d, title: DOMAIN_WORDING[d].title, status: cov?.domains[d]?.status ?? 'absent', whose: t(STATUS_LABEL[cov?.domains[d]?.status ?? 'absent']), lastExplored: cov?.domains[d]?.date ?? null })),
-            latest: latest ? layoutSummary(latest, { manName: m.name, manRole: m.role, fictional: c.fictional }) : null,
+            latest: latest ? layoutSummary(latest, { manName: m.name, manRole: m.role, fictional: c.fictional, authorName: names.get(latest.author) }) : null,
           };
         }),
       };

@@ -14,10 +14,19 @@ import { botEndpoint, type BotEndpointLimits } from './bot-endpoint';
 import type { BotFrameworkTurns } from '../adapters/teams/cloud-adapter';
 import { accessGuard, demoIdentity, signInGate, type AccessOptions } from './web-access';
 import type { SignIn } from './signin-routes';
+import { UserRole } from '../records/model';
+import { t } from '../prompts';
+import { USER_ROLE_LABEL } from '../prompts/labels';
 
 /** A user the web page offers in its "who are you" picker (fictional demo users). */
 const demoUserSchema = z.object({ id: z.string().min(1), name: z.string().min(1), role: z.string(), team: z.string() });
 export type DemoUser = z.infer<typeof demoUserSchema>;
+
+/** A stored role in words (prompts/labels.ts); a role Seen does not know is shown as stored. */
+function roleLabel(role: string): string {
+  const known = UserRole.safeParse(role);
+  return known.success ? t(USER_ROLE_LABEL[known.data]) : role;
+}
 
 /** Everything the app needs; all required except `webDir` and `webchatBundle`. */
 export interface AppDeps {
@@ -122,7 +131,9 @@ export function createApp(deps: AppDeps): Express {
   // Why: the picker shows who the person can be; only the fields the page needs leave the server.
   app.get('/api/demo-users', async (_req, res) => {
     // zod's object parse drops every other field (e.g. Entra object ids).
-    res.json({ fictional: true, users: z.array(demoUserSchema).parse(await deps.listUsers()) });
+    const users = z.array(demoUserSchema).parse(await deps.listUsers());
+    // Why a label: the picker shows "Partnership lead", never the stored id `partnership_lead`.
+    res.json({ fictional: true, users: users.map((u) => ({ ...u, roleLabel: roleLabel(u.role) })) });
   });
 
   // Why the database too: behind a load balancer, an instance that cannot reach the shared database must not take turns.

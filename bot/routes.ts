@@ -7,6 +7,7 @@ import { PREPARE_DIALOG, type PrepareOptions } from '../dialogs/prepare/prepare-
 import { WRITEUP_DIALOG, type WriteUpOptions } from '../dialogs/writeup/writeup-dialog';
 import { CORRECT_DIALOG } from '../dialogs/writeup/correct-dialog';
 import type { CaseDialogOptions } from '../dialogs/writeup/case-dialog';
+import { EXPORT_DIALOG, type ExportOptions } from '../dialogs/export/export-dialog';
 
 /** One command: matched against the whole trimmed message; a match interrupts whatever dialog is running. */
 export interface Route<O extends object = object> {
@@ -21,7 +22,7 @@ export interface Route<O extends object = object> {
   /** The options that dialog begins with. */
   readonly options: (argument: string | undefined, user: User) => O;
   /** A dependency the command needs; without it the route is not offered (e.g. coverage without a coverage reader). */
-  readonly needs?: 'coverage';
+  readonly needs?: 'coverage' | 'export';
 }
 
 /** A case reference or other single-word argument: `DEMO-1`, upper-cased before use. */
@@ -50,6 +51,11 @@ export const ROUTES: readonly Route[] = [
   }),
   route<CaseDialogOptions>({
     name: 'correct', pattern: new RegExp(`^correct(?:\\s+a\\s+summary)?(?:\\s+${ARG})?$`, 'i'), roles: CASE_WORKERS, dialog: CORRECT_DIALOG,
+    options: (ref, user) => ({ userId: user.id, caseRef: caseRef(ref) }),
+  }),
+  // Why 'any': the export's own access check decides and audits every refusal, as `seen export` and the download link do.
+  route<ExportOptions>({
+    name: 'export', pattern: new RegExp(`^export(?:\\s+(?:case\\s+)?${ARG})?\\s*[.!]?$`, 'i'), roles: 'any', dialog: EXPORT_DIALOG, needs: 'export',
     options: (ref, user) => ({ userId: user.id, caseRef: caseRef(ref) }),
   }),
 ];

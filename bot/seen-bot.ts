@@ -17,6 +17,8 @@ import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeB
 import { normaliseInput } from './input-text';
 import { channelOf, isPersonalChat } from '../views/channels';
 import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
+import { ExportDialog } from '../dialogs/export/export-dialog';
+import type { DownloadLinkMaker, ExportCase } from '../records/case-export';
 
 /** What the bot is built from; every piece is required. */
 export interface SeenBotDeps {
@@ -30,6 +32,10 @@ export interface SeenBotDeps {
   supervision?: SupervisionLog;
   /** How long a channel with a reply deadline (Teams) waits for the prepare plan before acknowledging (default: the channel's). */
   prepareBudgetMs?: number;
+  /** The audited export for `export <case>` (records/case-export.ts); without it the command is not offered. */
+  exportCase?: ExportCase;
+  /** Signed download links for channels that cannot take files (Teams); absent when SEEN_PUBLIC_URL is not set. */
+  downloadLinks?: DownloadLinkMaker;
 }
 
 /** Seen's bot: thin, with all flow in dialogs. */
@@ -47,7 +53,8 @@ export class SeenBot extends ActivityHandler {
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
     const onLateError = (err: Error) => deps.logger.error({ event: 'follow_up_failed', error: err.name, cause: (err.cause as Error | undefined)?.name }, 'follow-up failed');
     this.dialogs.add(new PrepareDialog({ records: deps.records, supervision, onLateError, budgetMs: deps.prepareBudgetMs }));
-    this.routes = ROUTES.filter((r) => r.needs !== 'coverage' || deps.coverage);
+    if (deps.exportCase) this.dialogs.add(new ExportDialog({ records: deps.records, exportCase: deps.exportCase, today: deps.today, links: deps.downloadLinks }));
+    this.routes = ROUTES.filter((r) => (r.needs !== 'coverage' || deps.coverage) && (r.needs !== 'export' || deps.exportCase));
     // Why at construction: a route naming a dialog nobody registered would otherwise fail on the first person to type it.
     for (const r of this.routes) if (!this.dialogs.find(r.dialog)) throw new TypeError(`route ${r.name} starts dialog ${r.dialog}, which SeenBot does not register`);
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));

@@ -1,8 +1,11 @@
 // Helpers that turn a domain's wording file into namespaced, zod-checked prompt entries.
 import { z } from 'zod';
 
-/** One piece of wording: non-empty, trimmed, and short enough for a chat bubble or card. */
-export const Wording = z.string().trim().min(1).max(2000);
+/**
+ * One piece of wording: not blank, and short enough for a chat bubble or card. Kept exactly as written: a fragment
+ * joined into a sentence (" (corrects version 1)") carries its own leading space, which trimming would drop.
+ */
+export const Wording = z.string().min(1).max(2000).refine((s) => s.trim().length > 0, 'wording must not be blank');
 
 /** A flat wording table for one namespace, e.g. `common` or `writeup`. */
 export type WordingTable = Readonly<Record<string, string>>;

@@ -14,6 +14,7 @@ export const common = {
     'I can help you:\n' +
     '- **prepare DEMO-3** before a visit: the men in the baby\'s life, what is known and never explored, questions to try and reminders due\n' +
     '- **write up DEMO-1** after a visit, topic by topic or by pasting your notes; **correct DEMO-1** to correct a saved summary\n' +
+    '- **export DEMO-3** for the latest summaries on a case as Markdown to copy, and as a Markdown or Word file\n' +
     '- **coverage** (supervisors): fathers not seen, topics never explored, factors combining not yet discussed; **discussed DEMO-5** once they were; figures and CSV on the **/coverage** page\n\n' +
     'During a write-up: answer in your own words; say **not explored** to mark a topic as not explored this visit; **cancel** stops without saving; **help** shows this.',
   helpInDialog: 'You are in the middle of: {where}. Answer the question above in your own words, say **not explored** if you did not cover it this visit, or **cancel** to stop without saving.',
@@ -32,4 +33,8 @@ export const common = {
   badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',
   yes: 'Yes',
   no: 'No',
+  userRolePractitioner: 'Practitioner',
+  userRoleSupervisor: 'Supervisor',
+  userRolePartnershipLead: 'Partnership lead',
+  userRoleAdmin: 'Seen administrator',
 } as const;

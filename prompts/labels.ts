@@ -1,6 +1,6 @@
 // Which wording names each fixed id (roles, agencies, statuses, factors, gaps), so ids never reach the screen raw.
 import type { AgencyId, CryingMessageId, DomainStatus, FactorId, GapCode, ManRole, SubstanceLevel } from '../records/practice-model';
-import type { SeenStatus } from '../records/model';
+import type { SeenStatus, UserRole } from '../records/model';
 import type { PromptKey } from './index';
 
 /** A man's role, as the practitioner reads it. */
@@ -10,6 +10,14 @@ export const ROLE_LABEL: Readonly<Record<ManRole, PromptKey>> = {
   mothers_partner: 'writeup.roleMothersPartner',
   non_resident_father: 'writeup.roleNonResidentFather',
   other_male_carer: 'writeup.roleOtherMaleCarer',
+};
+
+/** A Seen user's role, as the sign-in picker shows it (never the raw id `partnership_lead`). */
+export const USER_ROLE_LABEL: Readonly<Record<UserRole, PromptKey>> = {
+  practitioner: 'common.userRolePractitioner',
+  supervisor: 'common.userRoleSupervisor',
+  partnership_lead: 'common.userRolePartnershipLead',
+  admin: 'common.userRoleAdmin',
 };
 
 /** An agency's name. */

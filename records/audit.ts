@@ -10,7 +10,9 @@ export type AuditPath = z.infer<typeof AuditPath>;
 export const AUDIT_OPERATIONS = [
   'case.read', 'case.list', 'case.insert', 'men.list', 'man.read', 'man.add',
   'summary.save', 'summary.correct', 'summaries.read', 'versions.read',
-  'subject.export', 'audit.read', 'retention.delete', 'database.copy',
+  'subject.export', 'audit.read',
+  // A case's summaries exported (issue 15): the CLI, `export <case>` in chat, and its download link; detail is format:count.
+  'summaries.export', 'retention.delete', 'database.copy',
   'users.list', 'user.add', 'user.update', 'user.disable', 'user.enable', 'users.import',
   // Coverage figures (issue 17): a team's figures viewed, downloaded as CSV or printed as a report; partnership figures likewise.
   'coverage.team.view', 'coverage.team.csv', 'coverage.team.report', 'coverage.team.members', 'coverage.partnership.view', 'coverage.partnership.csv', 'coverage.partnership.report',

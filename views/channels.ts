@@ -15,6 +15,12 @@ export interface Channel {
   readonly maxMessageBytes: number;
   /** How records calls from this channel appear in the audit trail. */
   readonly auditPath: AuditPath;
+  /**
+   * How an export reaches the person: `inline` attaches the files as data: URLs inside the (authenticated) conversation,
+   * which Web Chat shows as downloads; `link` sends a signed, short-lived link (Teams bots cannot attach files in a
+   * personal chat); `none` sends the copyable text only.
+   */
+  readonly files: 'inline' | 'link' | 'none';
 }
 
 // Why 5 s: Teams gives a bot about 15 s per turn, so slow work acknowledges well inside it and follows up.
@@ -23,18 +29,18 @@ const TEAMS_REPLY_DEADLINE_MS = 5_000;
 const TEAMS_MAX_BYTES = 28_000;
 const DIRECT_LINE_MAX_BYTES = 1_000_000;
 
-const WEB_CHAT: Channel = { cards: true, stripsMentions: false, replyDeadlineMs: Infinity, entraIds: false, maxMessageBytes: DIRECT_LINE_MAX_BYTES, auditPath: 'chat' };
+const WEB_CHAT: Channel = { cards: true, stripsMentions: false, replyDeadlineMs: Infinity, entraIds: false, maxMessageBytes: DIRECT_LINE_MAX_BYTES, auditPath: 'chat', files: 'inline' };
 
 /** Every channel Seen knows, by Bot Framework channel id; a new channel (or quirk) is one entry here. */
 export const CHANNELS: Readonly<Record<string, Channel>> = {
-  msteams: { cards: true, stripsMentions: true, replyDeadlineMs: TEAMS_REPLY_DEADLINE_MS, entraIds: true, maxMessageBytes: TEAMS_MAX_BYTES, auditPath: 'teams' },
+  msteams: { cards: true, stripsMentions: true, replyDeadlineMs: TEAMS_REPLY_DEADLINE_MS, entraIds: true, maxMessageBytes: TEAMS_MAX_BYTES, auditPath: 'teams', files: 'link' },
   directline: { ...WEB_CHAT, auditPath: 'directline' },
   webchat: WEB_CHAT,
   emulator: WEB_CHAT,
 };
 
 /** Any other Bot Framework chat: plain text and buttons, no deadline, the channel's user id. */
-export const OTHER_CHANNEL: Channel = { cards: false, stripsMentions: false, replyDeadlineMs: Infinity, entraIds: false, maxMessageBytes: DIRECT_LINE_MAX_BYTES, auditPath: 'chat' };
+export const OTHER_CHANNEL: Channel = { cards: false, stripsMentions: false, replyDeadlineMs: Infinity, entraIds: false, maxMessageBytes: DIRECT_LINE_MAX_BYTES, auditPath: 'chat', files: 'none' };
 
 /** The behaviour of the channel a message came through. */
 export function channelOf(channelId: string | undefined): Channel {

@@ -14,3 +14,8 @@ export function writeUpCommandText(caseRef: string): string {
 export function discussedCommandText(caseRef: string): string {
   return `discussed ${caseRef}`;
 }
+
+/** The message an "export" button sends. */
+export function exportCommandText(caseRef: string): string {
+  return `export ${caseRef}`;
+}

@@ -94,7 +94,7 @@
       name.textContent = u.name;
       var meta = document.createElement('span');
       meta.className = 'meta';
-      meta.textContent = u.role + ' · ' + u.team;
+      meta.textContent = (u.roleLabel || u.role) + ' · ' + u.team;
       text.append(name, meta);
       label.append(input, text);
       els.list.append(label);

@@ -252,7 +252,7 @@
       return refresh();
     }
     var data = await api('/api/demo-users');
-    data.users.forEach(function (u) { els.user.add(new Option(u.name + ' (' + u.role.replace('_', ' ') + ', ' + u.team + ')', u.id)); });
+    data.users.forEach(function (u) { els.user.add(new Option(u.name + ' (' + (u.roleLabel || u.role) + ', ' + u.team + ')', u.id)); });
     var wanted = new URLSearchParams(location.search).get('user');
     if (wanted) els.user.value = wanted;
     $('print').addEventListener('click', function () { window.print(); });

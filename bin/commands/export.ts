@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../cli';
 import { cliActor, openCliRecords } from './cli-records';
-import { summaryToMarkdown } from '../../views/exporters/markdown';
+import { exportCase } from '../../records/case-export';
+import { caseMarkdown } from '../../views/exporters/case-files';
 
 const Args = z.object({
   caseRef: z.string().trim().min(1).max(50).transform((s) => s.toUpperCase()),
@@ -24,24 +25,20 @@ export const command: Command = {
       return 2;
     }
     // Reads are audited as the CLI user through the export path, like every other read of a case record.
-    const { records, close } = await openCliRecords(args.db, cliActor(), 'export');
+    const { records, audit, context, close } = await openCliRecords(args.db, cliActor(), 'export');
     try {
-      const c = await records.getCase(args.caseRef);
-      if (!c) {
+      // The same access check and audit entry as `export <case>` in chat; the operator already holds the database.
+      const result = await exportCase({ records, audit, now: () => new Date(), context: () => context }, { operator: true }, args.caseRef, args.format);
+      if (result.status === 'unknown_case' || result.status === 'denied') {
         io.stderr(`seen export: no case ${args.caseRef}\n`);
         return 1;
       }
-      const summaries = await records.latestSummaries(c.ref);
       if (args.format === 'json') {
-        io.stdout(`${JSON.stringify({ caseRef: c.ref, fictional: c.fictional, summaries }, null, 2)}\n`);
+        const summaries = result.status === 'ready' ? result.summaries.map((s) => s.summary) : [];
+        io.stdout(`${JSON.stringify({ caseRef: result.case.ref, fictional: result.case.fictional, summaries }, null, 2)}\n`);
         return 0;
       }
-      const men = new Map((await records.listMen(c.ref)).map((m) => [m.id, m]));
-      const parts = summaries.map((s) => {
-        const man = men.get(s.manId)!;
-        return summaryToMarkdown(s, { manName: man.name, manRole: man.role, fictional: c.fictional });
-      });
-      io.stdout(`${parts.length ? parts.join('\n---\n\n') : `No summaries on ${c.ref} yet.\n`}`);
+      io.stdout(result.status === 'ready' ? caseMarkdown(result.case, result.summaries) : `No summaries on ${result.case.ref} yet.\n`);
       return 0;
     } finally {
       await close();

@@ -44,6 +44,7 @@ describe('bin: seen export', () => {
     assert.equal(code, 0);
     assert.match(out, /^## Father-inclusive summary: Marcus \(fictional\)/);
     assert.match(out, /FICTIONAL DEMO DATA/);
+    assert.match(out, /written by Alex Morgan on/, 'the author by name, never the user id (issue 15 item 12)');
   });
 
   const bad: Array<[string, string[], number, RegExp]> = [
@@ -64,6 +65,8 @@ describe('bin: seen export', () => {
     try {
       const entries = await new SqlAuditLog(db).listForCase('DEMO-3');
       assert.ok(entries.some((e) => e.path === 'export'), JSON.stringify(entries.map((e) => e.path)));
+      // The same entry `export <case>` in chat and its download link write (records/case-export.ts).
+      assert.ok(entries.some((e) => e.operation === 'summaries.export' && e.outcome === 'ok' && e.detail === 'json:1'), JSON.stringify(entries.map((e) => e.operation)));
     } finally {
       await db.close();
     }

@@ -161,7 +161,7 @@ describe('coverage: page API and CSV', () => {
     const res = await get('/api/coverage/case?user=sam&ref=demo-3');
     assert.equal(res.status, 200);
     type Topic = { domain: string; status: string; lastExplored: string | null };
-    const c = (await res.json()) as { caseRef: string; men: Array<{ manId: string; topics: Topic[]; latest: { title: string; sections: unknown[] } | null }> };
+    const c = (await res.json()) as { caseRef: string; men: Array<{ manId: string; topics: Topic[]; latest: { title: string; subtitle: string; sections: unknown[] } | null }> };
     assert.equal(c.caseRef, 'DEMO-3');
     const marcus = c.men.find((m) => m.manId === 'demo-3-marcus')!;
     const life = marcus.topics.find((x) => x.domain === 'life_history')!;
@@ -169,6 +169,7 @@ describe('coverage: page API and CSV', () => {
     assert.match(life.lastExplored ?? '', /^\d{4}-\d{2}-\d{2}$/);
     assert.equal(marcus.topics.find((x) => x.domain === 'mental_health')!.lastExplored, null);
     assert.ok(marcus.latest && marcus.latest.sections.length > 8, 'the latest summary, laid out');
+    assert.match(marcus.latest.subtitle, /written by Alex Morgan on/, 'its author by name, not user id (issue 15 item 12)');
     const entries = (await seen.audit.listForCase('DEMO-3')).slice(before);
     assert.ok(entries.some((e) => e.actor === 'sam' && e.path === 'page' && e.operation === 'case.read'));
     assert.ok(entries.some((e) => e.actor === 'sam' && e.path === 'page' && e.operation === 'summaries.read'));

@@ -5,8 +5,8 @@ import { DOMAIN_WORDING, t } from '../../prompts';
 import { AGENCY_LABEL, CRYING_LABEL, FACTOR_LABEL, GAP_LABEL, LEVEL_LABEL, ROLE_LABEL, SEEN_LABEL, STATUS_LABEL } from '../../prompts/labels';
 import type { ManRole } from '../../records/practice-model';
 
-/** What the renderer needs beyond the summary: names for the heading. */
-export interface SummaryContext { manName: string; manRole: ManRole; fictional: boolean }
+/** What the renderer needs beyond the summary: names for the heading, and the author's name (else their user id is shown). */
+export interface SummaryContext { manName: string; manRole: ManRole; fictional: boolean; authorName?: string }
 
 /** One section: a heading, label/value facts, and free lines. */
 export interface Section { heading: string; facts: Array<[string, string]>; lines: string[] }
@@ -21,7 +21,7 @@ export function layoutSummary(s: SummaryDraft | Summary, ctx: SummaryContext): S
   const stored = 'version' in s ? s : undefined;
   const title = t('summary.title', { man: ctx.manName, role: t(ROLE_LABEL[ctx.manRole]), ref: s.caseRef }) + (ctx.fictional ? ` — ${t('summary.fictional')}` : '');
   const subtitle = stored
-    ? t('summary.version', { version: stored.version, corrects: stored.corrects ? t('summary.corrects', { version: stored.corrects }) : '', author: stored.author, date: stored.createdAt.slice(0, 10) })
+    ? t('summary.version', { version: stored.version, corrects: stored.corrects ? t('summary.corrects', { version: stored.corrects }) : '', author: ctx.authorName ?? stored.author, date: stored.createdAt.slice(0, 10) })
     : t('summary.draft');
   const contact: Section = {
     heading: t('summary.contact'),
