@@ -1,0 +1,99 @@
+// The paste path's review card (issue 15, "one review card first"): each topic's status, each statement with its source, editable.
+import { z } from 'zod';
+import { adaptiveCard, cardMessage, textMessage, type ViewMessage } from '../message';
+import { Statement, statusFromStatements, UpTo } from '../../records/model';
+import { DOMAIN_IDS, DomainId } from '../../records/practice-model';
+import { DOMAIN_WORDING, t } from '../../prompts';
+import { STATUS_LABEL } from '../../prompts/labels';
+import { escapeMarkdown } from '../exporters/markdown';
+import { cardText } from './card-text';
+
+/** One topic as the review shows it: its statements (in note order). */
+export type ReviewTopics = Record<DomainId, Statement[]>;
+
+/** The submit action that marks Seen's own review card. */
+export const NOTES_REVIEW_ACTION = 'notesReview';
+const HIM = 'him';
+const SECONDHAND = 'secondhand:';
+const COLOUR = { covered: 'Good', secondhand: 'Warning', absent: 'Attention' } as const;
+/** A field id on the card: `text.<domain>.<n|new>` or `source.<domain>.<n|new>`. */
+const FIELD = /^(text|source)\.([a-z_]+)\.(\d{1,3}|new)$/;
+
+/** What the card submits: its action plus its fields (each bounded), nothing else. */
+export const NotesReviewSubmit = z.object({ action: z.literal(NOTES_REVIEW_ACTION) }).catchall(UpTo(20_000)).superRefine((v, ctx) => {
+  for (const k of Object.keys(v)) {
+    const m = FIELD.exec(k);
+    if (k !== 'action' && (!m || !DomainId.safeParse(m[2]).success)) ctx.addIssue({ code: 'custom', message: `unknown field ${k.slice(0, 40)}` });
+  }
+});
+export type NotesReviewSubmit = z.infer<typeof NotesReviewSubmit>;
+
+/** A statement's source in words: "his own account" or "second-hand (Shannon)". */
+export function sourceLabel(s: Pick<Statement, 'source' | 'by'>): string {
+  return s.source === 'him' ? t('notes.sourceHim') : s.by ? t('notes.sourceBy', { by: s.by }) : t('notes.sourceSomeone');
+}
+
+const sourceValue = (s: Pick<Statement, 'source' | 'by'>) => (s.source === 'him' ? HIM : `${SECONDHAND}${s.by ?? ''}`);
+
+/** The text lines of the review: each topic's status and each statement with its source. */
+function reviewLines(topics: ReviewTopics): string[] {
+  return DOMAIN_IDS.flatMap((d) => {
+    const status = statusFromStatements(topics[d]);
+    const head = `- **${DOMAIN_WORDING[d].title}**: ${t(status === 'absent' ? 'notes.notAsked' : STATUS_LABEL[status])}`;
+    return [head, ...topics[d].map((s) => `  - "${escapeMarkdown(s.text)}" (${sourceLabel(s)})`)];
+  });
+}
+
+/** The review message: a card with a text input and a source choice per statement (and one new line per topic), or the same as text. */
+export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: readonly string[], withCard: boolean): ViewMessage {
+  const text = `${t('notes.reviewIntro', { man: escapeMarkdown(man) })}\n\n${reviewLines(topics).join('\n')}`;
+  if (!withCard) return textMessage(`${text}\n\n${t('notes.reviewTextOnly')}`);
+  const people = [...new Set(tellers.filter(Boolean))];
+  const choices = (s?: Pick<Statement, 'source' | 'by'>) => {
+    const list = [{ title: t('notes.sourceHim'), value: HIM }, ...people.map((p) => ({ title: t('notes.sourceBy', { by: cardText(p) }), value: `${SECONDHAND}${p}` })),
+      { title: t('notes.sourceSomeone'), value: SECONDHAND }];
+    if (s && s.source === 'secondhand' && s.by && !people.includes(s.by)) list.splice(1, 0, { title: t('notes.sourceBy', { by: cardText(s.by) }), value: sourceValue(s) });
+    return list;
+  };
+  const row = (d: DomainId, key: string, s?: Statement) => ({
+    type: 'ColumnSet', columns: [
+      { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: `text.${d}.${key}`, value: s ? cardText(s.text) : '', isMultiline: true, placeholder: s ? '' : t('notes.reviewAdd'), label: s ? undefined : t('notes.reviewAddLabel') }] },
+      { type: 'Column', width: 'auto', items: [{ type: 'Input.ChoiceSet', id: `source.${d}.${key}`, style: 'compact', value: s ? sourceValue(s) : HIM, choices: choices(s) }] },
+    ],
+  });
+  const body = [
+    { type: 'TextBlock', text: cardText(t('notes.reviewIntro', { man }).replace(/\*\*/g, '')), wrap: true, weight: 'Bolder' },
+    ...DOMAIN_IDS.map((d) => {
+      const status = statusFromStatements(topics[d]);
+      return {
+        type: 'Container', separator: true, items: [
+          { type: 'TextBlock', text: `${cardText(DOMAIN_WORDING[d].title)}: ${t(status === 'absent' ? 'notes.notAsked' : STATUS_LABEL[status])}`, wrap: true, weight: 'Bolder', color: COLOUR[status] },
+          ...topics[d].map((s, i) => row(d, String(i), s)),
+          row(d, 'new'),
+        ],
+      };
+    }),
+  ];
+  const card = adaptiveCard({
+    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: text,
+    actions: [{ type: 'Action.Submit', title: t('notes.reviewSubmit'), data: { action: NOTES_REVIEW_ACTION } }],
+  });
+  return cardMessage(card, t('notes.reviewIntro', { man: escapeMarkdown(man) }));
+}
+
+/** The topics as edited on the card: an emptied text drops its statement; a new line is added with its chosen source. */
+export function applyNotesReview(topics: ReviewTopics, submit: NotesReviewSubmit): ReviewTopics {
+  const out = {} as ReviewTopics;
+  for (const d of DOMAIN_IDS) {
+    const keys = [...topics[d].map((_, i) => String(i)), 'new'];
+    out[d] = keys.flatMap((key, i) => {
+      const old = topics[d][i];
+      const text = (submit[`text.${d}.${key}`] ?? (old ? old.text : '')).trim();
+      if (!text) return [];
+      const source = submit[`source.${d}.${key}`] ?? (old ? sourceValue(old) : HIM);
+      const by = source.startsWith(SECONDHAND) ? source.slice(SECONDHAND.length).trim() || null : null;
+      return [Statement.parse({ text, source: source === HIM ? 'him' : 'secondhand', by })];
+    });
+  }
+  return out;
+}
