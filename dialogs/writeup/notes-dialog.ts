@@ -15,7 +15,7 @@ import { pickManyDialog, type PickState } from '../pick-many';
 import { CRYING_OPTIONS } from '../domains/parenting-knowledge';
 import { SubstanceDetailDialog, type SubstanceDetailOptions } from '../domains/substance-detail';
 import { isSkipped, type SubstanceChoice } from '../domains/substance-options';
-import { answerSource, topicStatements } from './statements';
+import { answerSource, motherNamedIn, topicStatements } from './statements';
 import { notesOutcome, type NotesExtras, type NotesTopic } from './notes-outcome';
 
 export { notesOutcome, type NotesOutcome } from './notes-outcome';
@@ -68,8 +68,13 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
   private async analyse(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { manName, otherNames, people } = step.options as NotesOptions;
     const his = firstName(manName);
-    const known = dedupe((people ?? []).map((p) => ({ ...p, name: firstName(p.name) })).filter((p) => p.name && p.name !== his));
-    const analysis = analyzeNote({ text: String(step.result), name: his, otherNames: otherNames.map(firstName).filter(Boolean), people: known });
+    const text = String(step.result);
+    const named = motherNamedIn(text);
+    const given = (people ?? []).map((p) => ({ ...p, name: firstName(p.name) }));
+    // "Mum (Shannon)" in the notes themselves names the mother when the write-up was not told.
+    if (named && !given.some((p) => p.role === 'mother')) given.push({ name: named, role: 'mother' });
+    const known = dedupe(given.filter((p) => p.name && p.name !== his));
+    const analysis = analyzeNote({ text, name: his, otherNames: otherNames.map(firstName).filter(Boolean), people: known });
     const topics = Object.fromEntries(DOMAIN_IDS.map((d) => {
       const { statements } = topicStatements(analysis.domains[d].evidence, analysis.domains[d].status, his, known);
       return [d, { statements, notExploredReason: null, answer: null } satisfies NotesTopic];

@@ -12,6 +12,9 @@ const HIS_OWN = [/\b(?:he|him|dad|father)\s+(?:said|says|told|tells|described|ex
 /** Wording that says he was not asked, so what follows cannot be his own account. */
 const NOT_HIM = /\b(?:did(?:n't| not) ask him|not asked him|have(?:n't| not) asked him|not discussed with him|he was(?:n't| not) (?:there|present|in))\b/i;
 
+const ROLE_RX = new RegExp(`^${ROLE_WORDS}$`, 'i');
+/** Words that may start a sentence before a reporting verb but are never someone else. */
+const NOT_A_TELLER = /^(?:he|she|they|it|we|i|you|dad|father|baby|this|that|there|also|then)$/i;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -21,14 +24,15 @@ export function tellerOf(sentence: string, hisName: string, people: readonly Kno
   const mother = people.find((p) => p.role === 'mother')?.name ?? null;
   const who = [...names.map(escape), ROLE_WORDS].join('|');
   const rx = new RegExp(String.raw`(?:^|[\s,.;(])(?:(?:his|her|the baby's|baby's)\s+)?(${who})(?:'s)?\s+(?:\w+ly\s+)?${TOLD}\b|\baccording to (?:(?:his|her)\s+)?(${who})\b`, 'i');
-  const m = rx.exec(sentence);
+  // A capitalised name the write-up does not know yet still tells a report apart from his account ("Shannon said …").
+  const m = rx.exec(sentence) ?? new RegExp(String.raw`(?:^|[\s,.;(])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\s+(?:\w+ly\s+)?${TOLD}\b`).exec(sentence);
   const found = m?.[1] ?? m?.[2];
-  if (!found) return null;
-  const named = names.find((n) => n.toLowerCase() === found.toLowerCase());
+  if (!found || NOT_A_TELLER.test(found) || found === hisName) return null;
+  const named = names.find((n) => n.toLowerCase() === found.toLowerCase()) ?? (/^[A-Z]/.test(found) && !ROLE_RX.test(found) ? found : undefined);
   if (named) return named;
   // "Mum said…" where the write-up knows the mother by name: keep her name, so the record says who.
   if (/^(?:mum|mother)$/i.test(found) && mother) return mother;
-  return capital(found.toLowerCase().replace(/^the /, ''));
+  return capital(found.toLowerCase().replace(/^the /, '').replace(/\bgp\b/, 'GP'));
 }
 
 /** A sentence the analysis relied on, as a statement: his unless someone else is named as saying it or the topic is only second-hand. */
@@ -51,4 +55,9 @@ export function answerSource(text: string, hisName: string, people: readonly Kno
 export function topicStatements(evidence: readonly string[], domainStatus: DomainStatus, hisName: string, people: readonly KnownPerson[]) {
   const statements = evidence.map((s) => statementFrom(s, domainStatus, hisName, people));
   return { statements, status: statusFromStatements(statements) };
+}
+
+/** The mother's name where the note gives it ("Mum (Shannon)", "mum, Shannon"), for a write-up that was not told. */
+export function motherNamedIn(note: string): string | null {
+  return /\b(?:mum|mother)\s*[(,:]\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/i.exec(note)?.[1] ?? null;
 }

@@ -2,29 +2,13 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { NotesDialog, type NotesOptions, type NotesOutcome } from '../../dialogs/writeup/notes-dialog';
+import { NotesDialog, type NotesOutcome } from '../../dialogs/writeup/notes-dialog';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { emptyDomains, SummaryDraft } from '../../records/model';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { summaryToMarkdown } from '../../views/exporters/markdown';
 import { NOTES_REVIEW_ACTION } from '../../views/cards/notes-review-card';
-
-/** DEMO-2's paste example (issue 15): Mum (Shannon) present, three Shannon sentences, "Mum said he punched a door". */
-export const DEMO2_NOTE = [
-  'Home visit with Kyle, Mum (Shannon) and baby Leo.',
-  'Kyle told me he grew up with his nan after his dad left and that he wants to be a better dad than his own.',
-  'He said being a dad means being there for Leo.',
-  'Shannon said Kyle drinks a few cans at weekends.',
-  'Shannon reported that Kyle gets wound up.',
-  'Shannon said they argue about money.',
-  'Mum said he punched a door last month.',
-  "Leo won't settle in the evenings.",
-].join('\n');
-/** What the write-up dialog hands the notes path for DEMO-2 when "Mum (Shannon)" was entered as present. */
-export const DEMO2_OPTIONS: NotesOptions = {
-  manName: 'Kyle (fictional)', otherNames: ['Baby Leo (fictional)', 'Ryan (fictional)'],
-  people: [{ name: 'Baby Leo (fictional)', role: 'baby' }, { name: 'Ryan (fictional)', role: 'other_man' }, { name: 'Shannon', role: 'mother' }],
-};
+import { DEMO2_NOTE, DEMO2_OPTIONS } from '../fixtures/demo2-paste';
 
 type Answer = (reply: Partial<Activity>) => string | Partial<Activity>;
 /** Answers by the question asked; a follow-up not in `topics` is marked not explored. */
