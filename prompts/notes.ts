@@ -20,6 +20,7 @@ export const notes = {
   reviewSent: 'Review sent',
   reviewSaved: 'Thank you: I have kept your changes.',
   notAsked: 'not asked',
+  reviewLevel: 'His {substance} use: your notes do not settle the level (leave blank if not asked).',
   sourceHim: 'his own account',
   sourceBy: 'second-hand ({by})',
   sourceSomeone: 'second-hand (someone else)',

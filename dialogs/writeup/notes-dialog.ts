@@ -5,7 +5,7 @@ import { Statement, SubstanceEntry } from '../../records/model';
 import { CRYING_MESSAGE_IDS, DOMAIN_IDS, type CryingMessageId, type DomainId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { STATUS_LABEL } from '../../prompts/labels';
-import { applyNotesReview, notesReviewMessage, NotesReviewSubmit, sourceLabel, type ReviewTopics } from '../../views/cards/notes-review-card';
+import { applyNotesReview, notesReviewMessage, NotesReviewSubmit, sourceLabel, type ReviewGaps, type ReviewTopics } from '../../views/cards/notes-review-card';
 import { channelOf } from '../../views/channels';
 import { SeenDialog } from '../base-dialog';
 import { globalCommand, normalise } from '../commands';
@@ -14,7 +14,9 @@ import { bag } from '../step-values';
 import { pickManyDialog, type PickState } from '../pick-many';
 import { CRYING_OPTIONS } from '../domains/parenting-knowledge';
 import { SubstanceDetailDialog, type SubstanceDetailOptions } from '../domains/substance-detail';
-import { isSkipped, type SubstanceChoice } from '../domains/substance-options';
+import { FREQUENCY_OPTIONS, isSkipped, recordSubstance, SUBSTANCE_NAMES, type SubstanceChoice } from '../domains/substance-options';
+import { SCREEN_ITEMS } from '../domains/screen-items';
+import { scoreScreen, screenFor } from '../../records/screens';
 import { answerSource, motherNamedIn, topicStatements } from './statements';
 import { notesOutcome, type NotesExtras, type NotesTopic } from './notes-outcome';
 
@@ -24,7 +26,7 @@ export const NOTES_DIALOG = 'notes';
 /** Whose notes these are: his name, the other people's (mother, baby, other men), and those whose role is known. */
 export interface NotesOptions { manName: string; otherNames: string[]; people?: KnownPerson[] }
 type Topics = Record<DomainId, NotesTopic>;
-interface Values { analysis: AnalysisResult; topics: Topics; his: string; people: KnownPerson[]; extras: NotesExtras }
+interface Values { analysis: AnalysisResult; topics: Topics; his: string; people: KnownPerson[]; extras: NotesExtras; viaCard?: boolean }
 interface SubstanceLoop { queue: SubstanceChoice[]; entries: SubstanceEntry[] }
 interface LoopState { queue: DomainId[]; topics: Topics; his: string; people: KnownPerson[]; retried: boolean }
 interface LoopValues { answer: string; source?: Pick<Statement, 'source' | 'by'> | null; pointed?: boolean }
@@ -81,7 +83,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     })) as Topics;
     Object.assign(bag<Values>(step), { analysis, topics, his, people: known, extras: { cryingMessages: null, substances: [] } } satisfies Values);
     const cards = channelOf(step.context.activity.channelId).cards;
-    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards));
+    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, cards ? reviewGaps(analysis) : undefined));
     if (!cards) return step.next(null);
     return step.prompt(REVIEW, { prompt: undefined, retryPrompt: t('common.empty') });
   }
@@ -93,7 +95,11 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     if (step.result !== null && submit.success) {
       const edited = applyNotesReview(reviewTopics(v.topics), submit.data);
       for (const d of DOMAIN_IDS) v.topics[d] = { ...v.topics[d], statements: edited[d] };
+      // The card asked every gap itself (blank = not asked), so nothing is asked again turn by turn.
+      v.viaCard = true;
+      v.extras = extrasFromCard(v.analysis, submit.data);
       await step.context.sendActivity(t('notes.reviewSaved'));
+      return step.next(v.topics);
     }
     const queue = DOMAIN_IDS.filter((d) => !v.topics[d].statements.some((s) => s.source === 'him'));
     if (queue.length === 0) return step.next(v.topics);
@@ -104,7 +110,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
   private async askCrying(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step) as Values;
     v.topics = step.result as Topics;
-    if (v.analysis.facts.cryingMessages.length > 0) return step.next(null);
+    if (v.viaCard || v.analysis.facts.cryingMessages.length > 0) return step.next(null);
     await step.context.sendActivity(t('notes.askCrying'));
     return step.beginDialog(CRYING, { picked: [] } satisfies PickState<CryingMessageId>);
   }
@@ -114,7 +120,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     const v = bag<Values>(step) as Values;
     if (Array.isArray(step.result)) v.extras.cryingMessages = CRYING_MESSAGE_IDS.filter((id) => (step.result as CryingMessageId[]).includes(id));
     const queue = [...new Set(v.analysis.facts.substances.filter((s) => s.level === 'unknown').map((s) => choiceOf(s.substance)))];
-    if (queue.length === 0) return step.next([]);
+    if (v.viaCard || queue.length === 0) return step.next(v.extras.substances);
     return step.beginDialog(SUBSTANCES, { queue, entries: [] } satisfies SubstanceLoop);
   }
 
@@ -220,3 +226,36 @@ function choiceOf(substance: string): SubstanceChoice {
 const reviewTopics = (topics: Topics): ReviewTopics => Object.fromEntries(DOMAIN_IDS.map((d) => [d, topics[d].statements])) as ReviewTopics;
 const tellers = (people: readonly KnownPerson[], topics: Topics) =>
   [...people.filter((p) => p.role !== 'baby').map((p) => p.name), ...DOMAIN_IDS.flatMap((d) => topics[d].statements.map((s) => s.by ?? ''))];
+
+/** The gaps the card asks: crying messages unless the notes name one, and each substance whose level is unknown, with its screen. */
+function reviewGaps(a: AnalysisResult): ReviewGaps {
+  const crying = a.facts.cryingMessages.length ? null : CRYING_OPTIONS.map((o) => ({ title: t(o.label), value: o.id }));
+  const substances = [...new Set(a.facts.substances.filter((s) => s.level === 'unknown').map((s) => s.substance))].map((id) => {
+    const choice = choiceOf(id);
+    const instrument = screenFor(id);
+    return {
+      id, name: choice === 'other' ? id : t(SUBSTANCE_NAMES[choice]),
+      frequencies: FREQUENCY_OPTIONS.map((o) => ({ title: t(o.label), value: o.id })),
+      screen: instrument ? SCREEN_ITEMS[instrument].map((item) => ({ question: t(item.question), options: item.options.map((o, i) => ({ title: t(o), value: String(i) })) })) : [],
+    };
+  });
+  return { crying, substances };
+}
+
+/** The crying messages and substance details the card submitted; what was left blank stays as the notes had it (not asked). */
+function extrasFromCard(a: AnalysisResult, submit: NotesReviewSubmit): NotesExtras {
+  const crying = (submit.crying ?? '').split(',').map((x) => x.trim()).filter((x): x is CryingMessageId => (CRYING_MESSAGE_IDS as readonly string[]).includes(x));
+  const substances: SubstanceEntry[] = [];
+  for (const id of new Set(a.facts.substances.filter((s) => s.level === 'unknown').map((s) => s.substance))) {
+    const freq = FREQUENCY_OPTIONS.find((o) => o.id === submit[`freq.${id}`])?.id;
+    const [amount, spend] = [(submit[`amount.${id}`] ?? '').trim(), (submit[`spend.${id}`] ?? '').trim()];
+    const instrument = screenFor(id);
+    const items = instrument ? SCREEN_ITEMS[instrument].map((_, i) => Number.parseInt(submit[`screen.${id}.${i}`] ?? '', 10)) : [];
+    const screen = instrument && items.length && items.every((n) => Number.isInteger(n) && n >= 0) ? scoreScreen(instrument, items) : null;
+    if (!freq && !amount && !spend && !screen) continue;
+    const choice = choiceOf(id);
+    const display = choice === 'other' ? id : t(SUBSTANCE_NAMES[choice]);
+    substances.push(recordSubstance({ substance: id, display, frequency: freq ?? 'not_known', amount, spend, signs: [] }, screen).entry);
+  }
+  return { cryingMessages: crying.length ? crying : null, substances };
+}

@@ -141,12 +141,27 @@ describe('dialogs: the paste path review card (issue 15, "one review card first"
     assert.equal(c.getNextReply(), undefined, 'the card waits for its submission');
     // A field Seen did not put on the card is refused, and nothing is lost.
     assert.equal((await c.sendActivity(value({ 'text.nonsense.0': 'x' }))).text, t('common.empty'));
-    const replies = [await c.sendActivity(value({ 'source.substance_use.0': 'him', 'text.relationship_safety.0': '', 'text.mental_health.new': 'He said he sleeps badly', 'source.mental_health.new': 'him' }))];
+    assert.match(content, /"id":"crying","isMultiSelect":true/, 'the crying messages are asked on the card');
+    assert.match(content, /"id":"screen\.alcohol\.2"/, 'AUDIT-C is on the card where the level is unknown');
+    assert.match(content, new RegExp(`"label":"${DOMAIN_WORDING.mental_health.followUp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), 'a gap topic asks its follow-up on the card');
+    const replies = [await c.sendActivity(value({
+      'source.substance_use.0': 'him', 'text.relationship_safety.0': '', 'text.mental_health.new': 'He said he sleeps badly', 'source.mental_health.new': 'him',
+      'text.pressures.new': 'Money is tight', 'source.pressures.new': 'secondhand:Shannon', crying: 'crying_normal,never_shake',
+      'freq.alcohol': 'weekly', 'amount.alcohol': '4 cans', 'spend.alcohol': '', 'screen.alcohol.0': '2', 'screen.alcohol.1': '1', 'screen.alcohol.2': '1',
+    }))];
     for (let r = c.getNextReply(); r; r = c.getNextReply()) replies.push(r);
-    assert.equal(replies[0]!.text, t('notes.reviewSaved'));
-    const asked = replies.map((r) => r.text);
-    assert.ok(!asked.includes(DOMAIN_WORDING.substance_use.followUp) && !asked.includes(DOMAIN_WORDING.mental_health.followUp), asked.join(' | '));
-    assert.ok(asked.includes(DOMAIN_WORDING.frustration_coping.followUp));
+    assert.deepEqual(replies.map((r) => r.text), [t('notes.reviewSaved')], 'the card asked every gap: nothing is asked again');
+    const out = c.dialogTurnResult.result as NotesOutcome;
+    assert.equal(out.outcomes.substance_use.entry.status, 'covered');
+    assert.deepEqual(out.outcomes.relationship_safety.entry.statements, []);
+    assert.deepEqual(out.outcomes.mental_health.entry.statements, [{ text: 'He said he sleeps badly', source: 'him', by: null }]);
+    assert.deepEqual(out.outcomes.pressures.entry.statements.at(-1), { text: 'Money is tight', source: 'secondhand', by: 'Shannon' });
+    assert.deepEqual(out.outcomes.parenting_knowledge.cryingMessages, ['crying_normal', 'never_shake']);
+    const alcohol = out.outcomes.substance_use.substances?.[0];
+    assert.deepEqual([alcohol?.amount, alcohol?.screen?.instrument, alcohol?.screen?.score], ['4 cans', 'AUDIT-C', 4]);
+    assert.equal(out.outcomes.frustration_coping.entry.status, 'secondhand', 'left as the notes had it');
+    assert.ok(out.gaps.some((g) => g.code === 'OWN_ACCOUNT_MISSING' && g.domain === 'frustration_coping' && g.answer === null));
+    assert.ok(!out.gaps.some((g) => g.code === 'CRYING_NOT_DISCUSSED'));
   });
 
   it('a channel without cards gets the same review as text and goes straight to the gaps', async () => {

@@ -18,12 +18,14 @@ const SECONDHAND = 'secondhand:';
 const COLOUR = { covered: 'Good', secondhand: 'Warning', absent: 'Attention' } as const;
 /** A field id on the card: `text.<domain>.<n|new>` or `source.<domain>.<n|new>`. */
 const FIELD = /^(text|source)\.([a-z_]+)\.(\d{1,3}|new)$/;
+/** The gap fields: crying messages, and per substance its frequency, amount, spend and screen items. */
+const GAP_FIELD = /^(?:crying|(?:freq|amount|spend)\.[a-z -]{1,40}|screen\.[a-z -]{1,40}\.\d)$/;
 
 /** What the card submits: its action plus its fields (each bounded), nothing else. */
 export const NotesReviewSubmit = z.object({ action: z.literal(NOTES_REVIEW_ACTION) }).catchall(UpTo(20_000)).superRefine((v, ctx) => {
   for (const k of Object.keys(v)) {
     const m = FIELD.exec(k);
-    if (k !== 'action' && (!m || !DomainId.safeParse(m[2]).success)) ctx.addIssue({ code: 'custom', message: `unknown field ${k.slice(0, 40)}` });
+    if (k !== 'action' && !GAP_FIELD.test(k) && (!m || !DomainId.safeParse(m[2]).success)) ctx.addIssue({ code: 'custom', message: `unknown field ${k.slice(0, 40)}` });
   }
 });
 export type NotesReviewSubmit = z.infer<typeof NotesReviewSubmit>;
@@ -44,8 +46,34 @@ function reviewLines(topics: ReviewTopics): string[] {
   });
 }
 
+/** A choice offered on the card: the value submitted and its words. */
+export interface CardChoice { title: string; value: string }
+/** What the notes leave open, asked on the same card: crying messages, and each substance whose level is unknown (with its screen). */
+export interface ReviewGaps {
+  crying: CardChoice[] | null;
+  substances: Array<{ id: string; name: string; frequencies: CardChoice[]; screen: Array<{ question: string; options: CardChoice[] }> }>;
+}
+const NO_GAPS: ReviewGaps = { crying: null, substances: [] };
+
+// The card's questions for what the notes leave open, each optional: a blank answer is recorded as not asked.
+function gapItems(gaps: ReviewGaps): object[] {
+  const out: object[] = [];
+  if (gaps.crying) out.push({ type: 'Container', separator: true, items: [
+    { type: 'Input.ChoiceSet', id: 'crying', isMultiSelect: true, style: 'expanded', label: t('notes.askCrying'), choices: gaps.crying }] });
+  for (const x of gaps.substances) {
+    out.push({ type: 'Container', separator: true, items: [
+      { type: 'TextBlock', text: t('notes.reviewLevel', { substance: cardText(x.name) }), wrap: true, weight: 'Bolder' },
+      { type: 'Input.ChoiceSet', id: `freq.${x.id}`, style: 'compact', label: t('substance.askFrequency', { substance: x.name }), choices: x.frequencies },
+      { type: 'Input.Text', id: `amount.${x.id}`, label: t('substance.askAmount', { substance: x.name }) },
+      { type: 'Input.Text', id: `spend.${x.id}`, label: t('substance.askSpend', { substance: x.name }) },
+      ...x.screen.map((item, i) => ({ type: 'Input.ChoiceSet', id: `screen.${x.id}.${i}`, style: 'compact', label: cardText(item.question), choices: item.options })),
+    ] });
+  }
+  return out;
+}
+
 /** The review message: a card with a text input and a source choice per statement (and one new line per topic), or the same as text. */
-export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: readonly string[], withCard: boolean): ViewMessage {
+export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: readonly string[], withCard: boolean, gaps: ReviewGaps = NO_GAPS): ViewMessage {
   const text = `${t('notes.reviewIntro', { man: escapeMarkdown(man) })}\n\n${reviewLines(topics).join('\n')}`;
   if (!withCard) return textMessage(`${text}\n\n${t('notes.reviewTextOnly')}`);
   const people = [...new Set(tellers.filter(Boolean))];
@@ -55,9 +83,9 @@ export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: r
     if (s && s.source === 'secondhand' && s.by && !people.includes(s.by)) list.splice(1, 0, { title: t('notes.sourceBy', { by: cardText(s.by) }), value: sourceValue(s) });
     return list;
   };
-  const row = (d: DomainId, key: string, s?: Statement) => ({
+  const row = (d: DomainId, key: string, s?: Statement, question?: string) => ({
     type: 'ColumnSet', columns: [
-      { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: `text.${d}.${key}`, value: s ? cardText(s.text) : '', isMultiline: true, placeholder: s ? '' : t('notes.reviewAdd'), label: s ? undefined : t('notes.reviewAddLabel') }] },
+      { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: `text.${d}.${key}`, value: s ? cardText(s.text) : '', isMultiline: true, placeholder: s ? '' : t('notes.reviewAdd'), label: s ? undefined : question ?? t('notes.reviewAddLabel') }] },
       { type: 'Column', width: 'auto', items: [{ type: 'Input.ChoiceSet', id: `source.${d}.${key}`, style: 'compact', value: s ? sourceValue(s) : HIM, choices: choices(s) }] },
     ],
   });
@@ -69,10 +97,12 @@ export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: r
         type: 'Container', separator: true, items: [
           { type: 'TextBlock', text: `${cardText(DOMAIN_WORDING[d].title)}: ${t(status === 'absent' ? 'notes.notAsked' : STATUS_LABEL[status])}`, wrap: true, weight: 'Bolder', color: COLOUR[status] },
           ...topics[d].map((s, i) => row(d, String(i), s)),
-          row(d, 'new'),
+          // A topic without his own account asks its follow-up here, so the card is the one place it is asked.
+          row(d, 'new', undefined, status === 'covered' ? undefined : DOMAIN_WORDING[d].followUp),
         ],
       };
     }),
+    ...gapItems(gaps),
   ];
   const card = adaptiveCard({
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: text,
