@@ -1,10 +1,10 @@
 // The pasted-notes path: analyse the notes locally, one review of every statement and its source, then ask only about what is still open.
 import { ChoiceFactory, ChoicePrompt, DialogTurnResult, FoundChoice, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { analyzeNote, type AnalysisResult, type KnownPerson } from '../../analysis';
-import { Statement, SubstanceEntry } from '../../records/model';
-import { CRYING_MESSAGE_IDS, DOMAIN_IDS, type CryingMessageId, type DomainId } from '../../records/practice-model';
+import { InfoSought, Statement, SubstanceEntry } from '../../records/model';
+import { AGENCY_IDS, CRYING_MESSAGE_IDS, DOMAIN_IDS, FACTOR_IDS, type CryingMessageId, type DomainId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
-import { STATUS_LABEL } from '../../prompts/labels';
+import { AGENCY_LABEL, FACTOR_LABEL, STATUS_LABEL } from '../../prompts/labels';
 import { applyNotesReview, notesReviewMessage, NotesReviewSubmit, sourceLabel, type ReviewGaps, type ReviewTopics } from '../../views/cards/notes-review-card';
 import { channelOf } from '../../views/channels';
 import { SeenDialog } from '../base-dialog';
@@ -18,15 +18,15 @@ import { FREQUENCY_OPTIONS, isSkipped, recordSubstance, SUBSTANCE_NAMES, type Su
 import { SCREEN_ITEMS } from '../domains/screen-items';
 import { scoreScreen, screenFor } from '../../records/screens';
 import { answerSource, motherNamedIn, topicStatements } from './statements';
-import { notesOutcome, type NotesExtras, type NotesTopic } from './notes-outcome';
+import { notesOutcome, type NotesExtras, type NotesRest, type NotesTopic } from './notes-outcome';
 
-export { notesOutcome, type NotesOutcome } from './notes-outcome';
+export { notesOutcome, type NotesOutcome, type NotesRest } from './notes-outcome';
 /** Dialog id of the notes path. */
 export const NOTES_DIALOG = 'notes';
 /** Whose notes these are: his name, the other people's (mother, baby, other men), and those whose role is known. */
-export interface NotesOptions { manName: string; otherNames: string[]; people?: KnownPerson[] }
+export interface NotesOptions { manName: string; otherNames: string[]; people?: KnownPerson[]; /** Ask the rest of the write-up on the review card too. */ withRest?: boolean }
 type Topics = Record<DomainId, NotesTopic>;
-interface Values { analysis: AnalysisResult; topics: Topics; his: string; people: KnownPerson[]; extras: NotesExtras; viaCard?: boolean }
+interface Values { analysis: AnalysisResult; topics: Topics; his: string; people: KnownPerson[]; extras: NotesExtras; viaCard?: boolean; rest?: NotesRest }
 interface SubstanceLoop { queue: SubstanceChoice[]; entries: SubstanceEntry[] }
 interface LoopState { queue: DomainId[]; topics: Topics; his: string; people: KnownPerson[]; retried: boolean }
 interface LoopValues { answer: string; source?: Pick<Statement, 'source' | 'by'> | null; pointed?: boolean }
@@ -83,7 +83,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     })) as Topics;
     Object.assign(bag<Values>(step), { analysis, topics, his, people: known, extras: { cryingMessages: null, substances: [] } } satisfies Values);
     const cards = channelOf(step.context.activity.channelId).cards;
-    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, cards ? reviewGaps(analysis) : undefined));
+    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, cards ? reviewGaps(analysis, (step.options as NotesOptions).withRest === true) : undefined));
     if (!cards) return step.next(null);
     return step.prompt(REVIEW, { prompt: undefined, retryPrompt: t('common.empty') });
   }
@@ -98,6 +98,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
       // The card asked every gap itself (blank = not asked), so nothing is asked again turn by turn.
       v.viaCard = true;
       v.extras = extrasFromCard(v.analysis, submit.data);
+      if ((step.options as NotesOptions).withRest) v.rest = restFromCard(submit.data);
       await step.context.sendActivity(t('notes.reviewSaved'));
       return step.next(v.topics);
     }
@@ -128,7 +129,7 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step) as Values;
     v.extras.substances = step.result as SubstanceEntry[];
-    return step.endDialog(notesOutcome(v.analysis, v.topics, v.extras));
+    return step.endDialog({ ...notesOutcome(v.analysis, v.topics, v.extras), ...(v.rest ? { rest: v.rest } : {}) });
   }
 
   // Substance loop step: the details of the next substance.
@@ -228,7 +229,7 @@ const tellers = (people: readonly KnownPerson[], topics: Topics) =>
   [...people.filter((p) => p.role !== 'baby').map((p) => p.name), ...DOMAIN_IDS.flatMap((d) => topics[d].statements.map((s) => s.by ?? ''))];
 
 /** The gaps the card asks: crying messages unless the notes name one, and each substance whose level is unknown, with its screen. */
-function reviewGaps(a: AnalysisResult): ReviewGaps {
+function reviewGaps(a: AnalysisResult, withRest: boolean): ReviewGaps {
   const crying = a.facts.cryingMessages.length ? null : CRYING_OPTIONS.map((o) => ({ title: t(o.label), value: o.id }));
   const substances = [...new Set(a.facts.substances.filter((s) => s.level === 'unknown').map((s) => s.substance))].map((id) => {
     const choice = choiceOf(id);
@@ -239,7 +240,24 @@ function reviewGaps(a: AnalysisResult): ReviewGaps {
       screen: instrument ? SCREEN_ITEMS[instrument].map((item) => ({ question: t(item.question), options: item.options.map((o, i) => ({ title: t(o), value: String(i) })) })) : [],
     };
   });
-  return { crying, substances };
+  const yesNo = [{ title: t('common.yes'), value: 'yes' }, { title: t('common.no'), value: 'no' }];
+  const rest = withRest ? {
+    factors: FACTOR_IDS.map((id) => ({ title: t(FACTOR_LABEL[id]), value: id })), factorsPicked: a.facts.factors.map((f) => f.id),
+    agencies: AGENCY_IDS.map((id) => ({ title: t(AGENCY_LABEL[id]), value: id })), agenciesPicked: [...new Set(a.facts.infoSought.map((x) => x.agency))],
+    yesNo, consent: [...yesNo, { title: t('writeup.consentNotAsked'), value: 'not_asked' }],
+  } : undefined;
+  return { crying, substances, ...(rest ? { rest } : {}) };
+}
+
+/** The rest of the write-up from the card; only ids Seen offered are kept. */
+function restFromCard(submit: NotesReviewSubmit): NotesRest {
+  const ids = <T extends string>(field: string | undefined, allowed: readonly T[]) => (field ?? '').split(',').map((x) => x.trim()).filter((x): x is T => (allowed as readonly string[]).includes(x));
+  const yesNo = (x: string | undefined) => (x === 'yes' ? true : x === 'no' ? false : null);
+  return {
+    factors: FACTOR_IDS.filter((f) => ids(submit.factors, FACTOR_IDS).includes(f)),
+    info: InfoSought.parse({ agencies: ids(submit.agencies, AGENCY_IDS), consentGiven: yesNo(submit.consent) }),
+    anxious: yesNo(submit.anxious), actions: (submit.actions ?? '').trim(),
+  };
 }
 
 /** The crying messages and substance details the card submitted; what was left blank stays as the notes had it (not asked). */

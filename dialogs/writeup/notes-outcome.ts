@@ -1,6 +1,6 @@
 // What the notes path saves: each topic's statements with their own sources, its status derived from them, and the gaps still open.
 import type { AnalysisResult } from '../../analysis';
-import { DomainEntry, GapRecord, Statement, statusFromStatements, SubstanceEntry } from '../../records/model';
+import { DomainEntry, GapRecord, Statement, statusFromStatements, SubstanceEntry, type InfoSought } from '../../records/model';
 import { DOMAIN_IDS, type CryingMessageId, type DomainId, type FactorId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { GAP_LABEL } from '../../prompts/labels';
@@ -9,7 +9,9 @@ import type { DomainOutcome } from '../domains/domain-dialog';
 /** One topic as the notes path holds it: statements (note and answers), and a reason when the practitioner chose "not explored". */
 export interface NotesTopic { statements: Statement[]; notExploredReason: string | null; answer: string | null }
 /** What the notes path hands back: the same outcomes as the guided path, plus what the analysis found. */
-export interface NotesOutcome { outcomes: Record<DomainId, DomainOutcome>; factors: FactorId[]; gaps: GapRecord[] }
+export interface NotesOutcome { outcomes: Record<DomainId, DomainOutcome>; factors: FactorId[]; gaps: GapRecord[]; rest?: NotesRest }
+/** The rest of the write-up when the review card asked it too: factors, agencies and consent, whether they felt anxious, actions. */
+export interface NotesRest { factors: FactorId[]; info: InfoSought; anxious: boolean | null; actions: string }
 /** What the follow-ups added beyond the notes: crying messages picked and substances asked about again. */
 export interface NotesExtras { cryingMessages: CryingMessageId[] | null; substances: SubstanceEntry[] }
 

@@ -16,6 +16,7 @@ import { DEMO2_NOTE } from '../fixtures/demo2-paste';
 /** A message rendered in Web Chat's transcript, by a distinctive stretch of its wording. */
 const said = (page: Page, text: string) => page.locator('#webchat p', { hasText: text }).last();
 /** The first plain-text stretch of some wording (before any markdown or placeholder), long enough to be distinctive. */
+const plain = (s: string) => s.replace(/\*\*/g, '');
 const fragment = (wording: string): string => wording.split(/\n\n/)[0]!.split(/\*\*|[?;'’{(]/)[0]!.trim();
 
 describe('paste write-up of DEMO-2 in Web Chat (Chromium): turns and time (issue 15)', function () {
@@ -78,24 +79,21 @@ describe('paste write-up of DEMO-2 in Web Chat (Chromium): turns and time (issue
 
     // The one review card: the mother's sentences shown as hers, his account of his mental health added, the rest left as read.
     const card = page.locator('#webchat .ac-adaptiveCard').last();
-    await card.getByRole('button', { name: t('notes.reviewSubmit') }).waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: t('notes.reviewSubmit') }).waitFor({ timeout: 30_000 }).catch((err: unknown) => {
+      throw new Error(`no review card; page errors: ${consoleErrors.join(' / ')}`, { cause: err });
+    });
     assert.ok((await card.innerText()).includes(t('notes.sourceBy', { by: 'Shannon' })), 'Shannon\'s sentences are second-hand by Shannon on the card');
     await card.getByLabel(DOMAIN_WORDING.mental_health.followUp).fill('He said he sleeps badly since Leo was born');
+    // The rest of the write-up is on the same card: the factor the notes show is already ticked; GP asked, consent given, not anxious.
+    assert.equal(await card.getByRole('checkbox', { name: t('summary.factor_anger_frustration') }).isChecked(), true);
+    await card.getByRole('checkbox', { name: t('writeup.agencyGp') }).check();
+    await card.getByRole('combobox', { name: plain(t('writeup.askConsent')) }).selectOption('yes');
+    await card.getByRole('combobox', { name: plain(t('writeup.askAnxious')) }).selectOption('no');
+    await card.getByLabel(plain(t('writeup.askActions'))).fill('Offer an evening visit');
     turns++;
     await card.getByRole('button', { name: t('notes.reviewSubmit') }).click();
     await wait(t('notes.reviewSaved'));
 
-    // The notes already show a factor (the door punched), so the factor list opens with it picked.
-    await button(t('writeup.factorsDone'));
-    await wait(t('writeup.askInfoSought'));
-    await button(t('writeup.agencyGp'));
-    await button(t('writeup.agencyDone'));
-    await wait(t('writeup.askConsent'));
-    await button(t('common.yes'));
-    await wait(t('writeup.askAnxious'));
-    await button(t('common.no'));
-    await wait(t('writeup.askActions'));
-    await type('none');
     await wait(t('writeup.askConfirm'));
     await button(t('writeup.confirm'));
     await wait(t('writeup.saved', { version: 1, man: 'Kyle (fictional)', ref: 'DEMO-2' }));
@@ -105,6 +103,9 @@ describe('paste write-up of DEMO-2 in Web Chat (Chromium): turns and time (issue
     const saved = (await seen.records.latestSummaries('DEMO-2')).find((s) => s.manId === 'demo-2-kyle')!;
     assert.ok(saved.domains.substance_use.statements.every((s) => s.source === 'secondhand' && s.by === 'Shannon'));
     assert.deepEqual(saved.domains.mental_health.statements.map((s) => s.source), ['him']);
+    assert.deepEqual([saved.infoSought.agencies, saved.infoSought.consentGiven, saved.reflection.anxious, saved.actions], [['gp'], true, false, ['Offer an evening visit']]);
+    assert.deepEqual(saved.factors, ['anger_frustration']);
+    assert.ok(turns <= 10, `${turns} turns; the target is ≤ 10`);
     assert.deepEqual(consoleErrors, []);
   });
 });

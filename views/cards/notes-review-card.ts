@@ -19,7 +19,7 @@ const COLOUR = { covered: 'Good', secondhand: 'Warning', absent: 'Attention' } a
 /** A field id on the card: `text.<domain>.<n|new>` or `source.<domain>.<n|new>`. */
 const FIELD = /^(text|source)\.([a-z_]+)\.(\d{1,3}|new)$/;
 /** The gap fields: crying messages, and per substance its frequency, amount, spend and screen items. */
-const GAP_FIELD = /^(?:crying|(?:freq|amount|spend)\.[a-z -]{1,40}|screen\.[a-z -]{1,40}\.\d)$/;
+const GAP_FIELD = /^(?:crying|factors|agencies|consent|anxious|actions|(?:freq|amount|spend)\.[a-z -]{1,40}|screen\.[a-z -]{1,40}\.\d)$/;
 
 /** What the card submits: its action plus its fields (each bounded), nothing else. */
 export const NotesReviewSubmit = z.object({ action: z.literal(NOTES_REVIEW_ACTION) }).catchall(UpTo(20_000)).superRefine((v, ctx) => {
@@ -52,8 +52,11 @@ export interface CardChoice { title: string; value: string }
 export interface ReviewGaps {
   crying: CardChoice[] | null;
   substances: Array<{ id: string; name: string; frequencies: CardChoice[]; screen: Array<{ question: string; options: CardChoice[] }> }>;
+  /** The rest of the write-up on the same card (factors pre-ticked from the notes, agencies, consent, reflection, actions), when asked. */
+  rest?: { factors: CardChoice[]; factorsPicked: string[]; agencies: CardChoice[]; agenciesPicked: string[]; yesNo: CardChoice[]; consent: CardChoice[] };
 }
 const NO_GAPS: ReviewGaps = { crying: null, substances: [] };
+const plain = (s: string) => cardText(s.replace(/\*\*/g, ''));
 
 // The card's questions for what the notes leave open, each optional: a blank answer is recorded as not asked.
 function gapItems(gaps: ReviewGaps): object[] {
@@ -69,6 +72,14 @@ function gapItems(gaps: ReviewGaps): object[] {
       ...x.screen.map((item, i) => ({ type: 'Input.ChoiceSet', id: `screen.${x.id}.${i}`, style: 'compact', label: cardText(item.question), choices: item.options })),
     ] });
   }
+  const r = gaps.rest;
+  if (r) out.push({ type: 'Container', separator: true, items: [
+    { type: 'Input.ChoiceSet', id: 'factors', isMultiSelect: true, style: 'expanded', label: plain(t('writeup.askFactors')), choices: r.factors, ...(r.factorsPicked.length ? { value: r.factorsPicked.join(',') } : {}) },
+    { type: 'Input.ChoiceSet', id: 'agencies', isMultiSelect: true, style: 'expanded', label: plain(t('writeup.askInfoSought')), choices: r.agencies, ...(r.agenciesPicked.length ? { value: r.agenciesPicked.join(',') } : {}) },
+    { type: 'Input.ChoiceSet', id: 'consent', style: 'compact', label: plain(t('writeup.askConsent')), choices: r.consent },
+    { type: 'Input.ChoiceSet', id: 'anxious', style: 'compact', label: plain(t('writeup.askAnxious')), choices: r.yesNo },
+    { type: 'Input.Text', id: 'actions', isMultiline: true, label: plain(t('writeup.askActions')) },
+  ] });
   return out;
 }
 
