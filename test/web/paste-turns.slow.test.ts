@@ -89,7 +89,7 @@ describe('paste write-up of DEMO-2 in Web Chat (Chromium): turns and time (issue
     await card.getByRole('checkbox', { name: t('writeup.agencyGp') }).check();
     await card.getByRole('combobox', { name: plain(t('writeup.askConsent')) }).selectOption('yes');
     await card.getByRole('combobox', { name: plain(t('writeup.askAnxious')) }).selectOption('no');
-    await card.getByLabel(plain(t('writeup.askActions'))).fill('Offer an evening visit');
+    await card.getByLabel(fragment(t('writeup.askActions'))).fill('Offer an evening visit');
     turns++;
     await card.getByRole('button', { name: t('notes.reviewSubmit') }).click();
     await wait(t('notes.reviewSaved'));
