@@ -11,6 +11,7 @@ import { DEMO2_NOTE } from '../fixtures/demo2-paste';
 import type { Db } from '../../adapters/sql/database';
 import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 import { DOMAIN_IDS } from '../../records/practice-model';
+import { NOTES_REVIEW_ACTION } from '../../views/cards/notes-review-card';
 
 /** The practitioner of DEMO-2: Kyle, "Mum (Shannon)" present, the paste path, every follow-up marked not explored. */
 export function demo2Practitioner(present = 'Kyle, Mum (Shannon) and baby Leo') {
@@ -64,4 +65,27 @@ describe('dialogs: DEMO-2 written up from pasted notes (issue 15)', () => {
       assert.doesNotMatch(md, /\*\*Strengths:\*\* none/);
     });
   }
+
+  it('on a channel with cards the one review card also takes factors, agencies, consent, reflection and actions: DEMO-2 in 10 turns', async () => {
+    const c = new DialogTestClient('emulator', new WriteUpDialog({ records, today: fixedClock }), { userId: 'alex', caseRef: 'DEMO-2' });
+    const plain = demo2Practitioner();
+    const card = { type: 'message', text: '', value: { action: NOTES_REVIEW_ACTION, 'text.mental_health.new': 'He said he sleeps badly', 'source.mental_health.new': 'him',
+      factors: 'anger_frustration', agencies: 'gp,not-an-agency', consent: 'yes', anxious: 'no', actions: 'Offer an evening visit\nCall the GP by 2026-12-10' } } as Partial<Activity>;
+    const { said, turns } = await driveWriteUp(c, (r) => (r.attachments?.length ? card : plain(r)));
+    for (const key of ['writeup.askInfoSought', 'writeup.askAnxious', 'writeup.askActions'] as const) assert.ok(!said.includes(t(key)), `${key} is on the card, not asked again`);
+    assert.equal(turns, 10);
+    const saved = (await records.latestSummaries('DEMO-2')).find((s) => s.manId === 'demo-2-kyle')!;
+    assert.deepEqual([saved.factors, saved.infoSought.agencies, saved.infoSought.consentGiven, saved.reflection.anxious], [['anger_frustration'], ['gp'], true, false]);
+    assert.deepEqual(saved.actions, ['Offer an evening visit', 'Call the GP by 2026-12-10']);
+    assert.ok(!saved.gaps.some((g) => g.code === 'INFO_NOT_SOUGHT'), 'the GP asked settles "no information sought"');
+    assert.equal(saved.domains.mental_health.status, 'covered');
+  });
+
+  it('unhappy: anxious about him on the card still suggests a joint visit', async () => {
+    const c = new DialogTestClient('emulator', new WriteUpDialog({ records, today: fixedClock }), { userId: 'alex', caseRef: 'DEMO-2' });
+    const plain = demo2Practitioner();
+    const card = { type: 'message', text: '', value: { action: NOTES_REVIEW_ACTION, anxious: 'yes' } } as Partial<Activity>;
+    const { said } = await driveWriteUp(c, (r) => (r.attachments?.length ? card : (r.text === t('writeup.askAnxious') ? t('common.yes') : plain(r))));
+    assert.ok(said.includes(t('writeup.askAnxious')));
+  });
 });
