@@ -83,7 +83,8 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     })) as Topics;
     Object.assign(bag<Values>(step), { analysis, topics, his, people: known, extras: { cryingMessages: null, substances: [] } } satisfies Values);
     const cards = channelOf(step.context.activity.channelId).cards;
-    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, cards ? reviewGaps(analysis, (step.options as NotesOptions).withRest === true) : undefined));
+    const gaps = cards ? reviewGaps(analysis, (step.options as NotesOptions).withRest === true) : undefined;
+    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, gaps));
     if (!cards) return step.next(null);
     return step.prompt(REVIEW, { prompt: undefined, retryPrompt: t('common.empty') });
   }
