@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { t, type PromptKey } from '../prompts';
 import { prepareCommandText, writeUpCommandText } from '../views/command-text';
+import { NotesReviewSubmit } from '../views/cards/notes-review-card';
 
 /** A case reference on a card button (prepare / write up that case). */
 const CaseRefValue = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
@@ -11,6 +12,7 @@ const CaseRefValue = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9][A-Za-z
 export const CardSubmit = z.union([
   z.object({ action: z.enum(['confirm', 'discard']) }).strict(),
   z.object({ action: z.enum(['prepare', 'writeUp']), caseRef: CaseRefValue }).strict(),
+  NotesReviewSubmit,
 ]);
 const ACTION_TEXT: Readonly<Record<'confirm' | 'discard', PromptKey>> = {
   confirm: 'writeup.confirm',
@@ -25,6 +27,8 @@ export function applyCardSubmit(activity: Partial<Activity>): 'text' | 'card' | 
   const parsed = CardSubmit.safeParse(activity.value);
   if (!parsed.success) return 'invalid';
   const submit = parsed.data;
-  activity.text = 'caseRef' in submit ? CASE_COMMAND[submit.action](submit.caseRef.toUpperCase()) : t(ACTION_TEXT[submit.action]);
+  // The paste path's review card keeps its fields in `value` for the notes dialog; the text only says it was sent.
+  if (submit.action === 'notesReview') activity.text = t('notes.reviewSent');
+  else activity.text = 'caseRef' in submit ? CASE_COMMAND[submit.action](submit.caseRef.toUpperCase()) : t(ACTION_TEXT[submit.action]);
   return 'card';
 }

@@ -30,6 +30,7 @@ export const prepare = {
   knownNoAccount: 'recorded without detail',
   sourceOwn: 'his own account',
   sourceSecondhand: 'second-hand',
+  sourceSecondhandBy: 'second-hand: {by}',
   secondhandOnly: 'only second-hand so far',
   neverLine: 'Never explored: {titles}.',
   nothingNever: 'Every topic has been explored at least once.',

@@ -1,6 +1,6 @@
 // The prepare plan: what is known and missing about each man before a visit, built from the record alone (pure, SDK-free).
 import { openActions } from './actions';
-import type { Case, Man, SeenStatus, Summary } from './model';
+import { statementsOf, type Case, type Man, type SeenStatus, type Summary } from './model';
 import type { CaseRecords } from './repository';
 import type { CoverageReader } from './coverage';
 import {
@@ -11,7 +11,7 @@ import {
 /** Where a piece of knowledge came from: his own account (or direct observation), or someone else. */
 export type KnownSource = 'own' | 'secondhand';
 /** One thing already recorded on a domain, with the contact date it came from. */
-export interface KnownEntry { date: string; source: KnownSource; account: string }
+export interface KnownEntry { date: string; source: KnownSource; account: string; by?: string | null }
 /** A domain's state across all earlier summaries: his own account, only others' accounts, or never explored. */
 export type DomainKnowledge = 'own' | 'secondhand_only' | 'never';
 
@@ -106,9 +106,14 @@ function planForMan(man: Man, input: PlanInput): ManPlan {
 
 // What every summary recorded on one domain, and what that adds up to.
 function domainState(his: readonly Summary[], d: DomainId): { knowledge: DomainKnowledge; known: KnownEntry[] } {
+  // One entry per statement, each with its own source (issue 15.6); a version with no statement text keeps one entry for its status.
   const known: KnownEntry[] = his
     .filter((s) => s.domains[d].status !== 'absent')
-    .map((s) => ({ date: s.contact.date, source: s.domains[d].status === 'covered' ? 'own' : 'secondhand', account: s.domains[d].account }));
+    .flatMap((s) => {
+      const said = statementsOf(s.domains[d]);
+      if (!said.length) return [{ date: s.contact.date, source: s.domains[d].status === 'covered' ? 'own' : 'secondhand', account: s.domains[d].account }];
+      return said.map((st) => ({ date: s.contact.date, source: st.source === 'him' ? 'own' : 'secondhand', account: st.text, by: st.by }) satisfies KnownEntry);
+    });
   const knowledge: DomainKnowledge = known.some((k) => k.source === 'own') ? 'own' : known.length ? 'secondhand_only' : 'never';
   return { knowledge, known };
 }

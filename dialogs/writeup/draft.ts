@@ -55,7 +55,10 @@ export function buildDraft(v: Omit<WriteUpValues, 'draft' | 'summaryId'>, action
   };
   const structural = structuralGapRecords(SummaryDraft.parse(base));
   // The notes path keeps what the analysis found (with answers), plus a combination the practitioner's own picks now make.
-  const gaps = v.notes ? [...v.notes.gaps, ...structural.filter((g) => g.code === 'FACTORS_COMBINE' && !v.notes!.gaps.some((n) => n.code === g.code))] : structural;
+  // Agencies or consent recorded after the analysis settle its "no information sought" gap.
+  const sought = v.info.agencies.length > 0 || v.info.consentGiven !== null;
+  const notesGaps = v.notes?.gaps.filter((g) => !(g.code === 'INFO_NOT_SOUGHT' && sought)) ?? [];
+  const gaps = v.notes ? [...notesGaps, ...structural.filter((g) => g.code === 'FACTORS_COMBINE' && !v.notes!.gaps.some((n) => n.code === g.code))] : structural;
   return SummaryDraft.parse({ ...base, gaps });
 }
 

@@ -1,7 +1,7 @@
 // The write-up job: case and man, contact, eight domains, factors, agencies, reflection, actions, review, save.
 import { randomUUID } from 'node:crypto';
 import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { ContactDetails, InfoSought } from '../../records/model';
+import { Reflection, type ContactDetails, type InfoSought } from '../../records/model';
 import type { CaseRecords } from '../../records/repository';
 import type { FactorId } from '../../records/practice-model';
 import { t } from '../../prompts';
@@ -90,7 +90,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
       ...others.map((name) => ({ name, role: 'other_man' as const })),
       ...peopleFromPresent(contact.present, choice.man.name.split(/\s+/)[0] ?? ''),
     ];
-    return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others], people } satisfies NotesOptions);
+    return step.beginDialog(NOTES_DIALOG, { manName: choice.man.name, otherNames: [choice.case.babyName, ...others], people, withRest: true } satisfies NotesOptions);
   }
 
   // Step: the factors recorded for him, starting from those the notes or a recorded misuse level already show.
@@ -99,19 +99,26 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     if (step.result && 'gaps' in step.result) v.notes = step.result as NotesOutcome;
     v.outcomes = v.notes ? v.notes.outcomes : (step.result as Values['outcomes']);
     const misuse = Object.values(v.outcomes).some((o) => o?.substances?.some((x) => x.level === 'misuse' || x.level === 'dependence'));
+    // The paste path's review card already asked the factors, agencies, reflection and actions (issue 15: one card, ≤ 10 turns).
+    if (v.notes?.rest) return step.next(v.notes.rest.factors);
     const suggested: FactorId[] = [...(v.notes?.factors ?? []), ...(misuse ? (['substance_misuse'] as const) : [])];
     return step.beginDialog(FACTORS_DIALOG, { suggested } satisfies FactorsOptions);
   }
 
   // Step: information from other agencies.
   private async infoSought(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    bag<Values>(step).factors = step.result as FactorId[];
+    const v = bag<Values>(step);
+    v.factors = step.result as FactorId[];
+    if (v.notes?.rest) return step.next(v.notes.rest.info);
     return step.beginDialog(INFO_SOUGHT_DIALOG);
   }
 
   // Step: the practitioner's own reflection.
   private async reflection(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    bag<Values>(step).info = step.result as InfoSought;
+    const v = bag<Values>(step);
+    v.info = step.result as InfoSought;
+    // Anxious about him: the reflection dialog still runs, to suggest a joint visit.
+    if (v.notes?.rest && v.notes.rest.anxious !== true) return step.next({ reflection: Reflection.parse({ anxious: v.notes.rest.anxious }), addJointVisit: false } satisfies ReflectionOutcome);
     return step.beginDialog(REFLECTION_DIALOG);
   }
 
@@ -133,6 +140,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
       v.actionsDone = doneFrom(String(step.result ?? ''), v.openActions);
       await step.context.sendActivity(v.actionsDone.length ? t('writeup.actionsMarkedDone', { count: v.actionsDone.length }) : t('writeup.actionsNoneDone'));
     }
+    if (v.notes?.rest) return step.next(v.notes.rest.actions || 'none');
     return step.prompt(TEXT, { prompt: t('writeup.askActions'), retryPrompt: t('common.empty') });
   }
 

@@ -52,10 +52,14 @@ function seenText(m: ManPlan): string {
 
 // One man's "about" section: known per domain (latest entry), never explored, questions, reminders.
 function aboutMan(m: ManPlan): PrepareView['about'][number] {
-  const known = DOMAIN_IDS.filter((d) => m.domains[d].knowledge !== 'never').map((d) => {
-    const latest = m.domains[d].known.at(-1)!;
-    const source = m.domains[d].knowledge === 'secondhand_only' ? t('prepare.secondhandOnly') : t(latest.source === 'own' ? 'prepare.sourceOwn' : 'prepare.sourceSecondhand');
-    return { text: t('prepare.knownLine', { title: DOMAIN_WORDING[d].title, account: latest.account.trim() || t('prepare.knownNoAccount'), source, date: displayDate(latest.date) }) };
+  // Every statement of the latest contact on a domain, each with its own source ("second-hand: Shannon").
+  const known = DOMAIN_IDS.filter((d) => m.domains[d].knowledge !== 'never').flatMap((d) => {
+    const all = m.domains[d].known;
+    return all.filter((k) => k.date === all.at(-1)!.date).map((k) => {
+      const said = k.source === 'own' ? t('prepare.sourceOwn') : k.by ? t('prepare.sourceSecondhandBy', { by: k.by }) : t('prepare.sourceSecondhand');
+      const source = m.domains[d].knowledge === 'secondhand_only' ? `${said}, ${t('prepare.secondhandOnly')}` : said;
+      return { text: t('prepare.knownLine', { title: DOMAIN_WORDING[d].title, account: k.account.trim() || t('prepare.knownNoAccount'), source, date: displayDate(k.date) }) };
+    });
   });
   const never = DOMAIN_IDS.filter((d) => m.domains[d].knowledge === 'never').map((d) => DOMAIN_WORDING[d].title);
   return {

@@ -1,5 +1,5 @@
 // A summary laid out as titled sections of lines: one structure behind the Markdown export, plain text and the card.
-import type { Summary, SummaryDraft } from '../../records/model';
+import { statementsOf, type Statement, type Summary, type SummaryDraft } from '../../records/model';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { AGENCY_LABEL, CRYING_LABEL, FACTOR_LABEL, GAP_LABEL, LEVEL_LABEL, ROLE_LABEL, SEEN_LABEL, STATUS_LABEL } from '../../prompts/labels';
@@ -34,13 +34,21 @@ export function layoutSummary(s: SummaryDraft | Summary, ctx: SummaryContext): S
     ],
     lines: [],
   };
+  // Each statement shows its own source (issue 15.6); what the paste path never asked shows as "not asked", never "none".
+  const unasked = (v: string) => (v.trim() ? v : s.source === 'notes' ? t('summary.notAsked') : t('summary.none'));
   const domains: Section[] = DOMAIN_IDS.map((id) => {
     const e = s.domains[id];
-    const facts: Array<[string, string]> = e.status === 'absent'
-      ? [[t('summary.notExploredReason'), orNone(e.notExploredReason ?? '')]]
-      : [[t('summary.account'), e.account], [t('summary.strengths'), orNone(e.strengths)], [t('summary.concerns'), orNone(e.concerns)]];
-    if (e.evidence.length) facts.push([t('summary.evidence'), e.evidence.join(' / ')]);
-    return { heading: `${DOMAIN_WORDING[id].title} — ${t(STATUS_LABEL[e.status])}`, facts, lines: [] };
+    const said = statementsOf(e);
+    const facts: Array<[string, string]> = [];
+    if (e.status === 'absent' && !said.length) facts.push([t('summary.notExploredReason'), e.notExploredReason?.trim() || (s.source === 'notes' ? t('summary.notAsked') : t('summary.none'))]);
+    else {
+      if (!e.statements.length) facts.push([t('summary.account'), e.account]);
+      facts.push([t('summary.strengths'), unasked(e.strengths)], [t('summary.concerns'), unasked(e.concerns)]);
+      if (e.notExploredReason) facts.push([t('summary.notExploredReason'), e.notExploredReason]);
+    }
+    if (e.evidence.length && !e.statements.length) facts.push([t('summary.evidence'), e.evidence.join(' / ')]);
+    const heading = e.status === 'absent' && !said.length && !e.notExploredReason && s.source === 'notes' ? t('summary.notAsked') : t(STATUS_LABEL[e.status]);
+    return { heading: `${DOMAIN_WORDING[id].title} — ${heading}`, facts, lines: e.statements.map(statementLine) };
   });
   const notRecorded = t('summary.notRecorded');
   const substances = s.substances.map((x) =>
@@ -66,4 +74,9 @@ export function layoutSummary(s: SummaryDraft | Summary, ctx: SummaryContext): S
     { heading: t('summary.actions'), facts: [], lines: list(s.actions) },
   ];
   return { title, subtitle, sections };
+}
+
+/** One statement and whose it is: "…" (his own account) or "…" (second-hand: Shannon). */
+export function statementLine(st: Statement): string {
+  return t('summary.statementLine', { text: st.text, source: st.source === 'him' ? t('summary.sourceHim') : st.by ? t('summary.sourceBy', { by: st.by }) : t('summary.sourceSomeone') });
 }
