@@ -13,6 +13,7 @@ import { teamsSsoIdentity, teamsSsoVerifier, teamsTabRouter } from './teams-tab-
 import { SqlCoverage } from '../adapters/sql/coverage';
 import { SeenBot } from './seen-bot';
 import { turnErrorHandler } from './turn-error';
+import { SizeBudget } from './size-budget';
 import type { Db } from '../adapters/sql/database';
 import { openDatabase } from '../adapters/open-database';
 import { SqlCaseRecords } from '../adapters/sql/case-records';
@@ -82,6 +83,9 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
 
   const directLine = await createDirectLine({ db, logic, logger, now, secret: config.SEEN_DIRECTLINE_SECRET, sessionIdleSeconds: config.SEEN_SESSION_IDLE_MINUTES * 60 });
   directLine.adapter.onTurnError = onTurnError;
+  // Why on both adapters: every message Seen sends, in a turn or as a follow-up, passes this one size check.
+  const sizeBudget = new SizeBudget(logger);
+  directLine.adapter.use(sizeBudget);
   // Why: a token that cannot be verified (forged, or Microsoft's keys unreachable) is a 401, never a 500.
   const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
@@ -91,6 +95,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   });
   const cloudAdapter = new SeenCloudAdapter(auth);
   cloudAdapter.onTurnError = onTurnError;
+  cloudAdapter.use(sizeBudget);
   // Why: rate limits are per verified token user, so one flooding user never slows another down (signature only: no database read).
   const tokenUser = async (token: string): Promise<string | undefined> => {
     try { return (await directLine.tokens.verifySignature(token)).user; } catch { return undefined; } // an invalid token is keyed by address instead

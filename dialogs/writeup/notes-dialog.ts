@@ -51,8 +51,8 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     const known = (people ?? []).map((p) => ({ ...p, name: firstName(p.name) })).filter((p) => p.name && p.name !== name);
     const analysis = analyzeNote({ text: String(step.result), name, otherNames: otherNames.map(firstName).filter(Boolean), people: known });
     (bag<{ analysis: AnalysisResult }>(step) as { analysis: AnalysisResult }).analysis = analysis;
-    const card = channelOf(step.context.activity.channelId).cards;
-    await step.context.sendActivity(coverageMessage(manName, analysis.domains, card));
+    const channel = channelOf(step.context.activity.channelId);
+    await step.context.sendActivity(coverageMessage(manName, analysis.domains, channel.cards, channel.cardMarkdown));
     const queue = DOMAIN_IDS.filter((d) => analysis.domains[d].status !== 'covered');
     if (queue.length === 0) {
       await step.context.sendActivity(t('notes.nothingMissing'));

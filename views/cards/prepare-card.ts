@@ -9,6 +9,8 @@ import { CRYING_LABEL, FACTOR_LABEL, ROLE_LABEL } from '../../prompts/labels';
 import { expandTemplate, type Json } from './card-template';
 import { cardText } from './card-text';
 import { escapeMarkdown } from '../exporters/markdown';
+import { CHANNELS, type Channel } from '../channels';
+import { clip, contentBudget, fitToBudget } from '../budget';
 
 /** One line of text on the card. */
 interface Line { text: string }
@@ -50,12 +52,19 @@ function seenText(m: ManPlan): string {
   return t('prepare.lastSeen', { date: displayDate(m.lastSeen ?? m.lastContact.date) });
 }
 
-// One man's "about" section: known per domain (latest entry), never explored, questions, reminders.
-function aboutMan(m: ManPlan): PrepareView['about'][number] {
+// How many earlier entries on a topic the record holds beyond the one shown.
+function earlier(count: number): string {
+  return count === 0 ? '' : ` ${count === 1 ? t('prepare.knownEarlierOne') : t('prepare.knownEarlier', { count })}`;
+}
+
+// One man's "about" section: known per domain (latest entry, cut at `clipAt`, and how many more are held), never explored, questions, reminders.
+function aboutMan(m: ManPlan, clipAt: number): PrepareView['about'][number] {
   const known = DOMAIN_IDS.filter((d) => m.domains[d].knowledge !== 'never').map((d) => {
-    const latest = m.domains[d].known.at(-1)!;
+    const all = m.domains[d].known;
+    const latest = all.at(-1)!;
     const source = m.domains[d].knowledge === 'secondhand_only' ? t('prepare.secondhandOnly') : t(latest.source === 'own' ? 'prepare.sourceOwn' : 'prepare.sourceSecondhand');
-    return { text: t('prepare.knownLine', { title: DOMAIN_WORDING[d].title, account: latest.account.trim() || t('prepare.knownNoAccount'), source, date: displayDate(latest.date) }) };
+    const account = clip(latest.account.trim(), clipAt) || t('prepare.knownNoAccount');
+    return { text: t('prepare.knownLine', { title: DOMAIN_WORDING[d].title, account, source, date: displayDate(latest.date) }) + earlier(all.length - 1) };
   });
   const never = DOMAIN_IDS.filter((d) => m.domains[d].knowledge === 'never').map((d) => DOMAIN_WORDING[d].title);
   return {
@@ -65,12 +74,12 @@ function aboutMan(m: ManPlan): PrepareView['about'][number] {
     questionsHeading: t('prepare.questionsHeading', { name: m.man.name }),
     questions: m.questions.map((q) => ({ text: questionText(q), why: t(`prepare.why_${q.rule}`) })),
     remindersHeading: t('prepare.remindersHeading', { name: m.man.name }),
-    reminders: m.reminders.length ? m.reminders.map((r) => ({ text: reminderText(r) })) : [{ text: t('prepare.nothingDue') }],
+    reminders: m.reminders.length ? m.reminders.map((r) => ({ text: clip(reminderText(r), clipAt) })) : [{ text: t('prepare.nothingDue') }],
   };
 }
 
-/** Turns a plan into the words the card and the text show. */
-export function prepareView(plan: PreparePlan): PrepareView {
+/** Turns a plan into the words the card and the text show; record text is cut at `clipAt` characters (the full text stays in the record). */
+export function prepareView(plan: PreparePlan, clipAt = Infinity): PrepareView {
   return {
     title: t('prepare.title', { ref: plan.case.ref, baby: plan.case.babyName }),
     fictional: plan.case.fictional ? t('prepare.fictional') : '',
@@ -80,7 +89,7 @@ export function prepareView(plan: PreparePlan): PrepareView {
       seen: seenText(m),
       offerVisit: m.offerVisit ? t('prepare.offerVisit') : '',
     })),
-    about: plan.men.map(aboutMan),
+    about: plan.men.map((m) => aboutMan(m, clipAt)),
   };
 }
 
@@ -142,16 +151,22 @@ export function prepareText(raw: PrepareView): string {
   return out.join('\n');
 }
 
-/** The prepare card (template bound to the escaped view), with the text rendering as its fallback. */
-export function prepareCard(view: PrepareView): CardAttachment {
-  const content = expandTemplate(PREPARE_TEMPLATE, escaped(view, cardText) as unknown as Json) as Record<string, Json>;
-  return adaptiveCard({ ...content, fallbackText: prepareText(view) });
+/** The prepare card (template bound to the escaped view), with a one-line summary as its fallback (not a second copy). */
+export function prepareCard(view: PrepareView, markdown: Channel['cardMarkdown'] = 'commonmark'): CardAttachment {
+  const content = expandTemplate(PREPARE_TEMPLATE, escaped(view, (s) => cardText(s, markdown)) as unknown as Json) as Record<string, Json>;
+  return adaptiveCard({ ...content, fallbackText: t('prepare.fallbackSummary', { title: view.title }) });
 }
 
-/** The plan as one message: the card where the channel shows cards, otherwise the text. */
-export function prepareMessage(plan: PreparePlan, withCard: boolean): ViewMessage {
-  const view = prepareView(plan);
-  return withCard ? cardMessage(prepareCard(view), view.title) : textMessage(prepareText(view));
+/**
+ * The plan as one message that fits the channel (Teams by default, the smallest): the card where the channel shows cards,
+ * otherwise the text; each record entry is cut as short as needed, the latest shown first.
+ */
+export function prepareMessage(plan: PreparePlan, withCard: boolean, channel: Pick<Channel, 'maxMessageBytes' | 'cardMarkdown'> = CHANNELS.msteams): ViewMessage {
+  const budget = contentBudget(channel);
+  return fitToBudget((clipAt) => {
+    const view = prepareView(plan, clipAt);
+    return withCard ? cardMessage(prepareCard(view, channel.cardMarkdown), view.title) : textMessage(prepareText(view));
+  }, budget);
 }
 
 /** A card to pick which of their cases to prepare: one Action.Submit per case ({ action: 'prepare', caseRef }). */
