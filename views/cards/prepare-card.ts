@@ -152,7 +152,7 @@ export function prepareText(raw: PrepareView): string {
 }
 
 /** The prepare card (template bound to the escaped view), with a one-line summary as its fallback (not a second copy). */
-export function prepareCard(view: PrepareView, markdown: Channel['cardMarkdown'] = 'commonmark'): CardAttachment {
+function prepareCard(view: PrepareView, markdown: Channel['cardMarkdown'] = 'commonmark'): CardAttachment {
   const content = expandTemplate(PREPARE_TEMPLATE, escaped(view, (s) => cardText(s, markdown)) as unknown as Json) as Record<string, Json>;
   return adaptiveCard({ ...content, fallbackText: t('prepare.fallbackSummary', { title: view.title }) });
 }
@@ -169,15 +169,18 @@ export function prepareMessage(plan: PreparePlan, withCard: boolean, channel: Pi
   }, budget);
 }
 
-/** A card to pick which of their cases to prepare: one Action.Submit per case ({ action: 'prepare', caseRef }). */
+/**
+ * A card to pick which of their cases to prepare: one Action.Submit per case ({ action: 'prepare', caseRef }), each in its
+ * own ActionSet in the body, because a card's own actions stop at five (Teams' and the renderer's host config).
+ */
 export function pickCaseCard(cases: readonly Case[]): CardAttachment {
   const template: Json = {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
     body: [
       { type: 'TextBlock', text: '${title}', weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: '${hint}', wrap: true, spacing: 'None' },
+      { type: 'ActionSet', $data: '${cases}', spacing: 'Small', actions: [{ type: 'Action.Submit', title: '${label}', data: { action: 'prepare', caseRef: '${ref}' } }] },
     ],
-    actions: [{ type: 'Action.Submit', $data: '${cases}', title: '${label}', data: { action: 'prepare', caseRef: '${ref}' } }],
   };
   const data = { title: t('prepare.pickTitle'), hint: t('prepare.pickHint'), cases: cases.map((c) => ({ ref: c.ref, label: t('prepare.pickButton', { ref: c.ref, baby: c.babyName }) })) };
   return adaptiveCard({ ...(expandTemplate(template, data) as Record<string, Json>), fallbackText: t('prepare.askCase') });

@@ -70,8 +70,3 @@ export function summaryCards(layout: SummaryLayout, channel: Pick<Channel, 'maxM
   const size = (pages: CardAttachment[]) => (pages.length > MAX_REVIEW_PAGES ? Infinity : Math.max(...pages.map(jsonBytes)));
   return fitToBudget((clipAt) => paginate(layout, sectionItems(layout, clipAt, channel.cardMarkdown), channel.cardMarkdown, budget), budget, size);
 }
-
-/** Builds the whole review on one card with Confirm and Discard buttons (free text cut at the longest clip length). */
-export function summaryCard(layout: SummaryLayout, markdown: CardMarkdown = 'commonmark'): CardAttachment {
-  return page(layout, sectionItems(layout, 1_000, markdown), markdown, undefined, true);
-}
