@@ -70,7 +70,7 @@ export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: 
     ...(more(l) > 0 ? [{ type: 'TextBlock', text: t('coverage.listMore', { more: more(l) }), isSubtle: true, wrap: true, spacing: 'Small' }] : []),
   ]);
   body.push(
-    { type: 'TextBlock', text: cardText(overdueHeading), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: `${cardText(t('coverage.listOverdueActions'))} (${c.overdueActions.total})`, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
     ...(overdue.length ? overdue : [t('coverage.listEmpty')]).map((o) => ({ type: 'TextBlock', text: cardText(o), wrap: true, spacing: 'Small', isSubtle: overdue.length === 0 })),
   );
   const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: title.replace(/\*\*/g, '') });
