@@ -1,6 +1,7 @@
 // The size budget of an outgoing message: views fit cards to the channel's limit (views/channels.ts); bot/size-budget.ts checks every send.
 import { t } from '../prompts';
 import type { Channel } from './channels';
+import type { SummaryLayout } from './exporters/summary-view';
 
 /** Room left for what the channel adds around a card (ids, addresses, conversation, channel data, text above it). */
 export const ENVELOPE_BYTES = 3_000;
@@ -34,4 +35,9 @@ export function fitToBudget<T>(build: (clipAt: number) => T, budget: number, siz
     if (size(last) <= budget) return last;
   }
   return last!;
+}
+
+/** A summary layout with every value and line cut at `clipAt` characters, for chat text (the export keeps them whole). */
+export function clipLayout(layout: SummaryLayout, clipAt: number): SummaryLayout {
+  return { ...layout, sections: layout.sections.map((s) => ({ ...s, facts: s.facts.map(([k, v]) => [k, clip(v, clipAt)] as [string, string]), lines: s.lines.map((l) => clip(l, clipAt)) })) };
 }

@@ -7,6 +7,7 @@ import { layoutSummary, type SummaryContext } from '../../views/exporters/summar
 import { layoutToMarkdown } from '../../views/exporters/markdown';
 import { summaryCards } from '../../views/cards/summary-card';
 import { channelOf } from '../../views/channels';
+import { clipLayout, contentBudget, fitToBudget } from '../../views/budget';
 import { SeenDialog } from '../base-dialog';
 
 /** Dialog id of the review dialog. */
@@ -36,7 +37,8 @@ export class ReviewDialog extends SeenDialog<ReviewOptions> {
       const pages = summaryCards(layout, channel);
       await step.context.sendActivities(pages.map((p, i) => MessageFactory.attachment(p, i === 0 ? t('writeup.reviewIntro') : undefined)));
     } else {
-      await step.context.sendActivity(`${t('writeup.reviewIntro')}\n\n${layoutToMarkdown(layout)}`);
+      // Why fitted: a channel without cards gets the review as one text, which must fit it as the cards do.
+      await step.context.sendActivity(fitToBudget((clipAt) => `${t('writeup.reviewIntro')}\n\n${layoutToMarkdown(clipLayout(layout, clipAt))}`, contentBudget(channel)));
     }
     return step.prompt(CHOICE, {
       prompt: t('writeup.askConfirm'),

@@ -11,7 +11,7 @@ const NOTICE = /^That message was too large for this chat \(\d+ KB; it takes up 
 
 /** Runs one turn on `channelId` whose logic sends `reply`, through SizeBudget; returns what reached the channel. */
 async function send(channelId: string, reply: Partial<Activity>): Promise<Partial<Activity>[]> {
-  const adapter = new TestAdapter(async (ctx: TurnContext) => void (await ctx.sendActivity(reply)), { channelId, conversation: { id: 'c' } as never, user: { id: 'u' }, bot: { id: 'b' } });
+  const adapter = new TestAdapter(async (ctx: TurnContext) => void (await ctx.sendActivity(reply)), { channelId, conversation: { id: 'c' } as never, from: { id: 'u' } as never, recipient: { id: 'b' } as never });
   adapter.use(new SizeBudget(createLogger('silent')));
   await adapter.send('hi');
   return adapter.activeQueue.splice(0);
