@@ -30,6 +30,8 @@ export const common = {
   refusedPartnership: 'Preparing and writing up visits is for practitioners and supervisors with allocated cases. As a partnership lead you can see anonymised figures across teams on the coverage page (/coverage); say **help** to see what else I can do.',
   refusedAdmin: 'Preparing and writing up visits is for practitioners and supervisors; administrators do not see case content. You manage users and read the audit trail with the `seen` command line.',
   personalOnly: 'I only talk about cases in a one-to-one chat, so nothing from a case appears where others can read it. Please open a personal chat with me.',
+  clipped: '… (full text in the record)',
+  messageTooBig: 'That message was too large for this chat ({size} KB; it takes up to {max} KB), so I could not show it. Nothing is lost: your answers are kept, and the full text is in the case record and its export. Carry on from where you were.',
   badCard: 'I could not read that card submission. Please use the buttons on the latest card, or type your answer.',
   yes: 'Yes',
   no: 'No',

@@ -85,6 +85,7 @@ export const writeup = {
   reviewIntro: 'Here is the summary. Please check it, then **confirm** to save it to the case record or **cancel** to discard it.',
   askConfirm: 'Save this summary to the case record?',
   confirm: 'Confirm and save',
+  reviewPage: 'Page {page} of {pages}',
   discard: 'Discard',
   retryConfirm: 'Please choose **confirm** to save or **cancel** to discard.',
   saved: 'Saved as version {version} of the summary for {man} on {ref}. Say **write up** to record another contact.',

@@ -8,9 +8,12 @@ import { menShareLines, shareLine, shareLines } from '../../views/exporters/cove
 import { percent } from '../../records/coverage';
 import { cardText } from '../../views/cards/card-text';
 import { discussedCommandText, prepareCommandText } from '../../views/command-text';
+import { clip } from '../../views/budget';
 
 /** How many items each list shows in chat; the page shows the rest. */
 export const CHAT_LIST_LIMIT = 5;
+// Why cut: an action's text may be 20,000 characters; the card must fit Teams' 28 KB (views/budget.ts), the page shows it whole.
+const OVERDUE_TEXT_CHARS = 300;
 
 const LIST_TITLE: Readonly<Record<ListId, PromptKey>> = {
   neverSeen: 'coverage.listNeverSeen',
@@ -43,7 +46,7 @@ export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: 
   const trend = c.trend.length ? `\n\n${t('coverage.trendLine', { months: c.trend.length, series: c.trend.map((p) => `${p.month} ${p.fatherSeen.count}/${p.men} (${percent(p.fatherSeen)}%)`).join(', ') })}` : '';
   const shares = `**${title}**\n\n${shareLines(c).map(([l, f]) => `- ${shareLine(l, f)}`).join('\n')}\n\n_${t('coverage.shareNote')}_\n\n${men}${trend}`;
   // Overdue actions by practitioner (issue 17.6), after the lists.
-  const overdue = c.overdueActions.items.slice(0, CHAT_LIST_LIMIT).map((a) => t('coverage.itemOverdue', { owner: practitioner(a.ownerId), ref: a.caseRef, man: a.manName, due: a.dueOn, days: a.daysOverdue, text: a.text }));
+  const overdue = c.overdueActions.items.slice(0, CHAT_LIST_LIMIT).map((a) => t('coverage.itemOverdue', { owner: practitioner(a.ownerId), ref: a.caseRef, man: a.manName, due: a.dueOn, days: a.daysOverdue, text: clip(a.text, OVERDUE_TEXT_CHARS) }));
   const overdueHeading = `${t('coverage.listOverdueActions')} (${c.overdueActions.total})`;
   const heading = (l: ListId) => t(LIST_TITLE[l], { days: NOT_SEEN_DAYS });
   const more = (l: ListId) => c.lists[l].total - c.lists[l].items.length;
@@ -67,9 +70,9 @@ export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: 
     ...(more(l) > 0 ? [{ type: 'TextBlock', text: t('coverage.listMore', { more: more(l) }), isSubtle: true, wrap: true, spacing: 'Small' }] : []),
   ]);
   body.push(
-    { type: 'TextBlock', text: cardText(overdueHeading), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: `${cardText(t('coverage.listOverdueActions'))} (${c.overdueActions.total})`, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
     ...(overdue.length ? overdue : [t('coverage.listEmpty')]).map((o) => ({ type: 'TextBlock', text: cardText(o), wrap: true, spacing: 'Small', isSubtle: overdue.length === 0 })),
   );
-  const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: textLists });
+  const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: title.replace(/\*\*/g, '') });
   return [MessageFactory.text(shares), MessageFactory.attachment(card)];
 }

@@ -82,7 +82,7 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
     const channel = channelOf(step.context.activity.channelId);
     await replyWithin(step.context, {
       budgetMs: Number.isFinite(channel.replyDeadlineMs) ? (this.deps.budgetMs ?? channel.replyDeadlineMs) : Infinity,
-      work: async () => prepareMessage(await loadPreparePlan({ records: scoped, supervision: this.deps.supervision }, c, VARIANTS), channel.cards),
+      work: async () => prepareMessage(await loadPreparePlan({ records: scoped, supervision: this.deps.supervision }, c, VARIANTS), channel.cards, channel),
       ack: t('prepare.ack', { ref: c.ref }),
       failed: t('common.turnError'),
       onLateError: this.deps.onLateError,

@@ -5,6 +5,7 @@ import { InfoSought, Statement, SubstanceEntry } from '../../records/model';
 import { AGENCY_IDS, CRYING_MESSAGE_IDS, DOMAIN_IDS, FACTOR_IDS, type CryingMessageId, type DomainId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { AGENCY_LABEL, FACTOR_LABEL, STATUS_LABEL } from '../../prompts/labels';
+import { contentBudget, fitToBudget } from '../../views/budget';
 import { applyNotesReview, notesReviewMessage, NotesReviewSubmit, sourceLabel, type ReviewGaps, type ReviewTopics } from '../../views/cards/notes-review-card';
 import { channelOf } from '../../views/channels';
 import { SeenDialog } from '../base-dialog';
@@ -82,9 +83,11 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
       return [d, { statements, notExploredReason: null, answer: null } satisfies NotesTopic];
     })) as Topics;
     Object.assign(bag<Values>(step), { analysis, topics, his, people: known, extras: { cryingMessages: null, substances: [] } } satisfies Values);
-    const cards = channelOf(step.context.activity.channelId).cards;
+    const channel = channelOf(step.context.activity.channelId);
+    const cards = channel.cards;
     const gaps = cards ? reviewGaps(analysis, (step.options as NotesOptions).withRest === true) : undefined;
-    await step.context.sendActivity(notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, gaps));
+    const review = (clipAt: number) => notesReviewMessage(manName, reviewTopics(topics), tellers(known, topics), cards, gaps, clipAt);
+    await step.context.sendActivity(cards ? fitToBudget(review, contentBudget(channel)) : review(Infinity));
     if (!cards) return step.next(null);
     return step.prompt(REVIEW, { prompt: undefined, retryPrompt: t('common.empty') });
   }
@@ -230,7 +233,7 @@ const tellers = (people: readonly KnownPerson[], topics: Topics) =>
   [...people.filter((p) => p.role !== 'baby').map((p) => p.name), ...DOMAIN_IDS.flatMap((d) => topics[d].statements.map((s) => s.by ?? ''))];
 
 /** The gaps the card asks: crying messages unless the notes name one, and each substance whose level is unknown, with its screen. */
-function reviewGaps(a: AnalysisResult, withRest: boolean): ReviewGaps {
+export function reviewGaps(a: AnalysisResult, withRest: boolean): ReviewGaps {
   const crying = a.facts.cryingMessages.length ? null : CRYING_OPTIONS.map((o) => ({ title: t(o.label), value: o.id }));
   const substances = [...new Set(a.facts.substances.filter((s) => s.level === 'unknown').map((s) => s.substance))].map((id) => {
     const choice = choiceOf(id);

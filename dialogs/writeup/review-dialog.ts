@@ -5,8 +5,9 @@ import type { SummaryDraft } from '../../records/model';
 import { t } from '../../prompts';
 import { layoutSummary, type SummaryContext } from '../../views/exporters/summary-view';
 import { layoutToMarkdown } from '../../views/exporters/markdown';
-import { summaryCard } from '../../views/cards/summary-card';
+import { summaryCards } from '../../views/cards/summary-card';
 import { channelOf } from '../../views/channels';
+import { clipLayout, contentBudget, fitToBudget } from '../../views/budget';
 import { SeenDialog } from '../base-dialog';
 
 /** Dialog id of the review dialog. */
@@ -27,12 +28,18 @@ export class ReviewDialog extends SeenDialog<ReviewOptions> {
     this.initialDialogId = MAIN;
   }
 
-  // Step: show the whole summary, as a card where the channel renders one, and ask to confirm.
+  // Step: show the whole summary, as cards where the channel renders them (pages that each fit it), and ask to confirm.
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { draft, context } = step.options as ReviewOptions;
     const layout = layoutSummary(draft, context);
-    const card = channelOf(step.context.activity.channelId).cards;
-    await step.context.sendActivity(card ? MessageFactory.attachment(summaryCard(layout), t('writeup.reviewIntro')) : `${t('writeup.reviewIntro')}\n\n${layoutToMarkdown(layout)}`);
+    const channel = channelOf(step.context.activity.channelId);
+    if (channel.cards) {
+      const pages = summaryCards(layout, channel);
+      await step.context.sendActivities(pages.map((p, i) => MessageFactory.attachment(p, i === 0 ? t('writeup.reviewIntro') : undefined)));
+    } else {
+      // Why fitted: a channel without cards gets the review as one text, which must fit it as the cards do.
+      await step.context.sendActivity(fitToBudget((clipAt) => `${t('writeup.reviewIntro')}\n\n${layoutToMarkdown(clipLayout(layout, clipAt))}`, contentBudget(channel)));
+    }
     return step.prompt(CHOICE, {
       prompt: t('writeup.askConfirm'),
       retryPrompt: t('writeup.retryConfirm'),

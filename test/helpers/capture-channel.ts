@@ -12,11 +12,17 @@ export interface Captured {
   };
 }
 
-/** Starts the capture service; `base` is the serviceUrl to put on inbound activities. */
-export async function startCaptureChannel(): Promise<{ base: string; captured: Captured[]; close(): Promise<void> }> {
+/** Starts the capture service; `base` is the serviceUrl to put on inbound activities. `refuse` picks bodies answered 413 MessageSizeTooBig, as Teams does. */
+export async function startCaptureChannel(refuse?: (body: Captured['body'], bytes: number) => boolean): Promise<{ base: string; captured: Captured[]; refused: Captured[]; close(): Promise<void> }> {
   const captured: Captured[] = [];
+  const refused: Captured[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
+  app.use((req, res, next) => {
+    if (!refuse || req.method !== 'POST' || !refuse(req.body, Number(req.headers['content-length'] ?? 0))) return next();
+    refused.push({ conversationId: String(req.path.split('/')[3]), body: req.body });
+    res.status(413).json({ error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
+  });
   app.post('/v3/conversations/:id/activities/:replyId', (req, res) => {
     captured.push({ conversationId: String(req.params['id']), replyToId: String(req.params['replyId']), body: req.body });
     res.json({ id: `reply-${captured.length}` });
@@ -34,6 +40,7 @@ export async function startCaptureChannel(): Promise<{ base: string; captured: C
   return {
     base: `http://127.0.0.1:${port}`,
     captured,
+    refused,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -63,7 +63,7 @@ describe('prepare: the dialog, as turn tables', () => {
       ['no', [t('prepare.safetyNoted'), t('prepare.offerWriteUp', { ref: 'DEMO-3' })]],
     ]],
     ['prepare with no case shows a card of their cases; a card pick prepares that case', 'alex', [
-      ['prepare', [card((c) => assert.deepEqual(c.actions?.map((x) => x.data), ['DEMO-1', 'DEMO-2', 'DEMO-3'].map((ref) => ({ action: 'prepare', caseRef: ref }))))]],
+      ['prepare', [card((c) => assert.deepEqual((c.body as Array<{ actions?: Array<{ data: unknown }> }>).flatMap((b) => b.actions ?? []).map((x) => x.data), ['DEMO-1', 'DEMO-2', 'DEMO-3'].map((ref) => ({ action: 'prepare', caseRef: ref }))))]],
       [{ type: ActivityTypes.Message, value: { action: 'prepare', caseRef: 'DEMO-1' } }, [card((c) => assert.match(texts(c.body), /What does being a dad mean to you\?/)), t('prepare.askSafety')]],
     ]],
     ['typing a case reference at the case card works too', 'alex', [

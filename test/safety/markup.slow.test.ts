@@ -11,7 +11,8 @@ import { loadConfig } from '../../bot/config';
 import { composeSeen, type Seen } from '../../bot/compose';
 import { main, type CliIo } from '../../bin/cli';
 import { layoutSummary } from '../../views/exporters/summary-view';
-import { summaryCard } from '../../views/cards/summary-card';
+import { summaryCards } from '../../views/cards/summary-card';
+import { channelOf } from '../../views/channels';
 import { t } from '../../prompts';
 import { scriptedPractitioner } from '../../bench/practitioner';
 import { textOf } from '../helpers/directline-client';
@@ -104,7 +105,7 @@ describe('safety: markup in notes is shown as text everywhere', function () {
     // The stored summary keeps the words exactly; every export shows them as text.
     const summary = (await seen.records.latestSummaries('DEMO-1'))[0]!;
     assert.equal(summary.contact.location, `Home ${SCRIPT}`);
-    const card = JSON.stringify(summaryCard(layoutSummary(summary, { manName: 'Dan (fictional)', manRole: 'birth_father', fictional: true })));
+    const card = JSON.stringify(summaryCards(layoutSummary(summary, { manName: 'Dan (fictional)', manRole: 'birth_father', fictional: true }), channelOf('webchat')));
     let md = '';
     const io: CliIo = { stdout: (x) => (md += x), stderr: () => undefined, readStdin: async () => Buffer.alloc(0) };
     assert.equal(await main(['export', 'DEMO-1', '--format', 'md', ...dbArgs(join(dir, 'seen.db'))], io), 0);

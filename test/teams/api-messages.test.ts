@@ -63,7 +63,9 @@ describe('Teams: activities through /api/messages (anonymous mode, local capture
     assert.equal(plan.body.attachments?.[0].contentType, 'application/vnd.microsoft.card.adaptive');
     assert.match(cardText(plan), /Before your visit: DEMO-3/);
     assert.match(cardText(plan), /"version":"1.5"/);
-    assert.match(cardText(plan), /"fallbackText":"\*\*Before your visit: DEMO-3/);
+    // fallbackText is a one-line summary, not a second copy of the plan; Teams card text has no backslashes before brackets.
+    assert.equal((plan.body.attachments?.[0].content as { fallbackText: string }).fallbackText, t('prepare.fallbackSummary', { title: 'Before your visit: DEMO-3, Baby Isla (fictional)' }));
+    assert.match(cardText(plan), /About Marcus \(fictional\)"/);
     assert.equal(safety.body.text, t('prepare.askSafety'));
     await post(teams('a:conv-1', { text: 'Yes' }));
     await eventually('the write-up offer', () => inConversation('a:conv-1').some((c) => c.body.text === t('prepare.offerWriteUp', { ref: 'DEMO-3' })));

@@ -6,6 +6,7 @@ import { DOMAIN_IDS, DomainId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { STATUS_LABEL } from '../../prompts/labels';
 import { escapeMarkdown } from '../exporters/markdown';
+import { clip, CLIP_STEPS } from '../budget';
 import { cardText } from './card-text';
 
 /** One topic as the review shows it: its statements (in note order). */
@@ -84,22 +85,31 @@ function gapItems(gaps: ReviewGaps): object[] {
 }
 
 /** The review message: a card with a text input and a source choice per statement (and one new line per topic), or the same as text. */
-export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: readonly string[], withCard: boolean, gaps: ReviewGaps = NO_GAPS): ViewMessage {
+export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: readonly string[], withCard: boolean, gaps: ReviewGaps = NO_GAPS, clipAt = Infinity): ViewMessage {
   const text = `${t('notes.reviewIntro', { man: escapeMarkdown(man) })}\n\n${reviewLines(topics).join('\n')}`;
   if (!withCard) return textMessage(`${text}\n\n${t('notes.reviewTextOnly')}`);
+  // At the shortest cut the statements are shown without inputs, so even a note of MAX_TEXT fits a Teams message.
+  const readOnly = clipAt <= CLIP_STEPS[CLIP_STEPS.length - 1]!;
   const people = [...new Set(tellers.filter(Boolean))];
   const choices = (s?: Pick<Statement, 'source' | 'by'>) => {
+    // At the shortest cut the named tellers are left out of the choices too ("someone else" still records second-hand).
+    if (readOnly) return [{ title: t('notes.sourceHim'), value: HIM }, { title: t('notes.sourceSomeone'), value: SECONDHAND }];
     const list = [{ title: t('notes.sourceHim'), value: HIM }, ...people.map((p) => ({ title: t('notes.sourceBy', { by: cardText(p) }), value: `${SECONDHAND}${p}` })),
       { title: t('notes.sourceSomeone'), value: SECONDHAND }];
     if (s && s.source === 'secondhand' && s.by && !people.includes(s.by)) list.splice(1, 0, { title: t('notes.sourceBy', { by: cardText(s.by) }), value: sourceValue(s) });
     return list;
   };
-  const row = (d: DomainId, key: string, s?: Statement, question?: string) => ({
+  // A statement longer than the card can carry is shown cut and not offered for editing (no input, so the submission
+  // keeps the whole text from the record); its source can still be changed.
+  const row = (d: DomainId, key: string, s?: Statement, question?: string) => s && readOnly ? {
+    // Too many statements for the channel to carry as inputs: each is shown, cut, with its source, to correct after saving.
+    type: 'TextBlock', text: `${cardText(clip(s.text, clipAt))} (${cardText(sourceLabel(s))})`, wrap: true, spacing: 'Small',
+  } : {
     type: 'ColumnSet', columns: [
-      { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: `text.${d}.${key}`, value: s ? cardText(s.text) : '', isMultiline: true, placeholder: s ? '' : t('notes.reviewAdd'), label: s ? undefined : question ?? t('notes.reviewAddLabel') }] },
+      { type: 'Column', width: 'stretch', items: [s && s.text.length > clipAt ? { type: 'TextBlock', text: cardText(clip(s.text, clipAt)), wrap: true } : { type: 'Input.Text', id: `text.${d}.${key}`, value: s ? cardText(s.text) : '', isMultiline: true, placeholder: s ? '' : t('notes.reviewAdd'), label: s ? undefined : question ?? t('notes.reviewAddLabel') }] },
       { type: 'Column', width: 'auto', items: [{ type: 'Input.ChoiceSet', id: `source.${d}.${key}`, style: 'compact', value: s ? sourceValue(s) : HIM, choices: choices(s) }] },
     ],
-  });
+  };
   const body = [
     { type: 'TextBlock', text: cardText(t('notes.reviewIntro', { man }).replace(/\*\*/g, '')), wrap: true, weight: 'Bolder' },
     ...DOMAIN_IDS.map((d) => {
@@ -116,7 +126,8 @@ export function notesReviewMessage(man: string, topics: ReviewTopics, tellers: r
     ...gapItems(gaps),
   ];
   const card = adaptiveCard({
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: text,
+    // fallbackText is a short line, not a second copy of every statement (the card's size budget).
+    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, fallbackText: t('notes.reviewIntro', { man: escapeMarkdown(man) }),
     actions: [{ type: 'Action.Submit', title: t('notes.reviewSubmit'), data: { action: NOTES_REVIEW_ACTION } }],
   });
   return cardMessage(card, t('notes.reviewIntro', { man: escapeMarkdown(man) }));

@@ -9,6 +9,8 @@ import { CRYING_LABEL, FACTOR_LABEL, ROLE_LABEL } from '../../prompts/labels';
 import { expandTemplate, type Json } from './card-template';
 import { cardText } from './card-text';
 import { escapeMarkdown } from '../exporters/markdown';
+import { CHANNELS, type Channel } from '../channels';
+import { clip, contentBudget, fitToBudget } from '../budget';
 
 /** One line of text on the card. */
 interface Line { text: string }
@@ -50,15 +52,24 @@ function seenText(m: ManPlan): string {
   return t('prepare.lastSeen', { date: displayDate(m.lastSeen ?? m.lastContact.date) });
 }
 
-// One man's "about" section: known per domain (latest entry), never explored, questions, reminders.
-function aboutMan(m: ManPlan): PrepareView['about'][number] {
-  // Every statement of the latest contact on a domain, each with its own source ("second-hand: Shannon").
+// How many earlier entries on a topic the record holds beyond the ones shown.
+function earlier(count: number): string {
+  return count === 0 ? '' : ` ${count === 1 ? t('prepare.knownEarlierOne') : t('prepare.knownEarlier', { count })}`;
+}
+
+// One man's "about" section: known per domain (the latest contact's statements, each with its own source, cut at
+// `clipAt`, and how many earlier entries are held), never explored, questions, reminders.
+function aboutMan(m: ManPlan, clipAt: number): PrepareView['about'][number] {
   const known = DOMAIN_IDS.filter((d) => m.domains[d].knowledge !== 'never').flatMap((d) => {
     const all = m.domains[d].known;
-    return all.filter((k) => k.date === all.at(-1)!.date).map((k) => {
+    const latestDate = all.at(-1)!.date;
+    const latest = all.filter((k) => k.date === latestDate);
+    return latest.map((k, i) => {
       const said = k.source === 'own' ? t('prepare.sourceOwn') : k.by ? t('prepare.sourceSecondhandBy', { by: k.by }) : t('prepare.sourceSecondhand');
       const source = m.domains[d].knowledge === 'secondhand_only' ? `${said}, ${t('prepare.secondhandOnly')}` : said;
-      return { text: t('prepare.knownLine', { title: DOMAIN_WORDING[d].title, account: k.account.trim() || t('prepare.knownNoAccount'), source, date: displayDate(k.date) }) };
+      const account = clip(k.account.trim(), clipAt) || t('prepare.knownNoAccount');
+      const more = i === latest.length - 1 ? earlier(all.length - latest.length) : '';
+      return { text: t('prepare.knownLine', { title: DOMAIN_WORDING[d].title, account, source, date: displayDate(k.date) }) + more };
     });
   });
   const never = DOMAIN_IDS.filter((d) => m.domains[d].knowledge === 'never').map((d) => DOMAIN_WORDING[d].title);
@@ -69,12 +80,12 @@ function aboutMan(m: ManPlan): PrepareView['about'][number] {
     questionsHeading: t('prepare.questionsHeading', { name: m.man.name }),
     questions: m.questions.map((q) => ({ text: questionText(q), why: t(`prepare.why_${q.rule}`) })),
     remindersHeading: t('prepare.remindersHeading', { name: m.man.name }),
-    reminders: m.reminders.length ? m.reminders.map((r) => ({ text: reminderText(r) })) : [{ text: t('prepare.nothingDue') }],
+    reminders: m.reminders.length ? m.reminders.map((r) => ({ text: clip(reminderText(r), clipAt) })) : [{ text: t('prepare.nothingDue') }],
   };
 }
 
-/** Turns a plan into the words the card and the text show. */
-export function prepareView(plan: PreparePlan): PrepareView {
+/** Turns a plan into the words the card and the text show; record text is cut at `clipAt` characters (the full text stays in the record). */
+export function prepareView(plan: PreparePlan, clipAt = Infinity): PrepareView {
   return {
     title: t('prepare.title', { ref: plan.case.ref, baby: plan.case.babyName }),
     fictional: plan.case.fictional ? t('prepare.fictional') : '',
@@ -84,7 +95,7 @@ export function prepareView(plan: PreparePlan): PrepareView {
       seen: seenText(m),
       offerVisit: m.offerVisit ? t('prepare.offerVisit') : '',
     })),
-    about: plan.men.map(aboutMan),
+    about: plan.men.map((m) => aboutMan(m, clipAt)),
   };
 }
 
@@ -146,27 +157,36 @@ export function prepareText(raw: PrepareView): string {
   return out.join('\n');
 }
 
-/** The prepare card (template bound to the escaped view), with the text rendering as its fallback. */
-export function prepareCard(view: PrepareView): CardAttachment {
-  const content = expandTemplate(PREPARE_TEMPLATE, escaped(view, cardText) as unknown as Json) as Record<string, Json>;
-  return adaptiveCard({ ...content, fallbackText: prepareText(view) });
+/** The prepare card (template bound to the escaped view), with a one-line summary as its fallback (not a second copy). */
+function prepareCard(view: PrepareView, markdown: Channel['cardMarkdown'] = 'commonmark'): CardAttachment {
+  const content = expandTemplate(PREPARE_TEMPLATE, escaped(view, (s) => cardText(s, markdown)) as unknown as Json) as Record<string, Json>;
+  return adaptiveCard({ ...content, fallbackText: t('prepare.fallbackSummary', { title: view.title }) });
 }
 
-/** The plan as one message: the card where the channel shows cards, otherwise the text. */
-export function prepareMessage(plan: PreparePlan, withCard: boolean): ViewMessage {
-  const view = prepareView(plan);
-  return withCard ? cardMessage(prepareCard(view), view.title) : textMessage(prepareText(view));
+/**
+ * The plan as one message that fits the channel (Teams by default, the smallest): the card where the channel shows cards,
+ * otherwise the text; each record entry is cut as short as needed, the latest shown first.
+ */
+export function prepareMessage(plan: PreparePlan, withCard: boolean, channel: Pick<Channel, 'maxMessageBytes' | 'cardMarkdown'> = CHANNELS.msteams): ViewMessage {
+  const budget = contentBudget(channel);
+  return fitToBudget((clipAt) => {
+    const view = prepareView(plan, clipAt);
+    return withCard ? cardMessage(prepareCard(view, channel.cardMarkdown), view.title) : textMessage(prepareText(view));
+  }, budget);
 }
 
-/** A card to pick which of their cases to prepare: one Action.Submit per case ({ action: 'prepare', caseRef }). */
+/**
+ * A card to pick which of their cases to prepare: one Action.Submit per case ({ action: 'prepare', caseRef }), each in its
+ * own ActionSet in the body, because a card's own actions stop at five (Teams' and the renderer's host config).
+ */
 export function pickCaseCard(cases: readonly Case[]): CardAttachment {
   const template: Json = {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
     body: [
       { type: 'TextBlock', text: '${title}', weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: '${hint}', wrap: true, spacing: 'None' },
+      { type: 'ActionSet', $data: '${cases}', spacing: 'Small', actions: [{ type: 'Action.Submit', title: '${label}', data: { action: 'prepare', caseRef: '${ref}' } }] },
     ],
-    actions: [{ type: 'Action.Submit', $data: '${cases}', title: '${label}', data: { action: 'prepare', caseRef: '${ref}' } }],
   };
   const data = { title: t('prepare.pickTitle'), hint: t('prepare.pickHint'), cases: cases.map((c) => ({ ref: c.ref, label: t('prepare.pickButton', { ref: c.ref, baby: c.babyName }) })) };
   return adaptiveCard({ ...(expandTemplate(template, data) as Record<string, Json>), fallbackText: t('prepare.askCase') });
