@@ -35,6 +35,7 @@ export interface SeenBotDeps {
 /** Seen's bot: thin, with all flow in dialogs. */
 export class SeenBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly dialogs: DialogSet;
   private readonly routes: readonly Route[];
 
@@ -42,6 +43,7 @@ export class SeenBot extends ActivityHandler {
     super();
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
     this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
     if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
@@ -51,6 +53,10 @@ export class SeenBot extends ActivityHandler {
     // Why at construction: a route naming a dialog nobody registered would otherwise fail on the first person to type it.
     for (const r of this.routes) if (!this.dialogs.find(r.dialog)) throw new TypeError(`route ${r.name} starts dialog ${r.dialog}, which SeenBot does not register`);
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
+    // Teams' personal install: conversationUpdate adds only the bot, then installationUpdate (add) says who installed it.
+    this.onInstallationUpdateAdd((ctx, next) => this.welcome(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId).then(next));
+    // Why: removal events get no answer (nobody reads it); forgetting the welcome lets a reinstall be welcomed again.
+    this.onInstallationUpdateRemove((ctx, next) => this.welcomed.delete(ctx).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
 
@@ -65,10 +71,17 @@ export class SeenBot extends ActivityHandler {
   private async greet(ctx: TurnContext): Promise<void> {
     for (const member of ctx.activity.membersAdded ?? []) {
       if (member.id === ctx.activity.recipient.id) continue;
-      if (!isPersonalChat(ctx.activity.conversation)) return void (await ctx.sendActivity(t('common.personalOnly')));
-      const user = await this.identify(ctx, member.id, member.aadObjectId);
-      await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
+      return this.welcome(ctx, member.id, member.aadObjectId);
     }
+  }
+
+  // One welcome per personal chat, whichever event comes first (Teams: installationUpdate; Playground, Web Chat: membersAdded).
+  private async welcome(ctx: TurnContext, id: string, aadObjectId: string | undefined): Promise<void> {
+    if (!isPersonalChat(ctx.activity.conversation)) return void (await ctx.sendActivity(t('common.personalOnly')));
+    if (await this.welcomed.get(ctx, false)) return;
+    await this.welcomed.set(ctx, true);
+    const user = await this.identify(ctx, id, aadObjectId);
+    await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
   }
 
   // Routes one message: unknown users and shared chats stop here; a command (bot/routes.ts) starts its dialog; otherwise the active dialog continues.
