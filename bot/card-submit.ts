@@ -2,6 +2,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { t, type PromptKey } from '../prompts';
+import { CARD_DATA_WRAPPERS } from '../views/channels';
 import { discussedCommandText, prepareCommandText, writeUpCommandText } from '../views/command-text';
 
 /** A case reference on a card button (prepare / write up that case). */
@@ -21,8 +22,6 @@ const CASE_COMMAND: Readonly<Record<'prepare' | 'writeUp' | 'discussed', (ref: s
   prepare: prepareCommandText, writeUp: writeUpCommandText, discussed: discussedCommandText,
 };
 
-/** Keys channels add to a card's data: Teams' `msteams` (imBack, messageBack…), Web Chat's card-action wrapper. */
-const CHANNEL_KEYS = ['msteams', '__isBotFrameworkCardAction', 'cardAction'] as const;
 /** The text a channel wrapper stands for, on cards sent before all data was Seen's own: imBack's value, messageBack's text. */
 const WrapperText = z.union([
   z.object({ type: z.literal('imBack'), value: z.string().min(1).max(200) }).loose().transform((w) => w.value),
@@ -37,7 +36,7 @@ export function unwrapCardData(value: unknown): { data: unknown; text?: string }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { data: value };
   const own: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   let text: string | undefined;
-  for (const key of CHANNEL_KEYS) {
+  for (const key of CARD_DATA_WRAPPERS) {
     if (!(key in own)) continue;
     const carried = WrapperText.safeParse(own[key]);
     if (carried.success) text ??= carried.data;

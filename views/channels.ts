@@ -50,3 +50,6 @@ export function isPersonalChat(conversation: { conversationType?: string; isGrou
   if (conversation.isGroup === true) return false;
   return conversation.conversationType === undefined || conversation.conversationType === 'personal';
 }
+
+/** Keys channels add to a card button's data (Teams' `msteams`, Web Chat's card-action wrapper): stripped before Seen reads it. */
+export const CARD_DATA_WRAPPERS: readonly string[] = ['msteams', '__isBotFrameworkCardAction', 'cardAction'];
