@@ -15,7 +15,7 @@ import { PrepareDialog } from '../dialogs/prepare/prepare-dialog';
 import { supervisionFromCoverage, NO_SUPERVISION_LOG, type SupervisionLog } from '../records/prepare-plan';
 import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeBadRequest, invokeMessage, MessageFromInvokeContext, stripBotMention } from '../adapters/teams/activity';
 import { normaliseInput } from './input-text';
-import { channelOf, isPersonalChat } from '../views/channels';
+import { channelOf, isPersonalChat, welcomesOnInstall } from '../views/channels';
 import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
 
 /** What the bot is built from; every piece is required. */
@@ -35,7 +35,6 @@ export interface SeenBotDeps {
 /** Seen's bot: thin, with all flow in dialogs. */
 export class SeenBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly dialogs: DialogSet;
   private readonly routes: readonly Route[];
 
@@ -43,7 +42,6 @@ export class SeenBot extends ActivityHandler {
     super();
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
-    this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
     this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
     if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
@@ -54,9 +52,8 @@ export class SeenBot extends ActivityHandler {
     for (const r of this.routes) if (!this.dialogs.find(r.dialog)) throw new TypeError(`route ${r.name} starts dialog ${r.dialog}, which SeenBot does not register`);
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
     // Teams' personal install: conversationUpdate adds only the bot, then installationUpdate (add) says who installed it.
-    this.onInstallationUpdateAdd((ctx, next) => this.welcome(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId).then(next));
-    // Why: removal events get no answer (nobody reads it); forgetting the welcome lets a reinstall be welcomed again.
-    this.onInstallationUpdateRemove((ctx, next) => this.welcomed.delete(ctx).then(next));
+    // Removal (installationUpdate remove, membersRemoved) gets no answer: nobody is there to read it.
+    this.onInstallationUpdateAdd((ctx, next) => (ctx.activity.action === 'add' ? this.welcome(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId) : Promise.resolve()).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
 
@@ -67,19 +64,18 @@ export class SeenBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  // Greets the person (not the bot) when they join a conversation.
+  // Greets the person (not the bot) when they join a conversation, on channels that do not announce installs.
   private async greet(ctx: TurnContext): Promise<void> {
+    if (welcomesOnInstall(ctx.activity.channelId) && isPersonalChat(ctx.activity.conversation)) return;
     for (const member of ctx.activity.membersAdded ?? []) {
       if (member.id === ctx.activity.recipient.id) continue;
       return this.welcome(ctx, member.id, member.aadObjectId);
     }
   }
 
-  // One welcome per personal chat, whichever event comes first (Teams: installationUpdate; Playground, Web Chat: membersAdded).
+  // The welcome (or, outside a personal chat, the notice that Seen talks only there); one per install or join.
   private async welcome(ctx: TurnContext, id: string, aadObjectId: string | undefined): Promise<void> {
     if (!isPersonalChat(ctx.activity.conversation)) return void (await ctx.sendActivity(t('common.personalOnly')));
-    if (await this.welcomed.get(ctx, false)) return;
-    await this.welcomed.set(ctx, true);
     const user = await this.identify(ctx, id, aadObjectId);
     await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
   }

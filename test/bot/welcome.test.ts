@@ -38,13 +38,15 @@ describe('bot: welcome on install', () => {
   const table: Array<[string, typeof ALEX, ConversationAccount, Array<Partial<Activity> | string>, string[]]> = [
     ['Teams personal install: bot added, then installationUpdate add: one welcome', ALEX, PERSONAL, [botAdded, install('add')], [hello]],
     ['the Playground\'s order: installationUpdate, then the user added: one welcome', ALEX, PERSONAL, [install('add'), userAdded(ALEX)], [hello]],
+    ['a user added to a Teams personal chat without an install says nothing (the install welcomes)', ALEX, PERSONAL, [userAdded(ALEX)], []],
     ['an upgrade after the install is not a second welcome', ALEX, PERSONAL, [botAdded, install('add'), install('add-upgrade')], [hello]],
     ['the bot added on its own says nothing (Teams sends installationUpdate next)', ALEX, PERSONAL, [botAdded], []],
     ['installationUpdate remove says nothing', ALEX, PERSONAL, [install('remove')], []],
     ['membersRemoved says nothing', ALEX, PERSONAL, [removed(ALEX), removed(BOT)], []],
     ['install, remove, install again: welcomed on each install, nothing on removal', ALEX, PERSONAL, [botAdded, install('add'), install('remove'), removed(BOT), botAdded, install('add')], [hello, hello]],
     ['an unknown user installing is told who to ask, once', STRANGER, PERSONAL, [botAdded, install('add'), userAdded(STRANGER)], [t('common.unknownUser')]],
-    ['installed in a group chat: the personal-chat notice, no greeting by name', ALEX, GROUP, [install('add')], [t('common.personalOnly')]],
+    ['installed in a group chat: the personal-chat notice, no greeting by name', ALEX, GROUP, [botAdded, install('add')], [t('common.personalOnly')]],
+    ['someone joining a Teams group chat gets the personal-chat notice', ALEX, GROUP, [userAdded(ALEX)], [t('common.personalOnly')]],
     ['the welcome does not stop the next message being answered', ALEX, PERSONAL, [install('add'), 'help'], [hello, t('common.help')]],
   ];
   for (const [what, from, conversation, events, expected] of table) {
@@ -52,4 +54,11 @@ describe('bot: welcome on install', () => {
       assert.deepEqual(await replies(from, conversation, events), expected);
     });
   }
+
+  it('other channels (Web Chat, the Emulator) still welcome whoever joins', async () => {
+    const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'directline', from: { id: 'alex', name: 'Alex' }, recipient: BOT, conversation: PERSONAL, serviceUrl: 'http://localhost' });
+    await adapter.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'alex', name: 'Alex' }] });
+    assert.deepEqual(adapter.activeQueue.splice(0).map((a) => a.text), [hello]);
+  });
 });
