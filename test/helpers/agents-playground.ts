@@ -121,8 +121,11 @@ export class AgentsPlayground {
     if (!res.ok) throw new Error(`the Playground refused the bot's message: ${res.status} ${await res.text()}`);
   }
 
-  /** Waits for at least one new bot message after `from`, then until none arrives for `quietMs`; returns the new ones. */
-  async settle(from: number, what: string, { quietMs = 1_000, timeoutMs = 90_000 } = {}): Promise<PlaygroundMessage[]> {
+  /**
+   * Waits for at least one new bot message after `from` (and, with `until`, for the new ones to satisfy it), then until
+   * none arrives for `quietMs`; returns the new ones.
+   */
+  async settle(from: number, what: string, { quietMs = 1_000, timeoutMs = 90_000, until = (_: PlaygroundMessage[]): boolean => true } = {}): Promise<PlaygroundMessage[]> {
     const deadline = Date.now() + timeoutMs;
     let seen = this.messages.length;
     let quietSince = Date.now();
@@ -130,7 +133,7 @@ export class AgentsPlayground {
       if (Date.now() > deadline) throw new Error(`no answer in the Playground to ${what} within ${timeoutMs} ms; last: ${JSON.stringify(this.messages.slice(-2).map((m) => m.text))}`);
       await new Promise((r) => setTimeout(r, 100));
       if (this.messages.length !== seen) { seen = this.messages.length; quietSince = Date.now(); }
-      if (this.messages.length > from && Date.now() - quietSince >= quietMs) return this.messages.slice(from);
+      if (this.messages.length > from && Date.now() - quietSince >= quietMs && until(this.messages.slice(from))) return this.messages.slice(from);
     }
   }
 

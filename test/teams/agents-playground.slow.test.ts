@@ -31,7 +31,8 @@ const bytes = (m: PlaygroundMessage) => Buffer.byteLength(JSON.stringify(m));
 const cardJson = (m: PlaygroundMessage) => JSON.stringify(m.attachments?.[0]?.content ?? '');
 
 describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)', function () {
-  this.timeout(400_000);
+  // Why so long: a write-up is some 60 turns through a real browser; on a loaded 2-core machine one took over 6 minutes.
+  this.timeout(900_000);
   let dir: string;
   let seen: Seen;
   let pg: AgentsPlayground;
@@ -43,12 +44,13 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
     if (userId) await seen.records.upsertUser({ ...(await seen.records.getUser(userId))!, aadObjectId: PLAYGROUND_USER.aadObjectId });
   }
 
-  /** Sends `text` and returns the bot's answer once it settles. */
-  async function say(text: string): Promise<PlaygroundMessage[]> {
+  /** Sends `text` and returns the bot's answer once it settles (and, with `until`, once the answer satisfies it). */
+  async function say(text: string, until?: (batch: PlaygroundMessage[]) => boolean): Promise<PlaygroundMessage[]> {
     const from = pg.messages.length;
     await pg.type(text);
-    return pg.settle(from, JSON.stringify(text.slice(0, 40)));
+    return pg.settle(from, JSON.stringify(text.slice(0, 40)), { until });
   }
+  const hasCard = (needle: string) => (batch: PlaygroundMessage[]) => batch.some((m) => cardJson(m).includes(needle));
 
   /**
    * Drives a write-up from `first` to saved like a practitioner in Teams: answers typed, choices pressed (suggested
@@ -60,7 +62,8 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
     let from = pg.messages.length;
     await pg.type(first);
     const all: PlaygroundMessage[] = [];
-    for (let turn = 0; turn < 150; turn++) {
+    let waits = 0;
+    for (let turn = 0; turn < 200; turn++) {
       const batch = await pg.settle(from, `turn ${turn} of the write-up`);
       all.push(...batch);
       const done = batch.find((m) => saved.test(m.text ?? ''));
@@ -71,14 +74,17 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
       const last = [...batch].reverse().find((m) => m.text || m.suggestedActions) ?? batch.at(-1)!;
       const domain = DOMAIN_IDS.find((d) => last.text === DOMAIN_WORDING[d].question);
       const answer = domain ? answers(domain) : scripted(last as never);
-      if (typeof answer !== 'string') throw new Error(`the scripted practitioner cannot answer ${JSON.stringify(last.text)}`);
       from = pg.messages.length;
+      // Why wait: on a loaded machine a topic's introduction and its question can arrive more than a second apart.
+      if (answer === undefined && ++waits <= 3) continue;
+      if (typeof answer !== 'string') throw new Error(`the scripted practitioner cannot answer ${JSON.stringify(last.text)}`);
+      waits = 0;
       const choice = last.suggestedActions?.actions.find((a) => a.title === answer || a.value === answer);
       if (answer === t('writeup.confirm')) await pressConfirm(all, confirm);
       else if (choice?.title) await pg.pressSuggested(choice.title);
       else await pg.type(answer);
     }
-    throw new Error('the write-up did not reach "saved" in 150 turns');
+    throw new Error('the write-up did not reach "saved" in 200 turns');
   }
 
   // "Confirm and save" on the review card: pressed as sent (Action.Submit), or on the same card with its buttons as
@@ -118,9 +124,10 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
 
   it('starts offline and welcomes the mapped user once on install', async () => {
     const greeting = t('common.greeting', { name: 'Alex' });
-    await pg.settle(0, 'the install');
+    await pg.settle(0, 'the install', { quietMs: 3_000 });
     assert.deepEqual(pg.messages.map((m) => m.text), [greeting]);
-    assert.ok(pg.refused.every((u) => /\.woff2?$/.test(u)), `the UI asked for nothing outside this machine but fonts: ${pg.refused.join(', ')}`);
+    // Offline: the UI's only requests off this machine are fonts and an animation from Microsoft's CDN, refused here.
+    assert.ok(pg.refused.every((u) => u.startsWith('https://res-1.cdn.office.net/')), `requests off this machine: ${pg.refused.join(', ')}`);
   });
 
   it('a write-up typed and pressed through to saved, confirmed with the card\'s Action.Submit button', async () => {
@@ -133,20 +140,18 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
     await writeUp('write up DEMO-2', 'Kyle (fictional)', 'DEMO-2', (d) => longAccount(d, 2_000), 'execute');
     const kyle = (await seen.records.latestSummaries('DEMO-2')).find((s) => s.manId === 'demo-2-kyle');
     assert.equal(kyle?.domains.pressures.account?.length, 2_000, 'the full answer is in the record');
-    const plan = await say('prepare DEMO-2');
-    assert.ok(plan.some((m) => cardJson(m).includes('Before your visit: DEMO-2')), 'the plan card arrived');
+    const plan = await say('prepare DEMO-2', hasCard('Before your visit: DEMO-2'));
     process.stdout.write(`      8 × 2,000: largest plan message ${Math.max(...plan.map(bytes))} bytes\n`);
   });
 
   it('a supervisor runs coverage and presses "Prepare DEMO-2": the plan, read-only', async () => {
     await playgroundIs('sam');
-    const report = await say('coverage');
-    assert.ok(report.some((m) => cardJson(m).includes(`"caseRef":"DEMO-2"`)), 'the coverage card has a Prepare DEMO-2 button with Seen\'s own data');
+    // The coverage card's Prepare buttons carry Seen's own data (issue 16.2).
+    await say('coverage', hasCard('{"action":"prepare","caseRef":"DEMO-2"}'));
     const from = pg.messages.length;
     await pg.pressCard(t('coverage.prepareButton', { ref: 'DEMO-2' }));
-    const plan = await pg.settle(from, 'Prepare DEMO-2');
+    const plan = await pg.settle(from, 'Prepare DEMO-2', { until: hasCard('Before your visit: DEMO-2') });
     assert.equal(plan[0]?.text, t('prepare.readOnly', { ref: 'DEMO-2', practitioner: 'Alex Morgan' }));
-    assert.ok(plan.some((m) => cardJson(m).includes('Before your visit: DEMO-2')), 'the plan card arrived');
     assert.ok(!plan.some((m) => m.text === t('prepare.askSafety') || /write up/i.test(JSON.stringify(m.suggestedActions ?? ''))), 'no safety question, no write-up offer');
   });
 
@@ -160,8 +165,7 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
     await writeUp('write up DEMO-3', 'Marcus (fictional)', 'DEMO-3', (d) => longAccount(d, 20_000), 'execute');
     const marcus = (await seen.records.latestSummaries('DEMO-3')).find((s) => s.manId === 'demo-3-marcus');
     assert.equal(marcus?.domains.life_history.account?.length, 20_000, 'the full answer is in the record');
-    const plan = await say('prepare DEMO-3');
-    assert.ok(plan.some((m) => cardJson(m).includes('Before your visit: DEMO-3')), 'the plan card arrived');
+    const plan = await say('prepare DEMO-3', hasCard('Before your visit: DEMO-3'));
     const size = Math.max(...plan.map(bytes));
     assert.ok(size < TEAMS_LIMIT, `the plan is ${size} bytes; Teams takes ${TEAMS_LIMIT}`);
   });
