@@ -71,6 +71,9 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
         assert.match(done.text!, new RegExp(`${man.replace(/[()]/g, '\\$&')} on ${ref}`));
         return all;
       }
+      // Why stop here: the turn failed (e.g. the channel refused an activity as too large); waiting would only time out.
+      const failed = all.findIndex((m) => m.text === t('common.turnError'));
+      if (failed >= 0) throw new Error(`Seen answered "${t('common.turnError')}" at turn ${turn}, after ${JSON.stringify(all[failed - 1]?.text?.slice(0, 120))}`);
       const last = [...batch].reverse().find((m) => m.text || m.suggestedActions) ?? batch.at(-1)!;
       const domain = DOMAIN_IDS.find((d) => last.text === DOMAIN_WORDING[d].question);
       const answer = domain ? answers(domain) : scripted(last as never);
