@@ -15,7 +15,7 @@ import { PrepareDialog } from '../dialogs/prepare/prepare-dialog';
 import { supervisionFromCoverage, NO_SUPERVISION_LOG, type SupervisionLog } from '../records/prepare-plan';
 import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeBadRequest, invokeMessage, MessageFromInvokeContext, stripBotMention } from '../adapters/teams/activity';
 import { normaliseInput } from './input-text';
-import { channelOf, isPersonalChat } from '../views/channels';
+import { channelOf, isPersonalChat, welcomesOnInstall } from '../views/channels';
 import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
 import { ExportDialog } from '../dialogs/export/export-dialog';
 import type { DownloadLinkMaker, ExportCase } from '../records/case-export';
@@ -58,6 +58,9 @@ export class SeenBot extends ActivityHandler {
     // Why at construction: a route naming a dialog nobody registered would otherwise fail on the first person to type it.
     for (const r of this.routes) if (!this.dialogs.find(r.dialog)) throw new TypeError(`route ${r.name} starts dialog ${r.dialog}, which SeenBot does not register`);
     this.onMembersAdded((ctx, next) => this.greet(ctx).then(next));
+    // Teams' personal install: conversationUpdate adds only the bot, then installationUpdate (add) says who installed it.
+    // Removal (installationUpdate remove, membersRemoved) gets no answer: nobody is there to read it.
+    this.onInstallationUpdateAdd((ctx, next) => (ctx.activity.action === 'add' ? this.welcome(ctx, ctx.activity.from.id, ctx.activity.from.aadObjectId) : Promise.resolve()).then(next));
     this.onMessage((ctx, next) => this.route(ctx).then(next));
   }
 
@@ -68,14 +71,20 @@ export class SeenBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  // Greets the person (not the bot) when they join a conversation.
+  // Greets the person (not the bot) when they join a conversation, on channels that do not announce installs.
   private async greet(ctx: TurnContext): Promise<void> {
+    if (welcomesOnInstall(ctx.activity.channelId) && isPersonalChat(ctx.activity.conversation)) return;
     for (const member of ctx.activity.membersAdded ?? []) {
       if (member.id === ctx.activity.recipient.id) continue;
-      if (!isPersonalChat(ctx.activity.conversation)) return void (await ctx.sendActivity(t('common.personalOnly')));
-      const user = await this.identify(ctx, member.id, member.aadObjectId);
-      await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
+      return this.welcome(ctx, member.id, member.aadObjectId);
     }
+  }
+
+  // The welcome (or, outside a personal chat, the notice that Seen talks only there); one per install or join.
+  private async welcome(ctx: TurnContext, id: string, aadObjectId: string | undefined): Promise<void> {
+    if (!isPersonalChat(ctx.activity.conversation)) return void (await ctx.sendActivity(t('common.personalOnly')));
+    const user = await this.identify(ctx, id, aadObjectId);
+    await ctx.sendActivity(user ? t('common.greeting', { name: user.name.split(' ')[0] }) : t('common.unknownUser'));
   }
 
   // Routes one message: unknown users and shared chats stop here; a command (bot/routes.ts) starts its dialog; otherwise the active dialog continues.

@@ -66,3 +66,14 @@ export function isPersonalChat(conversation: { conversationType?: string; isGrou
   if (conversation.isGroup === true) return false;
   return conversation.conversationType === undefined || conversation.conversationType === 'personal';
 }
+
+/** Keys channels add to a card button's data (Teams' `msteams`, Web Chat's card-action wrapper): stripped before Seen reads it. */
+export const CARD_DATA_WRAPPERS: readonly string[] = ['msteams', '__isBotFrameworkCardAction', 'cardAction'];
+
+/**
+ * Whether the channel announces a personal install with installationUpdate (Teams), so the welcome waits for that and
+ * ignores members joining (Teams adds only the bot; the Playground sends both at once, which would welcome twice).
+ */
+export function welcomesOnInstall(channelId: string | undefined): boolean {
+  return channelId === 'msteams';
+}

@@ -7,7 +7,6 @@ import { escapeMarkdown } from '../../views/exporters/markdown';
 import { menShareLines, shareLine, shareLines } from '../../views/exporters/coverage-md';
 import { percent } from '../../records/coverage';
 import { cardText } from '../../views/cards/card-text';
-import { discussedCommandText, prepareCommandText } from '../../views/command-text';
 import { clip } from '../../views/budget';
 
 /** How many items each list shows in chat; the page shows the rest. */
@@ -32,10 +31,9 @@ function itemLine(list: ListId, i: CoverageItem, esc: (s: string) => string, pra
   return t('coverage.itemFactors', { ...base, count: i.factorCount });
 }
 
-// A card button that types a command for the user: Web Chat reads cardAction, Teams reads msteams; both send it as text.
-function commandButton(title: string, command: string): Record<string, unknown> {
-  const action = { type: 'imBack', value: command };
-  return { type: 'Action.Submit', title, data: { __isBotFrameworkCardAction: true, cardAction: { ...action, title }, msteams: action } };
+// A card button for a case: Seen's own data ({action, caseRef}, read by bot/card-submit.ts), the same on every channel.
+function caseButton(title: string, action: 'prepare' | 'discussed', caseRef: string): Record<string, unknown> {
+  return { type: 'Action.Submit', title, data: { action, caseRef } };
 }
 
 /** The report: one Markdown message with the shares, and the lists as a card (or as text where cards are not shown). */
@@ -62,8 +60,8 @@ export function coverageReply(c: TeamCoverage, withCard: boolean, practitioner: 
       type: 'ColumnSet', spacing: 'Small', columns: [
         { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text: itemLine(l, i, cardText, practitioner), wrap: true }] },
         { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [
-          commandButton(t('coverage.prepareButton', { ref: i.caseRef }), prepareCommandText(i.caseRef)),
-          ...(l === 'factorsNotDiscussed' ? [commandButton(t('coverage.discussedButton', { ref: i.caseRef }), discussedCommandText(i.caseRef))] : []),
+          caseButton(t('coverage.prepareButton', { ref: i.caseRef }), 'prepare', i.caseRef),
+          ...(l === 'factorsNotDiscussed' ? [caseButton(t('coverage.discussedButton', { ref: i.caseRef }), 'discussed', i.caseRef)] : []),
         ] }] },
       ],
     })),

@@ -13,6 +13,9 @@ import { SeenDialog } from '../base-dialog';
 import { scopedRecords } from '../scoped';
 import { bag } from '../step-values';
 import { writeUpCommandText } from '../../views/command-text';
+import { AccessDeniedError, allowed } from '../../records/access';
+import type { ScopedRecords } from '../../records/scoped-records';
+import { escapeMarkdown } from '../../views/exporters/markdown';
 
 /** Dialog id of the prepare job. */
 export const PREPARE_DIALOG = 'prepare';
@@ -33,7 +36,8 @@ const CASE = 'case';
 const SAFE = 'safe';
 /** How many wording variants each question set has, read from prompts/ so the plan can rotate them. */
 const VARIANTS: VariantCounts = (domain, kind) => PREPARE_QUESTIONS[domain][kind].length;
-interface Values extends PrepareOptions { case: Case }
+// `readOnly`: a team case the user may read but not write up (a supervisor's), shown without the visit questions.
+interface Values extends PrepareOptions { case: Case; readOnly?: boolean }
 
 /** Prepares one visit; the plan itself is records/prepare-plan.ts, the card views/cards/prepare-card.ts. */
 export class PrepareDialog extends SeenDialog<PrepareOptions> {
@@ -55,16 +59,24 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
     return own.some((c) => c.ref === ref);
   }
 
-  // Step: use the named case when it is theirs; otherwise offer their open cases on a card (or as buttons).
+  // Step: use the named case when it is theirs, or read-only when the policy lets them read it; otherwise offer their open cases.
   private async chooseCase(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = Object.assign(bag<Values>(step), step.options as PrepareOptions);
-    const own = await (await scopedRecords(this.deps.records, v.userId!)).listOwnOpenCases();
-    if (own.length === 0) {
-      await step.context.sendActivity(t('prepare.noCases'));
-      return step.endDialog();
-    }
+    const scoped = await scopedRecords(this.deps.records, v.userId!);
+    const own = await scoped.listOwnOpenCases();
     const named = own.find((c) => c.ref === v.caseRef);
     if (named) return step.next(named.ref);
+    const readable = v.caseRef ? await this.readableOpenCase(scoped, v.caseRef) : undefined;
+    if (readable) {
+      v.readOnly = true;
+      return step.next(readable.ref);
+    }
+    if (own.length === 0) {
+      // Why: a supervisor holds no cases of their own but may read their team's; tell them how, not just "none".
+      const readsTeam = allowed(scoped.user, 'case.read', { team: scoped.user.team });
+      await step.context.sendActivity(!readsTeam ? t('prepare.noCases') : v.caseRef ? t('prepare.unknownTeamCase', { ref: v.caseRef }) : t('prepare.noCasesSupervisor'));
+      return step.endDialog();
+    }
     if (v.caseRef) await step.context.sendActivity(t('prepare.unknownCase', { ref: v.caseRef }));
     const refs = own.map((c) => c.ref);
     const prompt: Partial<Activity> = channelOf(step.context.activity.channelId).cards
@@ -80,6 +92,7 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
     const scoped = await scopedRecords(this.deps.records, v.userId!);
     const c = (v.case = (await scoped.getCase(String(step.result).trim().toUpperCase()))!);
     const channel = channelOf(step.context.activity.channelId);
+    if (v.readOnly) await step.context.sendActivity(t('prepare.readOnly', { ref: c.ref, practitioner: escapeMarkdown(await this.practitionerName(c)) }));
     await replyWithin(step.context, {
       budgetMs: Number.isFinite(channel.replyDeadlineMs) ? (this.deps.budgetMs ?? channel.replyDeadlineMs) : Infinity,
       work: async () => prepareMessage(await loadPreparePlan({ records: scoped, supervision: this.deps.supervision }, c, VARIANTS), channel.cards, channel),
@@ -87,7 +100,25 @@ export class PrepareDialog extends SeenDialog<PrepareOptions> {
       failed: t('common.turnError'),
       onLateError: this.deps.onLateError,
     });
+    // Why no safety question or write-up offer: read-only, the visit and its write-up are the allocated practitioner's.
+    if (v.readOnly) return step.endDialog();
     return step.prompt(SAFE, { prompt: t('prepare.askSafety') });
+  }
+
+  // An open case the access policy lets this user read (a supervisor: their team's); refused or closed is undefined.
+  private async readableOpenCase(scoped: ScopedRecords, ref: string): Promise<Case | undefined> {
+    try {
+      const c = await scoped.getCase(ref);
+      return c?.open ? c : undefined;
+    } catch (err) {
+      if (err instanceof AccessDeniedError) return undefined;
+      throw err;
+    }
+  }
+
+  // The allocated practitioner's name, for the read-only notice (their id when they are no longer a user).
+  private async practitionerName(c: Case): Promise<string> {
+    return (await this.deps.records.getUser(c.practitionerId))?.name ?? c.practitionerId;
   }
 
   // Step: a joint visit where they feel anxious; then the offer to write the visit up afterwards.

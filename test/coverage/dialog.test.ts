@@ -24,7 +24,7 @@ describe('coverage: chat', () => {
   }
   // Card body text and every button's command, flattened.
   const cardOf = (a: Partial<Activity>) => JSON.stringify(a.attachments?.[0]?.content ?? {});
-  const commands = (a: Partial<Activity>) => [...cardOf(a).matchAll(/"cardAction":\{"type":"imBack","value":"([^"]+)"/g)].map((m) => m[1]);
+  const commands = (a: Partial<Activity>) => [...cardOf(a).matchAll(/"data":\{"action":"(\w+)","caseRef":"([^"]+)"\}/g)].map((m) => `${m[1]} ${m[2]}`);
 
   const refusals: Array<[string, string, string, string]> = [
     ['a practitioner gets a clear refusal, not an empty report', 'alex', 'coverage', t('coverage.refusedRole')],
@@ -55,7 +55,7 @@ describe('coverage: chat', () => {
         assert.ok(cmds.includes('prepare DEMO-5') && cmds.includes('discussed DEMO-5'), 'Jordan: not seen recently and factors combining');
         assert.ok(!cardOf(a).includes('DEMO-4') && !cardOf(a).includes('DEMO-8'), 'no other team, no closed case');
         assert.ok(cardOf(a).includes(`${t('coverage.listOverdueActions')} (0)`), 'overdue actions listed (issue 17.6)');
-        assert.match(cardOf(a), /"msteams":\{"type":"imBack","value":"prepare DEMO-1"\}/, "Teams sends the same command");
+        assert.ok(!/msteams|cardAction|imBack/.test(cardOf(a)), 'Seen\'s own data only, the same on every channel (issue 16.2)');
       });
   });
 

@@ -80,7 +80,7 @@ describe('prepare: the dialog, as turn tables', () => {
       ['DEMO-4', [t('prepare.retryCase')]],
       ['cancel', [t('common.cancelled')]],
     ]],
-    ['unhappy: someone with no open cases is told so', 'sam', [['prepare', [t('prepare.noCases')]]]],
+    ['unhappy: a supervisor with no open cases is told how to read a team case', 'sam', [['prepare', [t('prepare.noCasesSupervisor')]]]],
     ['unhappy: an unknown user is told who to ask and sees nothing else', 'mallory', [['prepare DEMO-1', [t('common.unknownUser')]]]],
     ['unhappy: a card with a bad case reference is refused', 'alex', [[{ type: ActivityTypes.Message, value: { action: 'prepare', caseRef: '../x' } }, [t('common.badCard')]]]],
     ['help during the safety question is contextual and asks again', 'alex', [
