@@ -37,6 +37,7 @@ const FIXED: Array<[PromptKey, string]> = [
   ['writeup.askActions', 'Offer an evening visit next time\nShare the ICON crying leaflet with Dan'],
   ['writeup.askConfirm', t('writeup.confirm')],
   ['substance.askAmount', '4 pints'],
+  ['substance.askAmountAlcohol', '4 pints'],
   ['substance.askSpend', '£20'],
 ];
 

@@ -10,6 +10,7 @@ import { coverage } from './coverage';
 import { prepare } from './prepare';
 import { teams } from './teams';
 import { signin } from './signin';
+import { guided } from './guided';
 
 export { DOMAIN_WORDING } from './domains';
 
@@ -25,6 +26,7 @@ export const CATALOG = {
   ...namespace('prepare', prepare),
   ...namespace('teams', teams),
   ...namespace('signin', signin),
+  ...namespace('guided', guided),
 };
 
 /** A key of the catalogue. */

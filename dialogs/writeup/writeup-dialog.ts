@@ -68,7 +68,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     if (!step.result) return step.endDialog();
     const choice = (bag<Values>(step).choice = step.result as CaseChoice);
     await step.context.sendActivity(t('writeup.started', { man: choice.man.name, ref: choice.case.ref, baby: choice.case.babyName }));
-    return step.beginDialog(CONTACT_DIALOG);
+    return step.beginDialog(CONTACT_DIALOG, { manName: choice.man.name });
   }
 
   // Step: topic by topic, or paste the notes and be asked only about the gaps.

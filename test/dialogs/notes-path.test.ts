@@ -13,7 +13,7 @@ const NOTE = [
 ].join('\n');
 
 describe('dialogs: the pasted-notes path', () => {
-  const client = () => new DialogTestClient('emulator', new NotesDialog(), { manName: 'Dan (fictional)', otherNames: ['Baby Ava (fictional)', 'Kelly'] });
+  const client = () => new DialogTestClient('test', new NotesDialog(), { manName: 'Dan (fictional)', otherNames: ['Baby Ava (fictional)', 'Kelly'] });
 
   it('shows coverage, asks only about the gaps, and records answers, corrections and "not explored"', async () => {
     const c = client();
