@@ -137,6 +137,8 @@
           botAvatarInitials: 'S',
           userAvatarInitials: initials(state.user.name),
           hideUploadButton: true,
+          // Actions go one per line: the send box wraps (a textarea), Shift+Enter starts a new line and Enter sends.
+          sendBoxTextWrap: true,
           bubbleBorderRadius: 6,
           bubbleFromUserBorderRadius: 6,
         },
