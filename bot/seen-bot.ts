@@ -17,6 +17,9 @@ import { ADAPTIVE_CARD_ACTION, AdaptiveCardActionValue, executeToSubmit, invokeB
 import { normaliseInput } from './input-text';
 import { channelOf, isPersonalChat } from '../views/channels';
 import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
+import { scopedRecords } from '../dialogs/scoped';
+import { AccessDeniedError } from '../records/access';
+import { RecordNotFoundError } from '../records/repository';
 
 /** What the bot is built from; every piece is required. */
 export interface SeenBotDeps {
@@ -88,6 +91,7 @@ export class SeenBot extends ActivityHandler {
       await ctx.sendActivity(t('common.badCard'));
       return;
     }
+    if (await this.answeredSavedReview(ctx, user)) return;
     const dc = await this.dialogs.createContext(ctx);
     const command = matchRoute(ctx.activity.text, this.routes);
     if (command && !mayRun(command.route, user)) {
@@ -119,6 +123,24 @@ export class SeenBot extends ActivityHandler {
     if (applyCardSubmit(message.activity) === 'invalid') return invokeBadRequest(t('teams.badAction'));
     await this.route(message);
     return invokeMessage(t('teams.actionReceived'));
+  }
+
+  // A button on the card of a review already saved (an old card, another tab) says which version it is, and changes nothing.
+  private async answeredSavedReview(ctx: TurnContext, user: User): Promise<boolean> {
+    const value = ctx.activity.value as { summaryId?: unknown; caseRef?: unknown } | undefined;
+    if (typeof value?.summaryId !== 'string' || typeof value.caseRef !== 'string') return false;
+    let summaries;
+    try {
+      summaries = await (await scopedRecords(this.deps.records, user.id)).latestSummaries(value.caseRef.toUpperCase());
+    } catch (err) {
+      // Why: a case this person may not read (or that is gone) says nothing here; the dialog then treats the button as stale.
+      if (err instanceof AccessDeniedError || err instanceof RecordNotFoundError) return false;
+      throw err;
+    }
+    const saved = summaries.find((s) => s.summaryId === value.summaryId);
+    if (!saved) return false;
+    await ctx.sendActivity(t('guided.alreadySaved', { version: saved.version }));
+    return true;
   }
 
   // Some channels (Teams) know people by their Entra object id; others by the user id the channel gives.

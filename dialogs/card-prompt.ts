@@ -19,32 +19,44 @@ export function expectedQuestion(options: unknown): string | undefined {
   return typeof q === 'string' ? q : undefined;
 }
 
+/** A fresh question id for a card (short, random, safe in card data). */
+export function newQuestionId(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
 /** Sends the card `build(q)` makes for a fresh question id and waits for that card's answer; `context` is kept for the reader. */
 export function promptCard(step: WaterfallStepContext, promptId: string, build: (q: string) => Partial<Activity>, context: Record<string, unknown> = {}): Promise<DialogTurnResult> {
-  const q = randomUUID().replace(/-/g, '').slice(0, 16);
+  const q = newQuestionId();
   return step.prompt(promptId, { prompt: build(q), validations: { ...context, q } } satisfies PromptOptions);
 }
 
 /** Waits for the submission of the card it sent; text typed instead, or an unreadable card, gets the reader's wording and waits on. */
 export class CardPrompt<T> extends Prompt<T> {
-  constructor(dialogId: string, private readonly read: (value: unknown, context: Record<string, unknown>) => CardReading<T>) {
+  constructor(
+    dialogId: string,
+    private readonly read: (value: unknown, context: Record<string, unknown>) => CardReading<T>,
+    /** Where typed words may answer too (the review's Confirm / Discard buttons); by default text is refused. */
+    private readonly readText?: (text: string) => CardReading<T>,
+  ) {
     super(dialogId);
   }
 
   // Sends the card (first time and on reprompt); a retry sends only the words saying what is missing.
   protected async onPrompt(context: TurnContext, state: { retry?: string }, options: PromptOptions, isRetry: boolean): Promise<void> {
-    if (isRetry) await context.sendActivity(state.retry ?? t('guided.answerCard'));
+    // Why `||`: an empty retry means "use the prompt's own retry" (it keeps its buttons).
+    if (isRetry) await context.sendActivity(state.retry || (options.retryPrompt as Partial<Activity> | undefined) || t('guided.answerCard'));
     else if (options.prompt) await context.sendActivity(options.prompt as Partial<Activity>);
   }
 
   // Reads the card's fields; the question id was already checked by the base dialog.
   protected async onRecognize(context: TurnContext, state: { retry?: string }, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
     const value = context.activity.value;
-    if (value === undefined || value === null) {
+    const typed = value === undefined || value === null;
+    if (typed && !this.readText) {
       state.retry = t('guided.answerCard');
       return { succeeded: false };
     }
-    const reading = this.read(value, (options.validations ?? {}) as Record<string, unknown>);
+    const reading = typed ? this.readText!(context.activity.text ?? '') : this.read(value, (options.validations ?? {}) as Record<string, unknown>);
     if ('ok' in reading) return { succeeded: true, value: reading.ok };
     state.retry = reading.retry;
     return { succeeded: false };

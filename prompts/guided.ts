@@ -47,7 +47,6 @@ export const guided = {
   factorsLabel: 'Recorded for him (tick each that applies; leave all unticked for none)',
   factorsPreTicked: 'Already ticked from what you recorded: {names}. Untick any that do not apply.',
   factorsRemove: 'Remove: {factor}',
-  factorsSuggested: 'From what you recorded, I have picked: {picked}. Pick **Remove** to take one off, add any other, or **Done**.',
   agenciesTitle: 'Information from other agencies',
   agenciesPick: 'Agencies you asked about him (none ticked: none sought)',
   agenciesConsent: 'Did he give consent for you to contact his GP or other services about him?',
@@ -55,5 +54,6 @@ export const guided = {
   answerCard: 'Please answer with the card above (or say **cancel**).',
   alreadySaved: 'That summary is already saved, as version {version}. Say **write up** to record another contact.',
   reviewChange: 'Change: {section}',
+  changeChoice: 'Change a part',
   askChange: 'Which part do you want to change? I will ask it again and come back to the review.',
 } as const;

@@ -1,9 +1,11 @@
 // The guided write-up where cards show (web chat, Teams): one card per part, answers that name their question, fewer turns.
 import assert from 'node:assert/strict';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import pino from 'pino';
+import { SeenBot } from '../../bot/seen-bot';
 import { WriteUpDialog } from '../../dialogs/writeup/writeup-dialog';
-import { t } from '../../prompts';
+import { DOMAIN_WORDING, t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
 import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
 import type { Db } from '../../adapters/sql/database';
@@ -92,5 +94,66 @@ describe('dialogs: the guided write-up on cards (issue 15)', () => {
     assert.ok(cardOf(next.at(-1)), 'the next topic card follows');
     const state = JSON.stringify(c.conversationState);
     assert.ok(state.includes('Started to talk about his dad') && state.includes('Baby woke'), 'account and reason kept for the draft');
+  });
+});
+
+describe('the review: Change per part, and an old review card after saving (issue 15 item 8)', () => {
+  let db: Db;
+  let records: SqlCaseRecords;
+  beforeEach(async () => ({ db, records } = await demoRecords()));
+  afterEach(() => db.close());
+
+  // The whole bot on the SDK's TestAdapter in the web chat channel, so card answers pass through bot/card-submit.ts.
+  function bot(): (input: string | Partial<Activity>) => Promise<Partial<Activity>[]> {
+    const seen = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock });
+    const adapter = new TestAdapter((ctx) => seen.run(ctx), { channelId: 'webchat', from: { id: 'alex', name: 'Alex' }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
+    return async (input) => {
+      await adapter.processActivity(typeof input === 'string' ? { type: 'message', text: input } : input);
+      return adapter.activeQueue.splice(0);
+    };
+  }
+  // Runs the scripted practitioner until the review asks to confirm; returns the review card.
+  async function toReview(say: ReturnType<typeof bot>): Promise<Card> {
+    const answer = scriptedPractitioner();
+    let replies = await say('write up DEMO-1');
+    for (let i = 0; i < 40; i++) {
+      const review = replies.map(cardOf).find((k) => k?.actions.some((a) => a.data.choice === 'confirm'));
+      if (review) return review;
+      replies = await say(answer(replies[replies.length - 1]!)!);
+    }
+    throw new Error('no review');
+  }
+
+  it('"Change" on a topic asks that topic again and comes back to the review; the saved summary has the change', async () => {
+    const say = bot();
+    const review = await toReview(say);
+    const change = review.body.flatMap((b) => (b as { actions?: { title: string; data: Record<string, unknown> }[] }).actions ?? []).find((a) => a.data.section === 'pressures')!;
+    assert.equal(change.title, t('guided.reviewChange', { section: DOMAIN_WORDING.pressures.title }));
+    const topic = cardOf((await say({ type: 'message', value: change.data })).at(-1))!;
+    assert.ok(topic.body.some((b) => b.text === DOMAIN_WORDING.pressures.question), 'the pressures card again');
+    const back = await say(submit(topic, { account: 'He has found work at a garage since October.', source: 'him' }, 'save'));
+    const again = back.map(cardOf).find((k) => k?.actions.some((a) => a.data.choice === 'confirm'))!;
+    assert.ok(again, 'back at the review');
+    assert.equal(back.at(-1)?.text, t('writeup.askConfirm'));
+    await say(submit(again, {}, 'confirm'));
+    const [saved] = await records.latestSummaries('DEMO-1');
+    assert.equal(saved?.domains.pressures.account, 'He has found work at a garage since October.');
+    assert.equal(saved?.domains.life_history.account, ACCOUNTS.life_history);
+
+    // The first review card's buttons, clicked after saving, say it is saved and change nothing.
+    assert.deepEqual((await say(submit(review, {}, 'confirm'))).map((r) => r.text), [t('guided.alreadySaved', { version: 1 })]);
+    assert.deepEqual((await say(submit(review, {}, 'discard'))).map((r) => r.text), [t('guided.alreadySaved', { version: 1 })]);
+    assert.equal((await records.latestSummaries('DEMO-1')).length, 1);
+  });
+
+  it('typed "change" asks which part; an off-topic answer gets the buttons again', async () => {
+    const say = bot();
+    await toReview(say);
+    const retry = await say('maybe');
+    assert.equal(retry[0]?.text, t('writeup.retryConfirm'));
+    assert.ok(retry[0]?.suggestedActions?.actions.some((a) => a.title === t('guided.changeChoice')));
+    assert.equal((await say(t('guided.changeChoice')))[0]?.text, t('guided.askChange'));
+    const contact = cardOf((await say(t('summary.contact'))).at(-1))!;
+    assert.ok(contact.body.some((b) => b.id === 'date'), 'the contact card again');
   });
 });

@@ -9,16 +9,22 @@ export const CARD_ACTIONS = ['confirm', 'discard'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 
-/** Builds the review card with Confirm and Discard buttons. */
-export function summaryCard(layout: SummaryLayout): CardAttachment {
+/** A review the practitioner can change: the question id, the summary's id, and which part each section changes (by layout order). */
+export interface ReviewButtons { q: string; summaryId: string; caseRef: string; sections: readonly (string | undefined)[] }
+
+/** Builds the review card with Confirm and Discard buttons; under review, each changeable section has its own Change button. */
+export function summaryCard(layout: SummaryLayout, review?: ReviewButtons): CardAttachment {
+  const data = (choice: string, section?: string) => (review ? { action: 'answer', q: review.q, summaryId: review.summaryId, caseRef: review.caseRef, choice, ...(section ? { section } : {}) } : { action: choice });
   const body: unknown[] = [
     { type: 'TextBlock', text: cardText(layout.title), weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: cardText(layout.subtitle), isSubtle: true, wrap: true, spacing: 'None' },
   ];
-  for (const s of layout.sections) {
+  for (const [i, s] of layout.sections.entries()) {
     body.push({ type: 'TextBlock', text: cardText(s.heading), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
     if (s.facts.length) body.push({ type: 'FactSet', facts: s.facts.map(([title, value]) => ({ title: cardText(title), value: cardText(value) })) });
     for (const line of s.lines) body.push({ type: 'TextBlock', text: `• ${cardText(line)}`, wrap: true, spacing: 'Small' });
+    const section = review?.sections[i];
+    if (section) body.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: t('guided.reviewChange', { section: s.heading.split(' — ')[0]! }), data: data('change', section) }] });
   }
   return adaptiveCard({
     type: 'AdaptiveCard',
@@ -26,8 +32,8 @@ export function summaryCard(layout: SummaryLayout): CardAttachment {
     version: '1.5',
     body,
     actions: [
-      { type: 'Action.Submit', title: t('writeup.confirm'), data: { action: 'confirm' satisfies CardAction }, style: 'positive' },
-      { type: 'Action.Submit', title: t('writeup.discard'), data: { action: 'discard' satisfies CardAction } },
+      { type: 'Action.Submit', title: t('writeup.confirm'), data: data('confirm' satisfies CardAction), style: 'positive' },
+      { type: 'Action.Submit', title: t('writeup.discard'), data: data('discard' satisfies CardAction) },
     ],
     fallbackText: `${layout.title}\n${layout.subtitle}`,
   });
