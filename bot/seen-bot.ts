@@ -1,5 +1,5 @@
 // The ActivityHandler: knows who is asking, starts the dialog a command names (bot/routes.ts), otherwise continues the dialog.
-import { ActivityHandler, ConversationState, TurnContext, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, ConversationState, TurnContext, type Activity, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { User } from '../records/model';
@@ -21,6 +21,12 @@ import { scopedRecords } from '../dialogs/scoped';
 import { AccessDeniedError } from '../records/access';
 import { RecordNotFoundError } from '../records/repository';
 
+/** The question number a message says it answers (Seen's web page sends back the `seenTurn` of the last question it showed). */
+export function answeredTurn(activity: Partial<Activity>): number | undefined {
+  const n = (activity.channelData as { seenTurn?: unknown } | undefined)?.seenTurn;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 /** What the bot is built from; every piece is required. */
 export interface SeenBotDeps {
   conversationState: ConversationState;
@@ -38,6 +44,7 @@ export interface SeenBotDeps {
 /** Seen's bot: thin, with all flow in dialogs. */
 export class SeenBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly questionTurn: StatePropertyAccessor<number>;
   private readonly dialogs: DialogSet;
   private readonly routes: readonly Route[];
 
@@ -45,6 +52,7 @@ export class SeenBot extends ActivityHandler {
     super();
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.questionTurn = deps.conversationState.createProperty<number>('questionTurn');
     this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
     if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
@@ -92,6 +100,7 @@ export class SeenBot extends ActivityHandler {
       return;
     }
     if (await this.answeredSavedReview(ctx, user)) return;
+    const asked = await this.tagQuestions(ctx);
     const dc = await this.dialogs.createContext(ctx);
     const command = matchRoute(ctx.activity.text, this.routes);
     if (command && !mayRun(command.route, user)) {
@@ -101,6 +110,13 @@ export class SeenBot extends ActivityHandler {
     if (command) {
       await dc.cancelAllDialogs();
       await dc.beginDialog(command.route.dialog, command.route.options(command.argument, user));
+      return;
+    }
+    // Why: an answer the page tagged with an earlier question (a second tab, a button from before) must not fill the current one.
+    const answered = answeredTurn(ctx.activity);
+    if (dc.activeDialog && answered !== undefined && answered !== asked) {
+      await ctx.sendActivity(t('guided.earlierQuestion'));
+      await dc.repromptDialog();
       return;
     }
     if (dc.activeDialog) {
@@ -123,6 +139,19 @@ export class SeenBot extends ActivityHandler {
     if (applyCardSubmit(message.activity) === 'invalid') return invokeBadRequest(t('teams.badAction'));
     await this.route(message);
     return invokeMessage(t('teams.actionReceived'));
+  }
+
+  // Tags this turn's replies with a new question number (channelData.seenTurn) and returns the number of the question being answered.
+  private async tagQuestions(ctx: TurnContext): Promise<number> {
+    const asked = await this.questionTurn.get(ctx, 0);
+    ctx.onSendActivities(async (_c, activities, next) => {
+      const messages = activities.filter((a) => a.type === ActivityTypes.Message);
+      // Why only when something is said: the page can only send back a number it has been shown.
+      if (messages.length) await this.questionTurn.set(ctx, asked + 1);
+      for (const a of messages) a.channelData = { ...(a.channelData as object | undefined), seenTurn: asked + 1 };
+      return next();
+    });
+    return asked;
   }
 
   // A button on the card of a review already saved (an old card, another tab) says which version it is, and changes nothing.

@@ -146,6 +146,18 @@ describe('the review: Change per part, and an old review card after saving (issu
     assert.equal((await records.latestSummaries('DEMO-1')).length, 1);
   });
 
+  it('a typed answer or button the page tagged with an earlier question gets "that answered an earlier question" and the current one again (item 11)', async () => {
+    const say = bot();
+    const first = await say('write up DEMO-1');
+    const tag = (first.at(-1)?.channelData as { seenTurn: number }).seenTurn;
+    const contact = await say({ type: 'message', text: 'Dan (fictional)', channelData: { seenTurn: tag } });
+    assert.ok(cardOf(contact.at(-1)), 'the contact card');
+    const stale = await say({ type: 'message', text: 'Dan (fictional)', channelData: { seenTurn: tag } });
+    assert.equal(stale[0]?.text, t('guided.earlierQuestion'));
+    assert.deepEqual(cardOf(stale[1])?.actions[0]?.data.q, cardOf(contact.at(-1))?.actions[0]?.data.q, 'the current question again');
+    assert.equal((stale[1]?.channelData as { seenTurn: number }).seenTurn, tag + 2, 'each reply names the question it asks');
+  });
+
   it('typed "change" asks which part; an off-topic answer gets the buttons again', async () => {
     const say = bot();
     await toReview(say);
