@@ -52,9 +52,11 @@ const FIXED_PATTERNS = FIXED.map(([key, answer]) => [pattern(CATALOG[key]), answ
 /** Builds an answerer for a write-up of `caseRef`, with optional overrides by prompt key. */
 export function scriptedPractitioner(overrides: Partial<Record<PromptKey, string>> = {}): Answerer {
   const patterns = [...Object.entries(overrides).map(([k, a]) => [pattern(CATALOG[k as PromptKey]), a!] as const), ...FIXED_PATTERNS];
+  // The contact card takes the same overrides as the questions it replaces.
+  const fields = { location: overrides['writeup.askLocation'], present: overrides['writeup.askPresent'] };
   return (reply) => {
     const card = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-    const submitted = card ? cardAnswer(card.content) : undefined;
+    const submitted = card ? cardAnswer(card.content, fields) : undefined;
     if (submitted) return { type: 'message', value: submitted };
     const text = reply.text ?? '';
     for (const [re, answer] of patterns) if (re.test(text)) return answer;
@@ -97,13 +99,13 @@ export function dayBefore(iso: string): string {
 }
 
 /** What the scripted practitioner submits on a write-up card (the contact was yesterday), or undefined for a card that asks nothing. */
-export function cardAnswer(content: unknown): Record<string, unknown> | undefined {
+export function cardAnswer(content: unknown, fields: { location?: string; present?: string } = {}): Record<string, unknown> | undefined {
   const card = content as CardContent;
   const body = card.body ?? [];
   const input = (id: string) => body.find((b) => b.id === id);
   const data = (choice?: string) => ({ ...(card.actions ?? []).find((a) => choice === undefined || a.data?.choice === choice)?.data });
   if (!data().action || data().action !== 'answer') return undefined;
-  if (input('date')) return { ...data(), date: dayBefore(input('date')!.max!), location: CARD_ANSWERS.location, present: CARD_ANSWERS.present };
+  if (input('date')) return { ...data(), date: dayBefore(input('date')!.max!), location: fields.location ?? CARD_ANSWERS.location, present: fields.present ?? CARD_ANSWERS.present, ...(fields.present ? { seen: 'seen' } : {}) };
   if (input('account')) {
     const domain = DOMAIN_IDS.find((d) => body.some((b) => b.text === DOMAIN_WORDING[d].question))!;
     return { ...data('save'), account: ACCOUNTS[domain], source: 'him', strengths: CARD_ANSWERS.strengths, ...(input('crying') ? { crying: CARD_ANSWERS.crying.join(',') } : {}) };

@@ -125,12 +125,12 @@ describe('guided write-up in the browser: turns and time (issue 15)', function (
 
   it('after a reload, input stays off until the whole conversation has been replayed (item 11), and the send box still wraps', async () => {
     const before = await page.locator('#webchat .ac-adaptiveCard').count();
-    // Records, every 5 ms, whether the send box can be typed in, until the page says the replay is done.
+    // Records, every 5 ms, whether the send box (not a card's text areas) can be typed in, until the page says the replay is done.
     await page.addInitScript(() => {
       const w = window as unknown as { sendBoxStates: string[] };
       w.sendBoxStates = [];
       const timer = setInterval(() => {
-        const box = document.querySelector<HTMLTextAreaElement | HTMLInputElement>('#webchat textarea, #webchat input[type="text"]');
+        const box = document.querySelector<HTMLTextAreaElement>('#webchat .webchat__send-box-text-box__html-text-area');
         const replay = document.getElementById('webchat')?.dataset['replay'] ?? '';
         if (box) w.sendBoxStates.push(`${replay}:${box.disabled || box.readOnly || box.getAttribute('aria-disabled') === 'true' ? 'off' : 'on'}`);
         if (replay === 'done' && box) clearInterval(timer);
@@ -145,7 +145,7 @@ describe('guided write-up in the browser: turns and time (issue 15)', function (
     assert.ok(states.some((x) => x === 'pending:off'), `input was off during the replay: ${[...new Set(states)].join(', ')}`);
     assert.ok(!states.includes('pending:on'), 'never on while replaying');
     await page.waitForFunction(() => {
-      const box = document.querySelector<HTMLTextAreaElement>('#webchat textarea');
+      const box = document.querySelector<HTMLTextAreaElement>('#webchat .webchat__send-box-text-box__html-text-area');
       return box !== null && !box.disabled && !box.readOnly && box.getAttribute('aria-disabled') !== 'true';
     });
     console.log(`replay of the write-up after a reload: ${seconds.toFixed(1)} s before input came back`);
