@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { DialogTestClient } from 'botbuilder-testing';
 import { DomainDialog, type DomainOutcome } from '../../dialogs/domains/domain-dialog';
 import { DOMAIN_WORDING, t } from '../../prompts';
-import { MAX_TEXT } from '../../records/model';
+import { MAX_TEXT, SummaryDraft, emptyDomains } from '../../records/model';
+import { layoutSummary } from '../../views/exporters/summary-view';
 import { playTurns, type Turn } from '../helpers/turns';
 import type { DomainId } from '../../records/practice-model';
 
@@ -53,6 +54,9 @@ for (const domain of GENERIC) {
       ]);
       const entry = (c.dialogTurnResult.result as DomainOutcome).entry;
       assert.deepEqual([entry.status, entry.notExploredReason, entry.account], ['absent', 'Ran out of time', 'He started to talk about it, then the baby woke.']);
+      const draft = SummaryDraft.parse({ caseRef: 'DEMO-1', manId: 'demo-1-dan', source: 'guided', contact: { date: '2026-11-25', location: 'Home', present: 'Dan', seenStatus: 'seen' }, domains: { ...emptyDomains(), [domain]: entry }, infoSought: {}, reflection: {} });
+      const shown = layoutSummary(draft, { manName: 'Dan', manRole: 'birth_father', fictional: true }).sections.find((s) => s.heading.startsWith(w.title))!;
+      assert.ok(shown.facts.some(([, v]) => v === entry.account), 'the kept account shows in the review and the export');
     });
 
     it('"not explored" asks why and records the domain as absent with the reason', async () => {

@@ -37,7 +37,8 @@ export function layoutSummary(s: SummaryDraft | Summary, ctx: SummaryContext): S
   const domains: Section[] = DOMAIN_IDS.map((id) => {
     const e = s.domains[id];
     const facts: Array<[string, string]> = e.status === 'absent'
-      ? [[t('summary.notExploredReason'), orNone(e.notExploredReason ?? '')]]
+      // Why the account too: what was written before "not explored" is kept (issue 15 item 7) and must show.
+      ? [[t('summary.notExploredReason'), orNone(e.notExploredReason ?? '')], ...(e.account ? [[t('summary.account'), e.account] as [string, string]] : [])]
       : [[t('summary.account'), e.account], [t('summary.strengths'), orNone(e.strengths)], [t('summary.concerns'), orNone(e.concerns)]];
     if (e.evidence.length) facts.push([t('summary.evidence'), e.evidence.join(' / ')]);
     return { heading: `${DOMAIN_WORDING[id].title} — ${t(STATUS_LABEL[e.status])}`, facts, lines: [] };
