@@ -141,7 +141,7 @@ export interface Exchange { asked: string; answered: string }
  * Sends `first` (if given), then repeatedly waits for the bot's replies to settle and answers the last one with
  * `answerer`, until `until` matches. Fails when the answerer has nothing to say, or after maxTurns / deadlineMs.
  */
-export async function converse(conv: DlConversation, answerer: Answerer, first: string | undefined, options: ConverseOptions): Promise<Exchange[]> {
+export async function converse(conv: DlConversation, answerer: Answerer, first: string | Partial<Activity> | undefined, options: ConverseOptions): Promise<Exchange[]> {
   const { maxTurns = 120, deadlineMs = 90_000, quietMs = 300 } = options;
   const deadline = Date.now() + deadlineMs;
   const log: Exchange[] = [];
