@@ -11,6 +11,15 @@ import { pickCaseCard, prepareMessage } from '../views/cards/prepare-card';
 import { coverageMessage } from '../views/cards/coverage-card';
 import { notesReviewMessage, type ReviewTopics } from '../views/cards/notes-review-card';
 import { contentBudget, fitToBudget } from '../views/budget';
+import { contactCard } from '../views/cards/contact-card';
+import { topicCard } from '../views/cards/topic-card';
+import { pickCard } from '../views/cards/pick-card';
+import { substanceCard } from '../views/cards/substance-card';
+import { DOMAIN_WORDING, t } from '../prompts';
+import { CRYING_MESSAGE_IDS, FACTOR_IDS } from '../records/practice-model';
+import { FACTOR_LABEL, CRYING_LABEL } from '../prompts/labels';
+import { FREQUENCY_OPTIONS, SIGN_OPTIONS } from '../dialogs/domains/substance-options';
+import { SCREEN_ITEMS } from '../dialogs/domains/screen-items';
 import { reviewGaps } from '../dialogs/writeup/notes-dialog';
 import { analyzeNote } from '../analysis';
 import { CHAT_LIST_LIMIT, coverageReply } from '../dialogs/coverage/coverage-message';
@@ -106,6 +115,20 @@ export const CARDS: Array<[builder: string, channel: string, build: () => Sent]>
   ['coverageMessage', 'msteams', () => [coverageMessage(NAME, Object.fromEntries(DOMAIN_IDS.map((d) => [d, { status: 'secondhand', evidence: [MAX(d), MAX(d)] }])) as never, true, TEAMS.cardMarkdown)]],
   ['notesReviewMessage', 'msteams', () => [largestNotesReview(TEAMS)]],
   ['notesReviewMessage', 'webchat', () => [largestNotesReview(WEB)]],
+  // The guided path's cards hold Seen's own wording and choices, not free text: the longest wording, every choice ticked.
+  ['contactCard', 'msteams', () => [contactCard('q'.repeat(64), '2026-11-25')]],
+  ...DOMAIN_IDS.map((d) => ['topicCard', 'msteams', () => [topicCard({
+    q: 'q'.repeat(64), title: DOMAIN_WORDING[d].title, question: DOMAIN_WORDING[d].question, crying: CRYING_MESSAGE_IDS.map((id) => [id, t(CRYING_LABEL[id])] as const),
+  })]] as [string, string, () => Sent]),
+  ['pickCard', 'msteams', () => [pickCard({
+    q: 'q'.repeat(64), title: t('guided.factorsTitle'), lines: [t('guided.factorsIntro'), t('guided.factorsPreTicked', { names: FACTOR_IDS.map((f) => t(FACTOR_LABEL[f])).join(', ') })],
+    label: t('guided.factorsLabel'), options: FACTOR_IDS.map((id) => [id, t(FACTOR_LABEL[id])] as const), ticked: [...FACTOR_IDS], buttons: [[t('guided.next'), 'save']],
+  })]],
+  ['substanceCard', 'msteams', () => [substanceCard({
+    q: 'q'.repeat(64), substance: NAME.slice(0, 100), frequencies: FREQUENCY_OPTIONS.map((o) => [o.id, t(o.label)] as const), amountHint: t('substance.amountHintAlcohol'),
+    signs: SIGN_OPTIONS.map((o) => [o.id, t(o.label)] as const),
+    screen: { hint: t('guided.substanceAuditHint'), items: SCREEN_ITEMS['AUDIT-C'].slice(1).map((item, i) => ({ id: `item${i + 2}`, question: t(item.question), options: item.options.map((o, k) => [String(k), t(o)] as const) })) },
+  })]],
   ['coverageReply', 'msteams', () => coverageReply(largestCoverage(), true, () => NAME) as Sent],
 ];
 

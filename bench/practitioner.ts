@@ -37,6 +37,7 @@ const FIXED: Array<[PromptKey, string]> = [
   ['writeup.askActions', 'Offer an evening visit next time\nShare the ICON crying leaflet with Dan'],
   ['writeup.askConfirm', t('writeup.confirm')],
   ['substance.askAmount', '4 pints'],
+  ['substance.askAmountAlcohol', '4 pints'],
   ['substance.askSpend', '£20'],
 ];
 
@@ -51,7 +52,12 @@ const FIXED_PATTERNS = FIXED.map(([key, answer]) => [pattern(CATALOG[key]), answ
 /** Builds an answerer for a write-up of `caseRef`, with optional overrides by prompt key. */
 export function scriptedPractitioner(overrides: Partial<Record<PromptKey, string>> = {}): Answerer {
   const patterns = [...Object.entries(overrides).map(([k, a]) => [pattern(CATALOG[k as PromptKey]), a!] as const), ...FIXED_PATTERNS];
+  // The contact card takes the same overrides as the questions it replaces.
+  const fields = { location: overrides['writeup.askLocation'], present: overrides['writeup.askPresent'] };
   return (reply) => {
+    const card = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    const submitted = card ? cardAnswer(card.content, fields) : undefined;
+    if (submitted) return { type: 'message', value: submitted };
     const text = reply.text ?? '';
     for (const [re, answer] of patterns) if (re.test(text)) return answer;
     for (const d of DOMAIN_IDS) {
@@ -67,4 +73,46 @@ export function scriptedPractitioner(overrides: Partial<Record<PromptKey, string
     for (const p of prefer) if (actions.includes(p) && !(p === t('substance.alcohol') && !/substances/i.test(text))) return p;
     return actions[actions.length - 1];
   };
+}
+
+/** The answers the scripted practitioner gives on the write-up's cards, by field (the browser run types the same). */
+export const CARD_ANSWERS = {
+  location: 'Home visit',
+  present: 'Dan, Shannon (mum) and the baby',
+  strengths: 'He is open and keen to learn',
+  crying: ['crying_normal', 'never_shake'],
+  frequency: 'weekly',
+  amount: '4 pints',
+  spend: '£20',
+  /** AUDIT-C items 2 and 3 (option index): 5 or 6 units; less than monthly. */
+  screen: { item2: '2', item3: '1' },
+  agencies: ['gp'],
+  consent: 'yes',
+} as const;
+
+interface CardElement { type?: string; id?: string; text?: string; value?: string; max?: string }
+interface CardContent { body?: CardElement[]; actions?: { data?: Record<string, unknown> }[] }
+
+/** The day before a yyyy-mm-dd day. */
+export function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What the scripted practitioner submits on a write-up card (the contact was yesterday), or undefined for a card that asks nothing. */
+export function cardAnswer(content: unknown, fields: { location?: string; present?: string } = {}): Record<string, unknown> | undefined {
+  const card = content as CardContent;
+  const body = card.body ?? [];
+  const input = (id: string) => body.find((b) => b.id === id);
+  const data = (choice?: string) => ({ ...(card.actions ?? []).find((a) => choice === undefined || a.data?.choice === choice)?.data });
+  if (!data().action || data().action !== 'answer') return undefined;
+  if (input('date')) return { ...data(), date: dayBefore(input('date')!.max!), location: fields.location ?? CARD_ANSWERS.location, present: fields.present ?? CARD_ANSWERS.present, ...(fields.present ? { seen: 'seen' } : {}) };
+  if (input('account')) {
+    const domain = DOMAIN_IDS.find((d) => body.some((b) => b.text === DOMAIN_WORDING[d].question))!;
+    return { ...data('save'), account: ACCOUNTS[domain], source: 'him', strengths: CARD_ANSWERS.strengths, ...(input('crying') ? { crying: CARD_ANSWERS.crying.join(',') } : {}) };
+  }
+  if (input('frequency')) return { ...data(), frequency: CARD_ANSWERS.frequency, amount: CARD_ANSWERS.amount, spend: CARD_ANSWERS.spend, ...(input('item2') ? CARD_ANSWERS.screen : {}) };
+  if (input('consent')) return { ...data('save'), picked: CARD_ANSWERS.agencies.join(','), consent: CARD_ANSWERS.consent };
+  // Substances and factors: keep what Seen ticked from what was typed.
+  if (input('picked')) return { ...data('save'), picked: input('picked')!.value ?? '' };
+  return undefined;
 }

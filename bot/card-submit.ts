@@ -9,9 +9,14 @@ import { NotesReviewSubmit } from '../views/cards/notes-review-card';
 /** A case reference on a card button (prepare / write up that case). */
 const CaseRefValue = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 
+/** Which question a card answers (dialogs/card-prompt.ts). */
+const QuestionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 /** The card submissions Seen understands (Seen's own `{action, ...}`, the one shape every card uses); extra fields are refused. */
 export const CardSubmit = z.union([
-  z.object({ action: z.enum(['confirm', 'discard']) }).strict(),
+  z.object({ action: z.enum(['confirm', 'discard']), q: QuestionId.optional(), summaryId: z.uuid().optional() }).strict(),
+  // A card's answer to one question of a dialog: the dialog's card prompt checks `q` and reads the rest with the card's own schema.
+  z.object({ action: z.literal('answer'), q: QuestionId }).catchall(z.union([z.string().max(20_000), z.boolean(), z.number()])),
   z.object({ action: z.enum(['prepare', 'writeUp', 'discussed']), caseRef: CaseRefValue }).strict(),
   NotesReviewSubmit,
 ]);
@@ -58,8 +63,10 @@ export function applyCardSubmit(activity: Partial<Activity>): 'text' | 'card' | 
   const parsed = CardSubmit.safeParse(data);
   if (!parsed.success) return 'invalid';
   const submit = parsed.data;
-  // Dialogs that read the card's own fields (the paste review) see Seen's shape, never a channel's wrapper.
+  // Dialogs that read the card's own fields (answer cards, the paste review) see Seen's shape, never a channel's wrapper.
   activity.value = data;
+  // Why: an answer card carries its fields in `value`; the dialog's card prompt reads them, so there is no text to fill in.
+  if (submit.action === 'answer') return 'card';
   // The paste path's review card keeps its fields in `value` for the notes dialog; the text only says it was sent.
   if (submit.action === 'notesReview') activity.text = t('notes.reviewSent');
   else activity.text = 'caseRef' in submit ? CASE_COMMAND[submit.action](submit.caseRef.toUpperCase()) : t(ACTION_TEXT[submit.action]);

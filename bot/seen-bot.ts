@@ -1,5 +1,5 @@
 // The ActivityHandler: knows who is asking, starts the dialog a command names (bot/routes.ts), otherwise continues the dialog.
-import { ActivityHandler, ConversationState, TurnContext, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, ConversationState, TurnContext, type Activity, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { User } from '../records/model';
@@ -19,6 +19,15 @@ import { channelOf, isPersonalChat, welcomesOnInstall } from '../views/channels'
 import { matchRoute, mayRun, ROLE_REFUSALS, ROUTES, type Route } from './routes';
 import { ExportDialog } from '../dialogs/export/export-dialog';
 import type { DownloadLinkMaker, ExportCase } from '../records/case-export';
+import { scopedRecords } from '../dialogs/scoped';
+import { AccessDeniedError } from '../records/access';
+import { RecordNotFoundError } from '../records/repository';
+
+/** The question number a message says it answers (Seen's web page sends back the `seenTurn` of the last question it showed). */
+export function answeredTurn(activity: Partial<Activity>): number | undefined {
+  const n = (activity.channelData as { seenTurn?: unknown } | undefined)?.seenTurn;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
 
 /** What the bot is built from; every piece is required. */
 export interface SeenBotDeps {
@@ -41,6 +50,7 @@ export interface SeenBotDeps {
 /** Seen's bot: thin, with all flow in dialogs. */
 export class SeenBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly questionTurn: StatePropertyAccessor<number>;
   private readonly dialogs: DialogSet;
   private readonly routes: readonly Route[];
 
@@ -48,6 +58,7 @@ export class SeenBot extends ActivityHandler {
     super();
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.questionTurn = deps.conversationState.createProperty<number>('questionTurn');
     this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
     if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
@@ -104,6 +115,8 @@ export class SeenBot extends ActivityHandler {
       await ctx.sendActivity(t('common.badCard'));
       return;
     }
+    if (await this.answeredSavedReview(ctx, user)) return;
+    const asked = await this.tagQuestions(ctx);
     const dc = await this.dialogs.createContext(ctx);
     const command = matchRoute(ctx.activity.text, this.routes);
     if (command && !mayRun(command.route, user)) {
@@ -113,6 +126,13 @@ export class SeenBot extends ActivityHandler {
     if (command) {
       await dc.cancelAllDialogs();
       await dc.beginDialog(command.route.dialog, command.route.options(command.argument, user));
+      return;
+    }
+    // Why: an answer the page tagged with an earlier question (a second tab, a button from before) must not fill the current one.
+    const answered = answeredTurn(ctx.activity);
+    if (dc.activeDialog && answered !== undefined && answered !== asked) {
+      await ctx.sendActivity(t('guided.earlierQuestion'));
+      await dc.repromptDialog();
       return;
     }
     if (dc.activeDialog) {
@@ -135,6 +155,37 @@ export class SeenBot extends ActivityHandler {
     if (applyCardSubmit(message.activity) === 'invalid') return invokeBadRequest(t('teams.badAction'));
     await this.route(message);
     return invokeMessage(t('teams.actionReceived'));
+  }
+
+  // Tags this turn's replies with a new question number (channelData.seenTurn) and returns the number of the question being answered.
+  private async tagQuestions(ctx: TurnContext): Promise<number> {
+    const asked = await this.questionTurn.get(ctx, 0);
+    ctx.onSendActivities(async (_c, activities, next) => {
+      const messages = activities.filter((a) => a.type === ActivityTypes.Message);
+      // Why only when something is said: the page can only send back a number it has been shown.
+      if (messages.length) await this.questionTurn.set(ctx, asked + 1);
+      for (const a of messages) a.channelData = { ...(a.channelData as object | undefined), seenTurn: asked + 1 };
+      return next();
+    });
+    return asked;
+  }
+
+  // A button on the card of a review already saved (an old card, another tab) says which version it is, and changes nothing.
+  private async answeredSavedReview(ctx: TurnContext, user: User): Promise<boolean> {
+    const value = ctx.activity.value as { summaryId?: unknown; caseRef?: unknown } | undefined;
+    if (typeof value?.summaryId !== 'string' || typeof value.caseRef !== 'string') return false;
+    let summaries;
+    try {
+      summaries = await (await scopedRecords(this.deps.records, user.id)).latestSummaries(value.caseRef.toUpperCase());
+    } catch (err) {
+      // Why: a case this person may not read (or that is gone) says nothing here; the dialog then treats the button as stale.
+      if (err instanceof AccessDeniedError || err instanceof RecordNotFoundError) return false;
+      throw err;
+    }
+    const saved = summaries.find((s) => s.summaryId === value.summaryId);
+    if (!saved) return false;
+    await ctx.sendActivity(t('guided.alreadySaved', { version: saved.version }));
+    return true;
   }
 
   // Some channels (Teams) know people by their Entra object id; others by the user id the channel gives.

@@ -5,6 +5,7 @@ import { MAX_TEXT } from '../records/model';
 import { codePointLength } from '../records/text';
 import { t } from '../prompts';
 import { globalCommand } from './commands';
+import { answeredQuestion, expectedQuestion } from './card-prompt';
 
 /** A component dialog that answers help/cancel/skip itself when it is the innermost Seen dialog. */
 export abstract class SeenDialog<O extends object = {}> extends ComponentDialog<O> {
@@ -17,7 +18,12 @@ export abstract class SeenDialog<O extends object = {}> extends ComponentDialog<
   }
 
   /** What "not explored" does here; undefined means this dialog cannot be skipped. */
-  protected onSkip?(inner: DialogContext): Promise<DialogTurnResult>;
+  protected onSkip?(inner: DialogContext, kept?: unknown): Promise<DialogTurnResult>;
+
+  /** What "not explored" should keep from the dialog it cancels (read before the cancel); nothing by default. */
+  protected keptOnSkip(_inner: DialogContext): unknown {
+    return undefined;
+  }
 
   // Interrupts before the active step sees the message, but only at the innermost Seen dialog.
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
@@ -26,6 +32,13 @@ export abstract class SeenDialog<O extends object = {}> extends ComponentDialog<
     const length = codePointLength(text);
     if (length > MAX_TEXT) {
       await inner.context.sendActivity(t('common.tooLong', { length, max: MAX_TEXT }));
+      await inner.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // Why: a card answer names its question; one from a stale card or a second tab must not land under the current question.
+    const answered = answeredQuestion(inner.context.activity);
+    if (answered !== undefined && answered !== expectedQuestion(inner.activeDialog?.state?.options)) {
+      await inner.context.sendActivity(t('guided.earlierQuestion'));
       await inner.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -41,8 +54,9 @@ export abstract class SeenDialog<O extends object = {}> extends ComponentDialog<
       return Dialog.EndOfTurn;
     }
     if (command === 'skip' && this.onSkip) {
+      const kept = this.keptOnSkip(inner);
       await inner.cancelAllDialogs();
-      return this.onSkip(inner);
+      return this.onSkip(inner, kept);
     }
     return super.onContinueDialog(inner);
   }

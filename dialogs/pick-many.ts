@@ -21,6 +21,8 @@ export interface PickManyConfig<I extends string> {
   more: PromptKey;
   done: PromptKey;
   none: PromptKey;
+  /** When set, each option already picked is offered as a button to take it off again (gets `{factor}`). */
+  remove?: PromptKey;
 }
 
 /** The state the loop carries between picks; pass `{ picked: [] }` (plus any `vars`) to begin it. */
@@ -41,9 +43,10 @@ export function pickManyDialog<I extends string>(config: PickManyConfig<I>): Wat
     if (left.length === 0) return step.endDialog(picked);
     const finish = t(picked.length === 0 ? config.none : config.done);
     const prompt = picked.length === 0 ? t(config.first, vars) : t(config.more, { ...vars, picked: picked.map(label).join(', ') });
+    const removes = config.remove ? picked.map((id) => t(config.remove!, { factor: label(id) })) : [];
     return step.prompt(config.choicePrompt, {
       prompt,
-      choices: ChoiceFactory.toChoices([...left.map((o) => t(o.label)), finish]),
+      choices: ChoiceFactory.toChoices([...left.map((o) => t(o.label)), finish, ...removes]),
       style: ListStyle.suggestedAction,
     });
   };
@@ -54,8 +57,9 @@ export function pickManyDialog<I extends string>(config: PickManyConfig<I>): Wat
     const value = (step.result as FoundChoice).value;
     if (value === t(config.done)) return step.endDialog(current.picked);
     if (value === t(config.none)) return step.endDialog([]);
+    const removed = config.remove ? current.picked.find((id) => t(config.remove!, { factor: label(id) }) === value) : undefined;
     const option = config.options.find((o) => t(o.label) === value);
-    const picked = option ? [...current.picked, option.id] : current.picked;
+    const picked = removed ? current.picked.filter((id) => id !== removed) : option ? [...current.picked, option.id] : current.picked;
     return step.replaceDialog(config.id, { ...current, picked } satisfies PickState<I>);
   };
 

@@ -11,6 +11,7 @@ import { prepare } from './prepare';
 import { teams } from './teams';
 import { signin } from './signin';
 import { exporting } from './export';
+import { guided } from './guided';
 
 export { DOMAIN_WORDING } from './domains';
 
@@ -27,6 +28,7 @@ export const CATALOG = {
   ...namespace('teams', teams),
   ...namespace('signin', signin),
   ...namespace('export', exporting),
+  ...namespace('guided', guided),
 };
 
 /** A key of the catalogue. */

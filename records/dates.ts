@@ -37,3 +37,13 @@ export function parseContactDate(text: string, today: Date): string | undefined 
   if (!date || date > base) return undefined;
   return isoDay(date);
 }
+
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Wednesday 25 November 2026" for a yyyy-mm-dd day, so a parsed date can be shown back in words. */
+export function longDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const weekday = WEEKDAYS[date.getUTCDay()]!;
+  return `${weekday[0]!.toUpperCase()}${weekday.slice(1)} ${d} ${LONG_MONTHS[m - 1]} ${y}`;
+}

@@ -20,7 +20,7 @@ import type { SubstanceLevel } from './practice-model';
 import { screenLevel } from './screens';
 
 /** How often he uses it, as picked from the frequency choices. */
-export const FREQUENCIES = ['never', 'less_than_monthly', 'monthly', 'weekly', 'two_three_week', 'four_plus_week', 'daily', 'not_known'] as const;
+export const FREQUENCIES = ['never', 'less_than_monthly', 'monthly', 'two_four_month', 'weekly', 'two_three_week', 'four_plus_week', 'daily', 'not_known'] as const;
 export const Frequency = z.enum(FREQUENCIES);
 export type Frequency = z.infer<typeof Frequency>;
 

@@ -112,8 +112,33 @@
     els.webchat.textContent = '';
   }
 
-  // Renders Web Chat into a fresh element so an old conversation never leaks into a new one.
-  function renderChat(state, useWebSocket) {
+  // Every message the page sends names the last question Seen asked (channelData.seenTurn), so Seen can tell an answer to
+  // an earlier question (a second tab, a button from before) from one to the current question; `onIncoming` sees each activity.
+  function createStore(onIncoming) {
+    var lastTurn = null;
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
+            var activity = action.payload.activity;
+            var turn = activity.channelData && activity.channelData.seenTurn;
+            if (activity.from && activity.from.role === 'bot' && typeof turn === 'number') lastTurn = turn;
+            onIncoming(activity);
+          }
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && lastTurn !== null && action.payload && action.payload.activity) {
+            var out = action.payload.activity;
+            var tagged = Object.assign({}, out, { channelData: Object.assign({}, out.channelData, { seenTurn: lastTurn }) });
+            action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: tagged }) });
+          }
+          return next(action);
+        };
+      };
+    });
+  }
+
+  // Renders Web Chat into a fresh element so an old conversation never leaks into a new one. With `replayUntil` (the id
+  // of the last activity already in the conversation) input stays off until the replay reaches it, so nothing old is clicked.
+  function renderChat(state, useWebSocket, replayUntil) {
     stopChat();
     els.picker.hidden = true;
     els.chat.hidden = false;
@@ -126,30 +151,47 @@
       domain: DIRECT_LINE,
       webSocket: useWebSocket,
     });
-    window.WebChat.renderWebChat(
-      {
-        directLine: directLine,
-        userID: state.user.id,
-        username: state.user.name,
-        locale: 'en-GB',
-        styleOptions: {
-          accent: '#1d4f91',
-          botAvatarInitials: 'S',
-          userAvatarInitials: initials(state.user.name),
-          hideUploadButton: true,
-          bubbleBorderRadius: 6,
-          bubbleFromUserBorderRadius: 6,
-        },
+    var replaying = Boolean(replayUntil);
+    els.webchat.dataset.replay = replaying ? 'pending' : 'done';
+    if (replaying) setStatus('Loading your conversation…');
+    var props;
+    var store = createStore(function (activity) {
+      if (!replaying || activity.id !== replayUntil) return;
+      replaying = false;
+      // Why a timeout: let Web Chat render the last replayed activity before input comes back on.
+      setTimeout(function () {
+        props.disabled = false;
+        window.WebChat.renderWebChat(props, host);
+        els.webchat.dataset.replay = 'done';
+        setStatus('');
+      }, 0);
+    });
+    props = {
+      directLine: directLine,
+      store: store,
+      disabled: replaying,
+      userID: state.user.id,
+      username: state.user.name,
+      locale: 'en-GB',
+      styleOptions: {
+        accent: '#1d4f91',
+        botAvatarInitials: 'S',
+        userAvatarInitials: initials(state.user.name),
+        hideUploadButton: true,
+        // Actions go one per line: the send box wraps (a textarea), Shift+Enter starts a new line and Enter sends.
+        sendBoxTextWrap: true,
+        bubbleBorderRadius: 6,
+        bubbleFromUserBorderRadius: 6,
       },
-      host,
-    );
+    };
+    window.WebChat.renderWebChat(props, host);
     // Web Chat's Direct Line refreshes its token itself, and each refresh retires the one before; keep a copy of its
     // current token so a later reload can still resume this conversation.
     var live = directLine;
     refreshTimer = setInterval(function () {
       if (live.token && live.token !== state.token) { state.token = live.token; save(state); }
     }, SAVE_TOKEN_EVERY_MS);
-    setStatus('');
+    if (!replaying) setStatus('');
   }
 
   function initials(name) {
@@ -166,7 +208,7 @@
     var started = await api('/v3/directline/conversations', { method: 'POST', token: issued.token, body: {} });
     var state = { user: user, conversationId: started.conversationId, token: started.token };
     save(state);
-    renderChat(state, Boolean(started.streamUrl));
+    renderChat(state, Boolean(started.streamUrl), null);
   }
 
   // Resumes the saved conversation with a refreshed token; if it is gone or expired, starts afresh.
@@ -177,7 +219,9 @@
       state.token = refreshed.token;
       var conversation = await api('/v3/directline/conversations/' + encodeURIComponent(state.conversationId), { token: state.token });
       save(state);
-      renderChat(state, Boolean(conversation.streamUrl));
+      var history = await api('/v3/directline/conversations/' + encodeURIComponent(state.conversationId) + '/activities', { token: state.token });
+      var activities = (history && history.activities) || [];
+      renderChat(state, Boolean(conversation.streamUrl), activities.length ? activities[activities.length - 1].id : null);
     } catch (err) {
       if (err.status === 401 || err.status === 403 || err.status === 404) {
         setStatus('Your previous conversation could not be resumed, so a new one has started.');

@@ -5,6 +5,7 @@ import { t } from '../../prompts';
 import { DomainDialog, type DomainValues } from './domain-dialog';
 import { pickManyDialog, type PickOption, type PickState } from '../pick-many';
 import { bag } from '../step-values';
+import type { CardChoice } from '../../views/cards/inputs';
 
 /** The four crying messages as buttons, in the practice model's order. */
 export const CRYING_OPTIONS: readonly PickOption<CryingMessageId>[] = [
@@ -29,8 +30,15 @@ export class ParentingKnowledgeDialog extends DomainDialog {
     return [this.askCrying.bind(this), this.recordCrying.bind(this)];
   }
 
-  // Step: ask which crying messages were discussed with him.
+  // The topic card ticks the crying messages itself.
+  protected override cardCrying(): readonly CardChoice[] {
+    return CRYING_OPTIONS.map((o) => [o.id, t(o.label)] as const);
+  }
+
+  // Step: ask which crying messages were discussed with him, unless the topic card has ticked them.
   private async askCrying(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = bag<DomainValues>(step) as DomainValues;
+    if (values.fromCard) return step.next(values.cryingMessages ?? []);
     return step.beginDialog(CRYING, { picked: [] } satisfies PickState<CryingMessageId>);
   }
 

@@ -4,6 +4,27 @@ import { SubstanceEntry, type ScreenResult } from '../../records/model';
 import type { SubstanceLevel } from '../../records/practice-model';
 import { DEPENDENCE_SIGNS, HARMS, deriveLevel, type DependenceSign, type Frequency, type Harm } from '../../records/substance-level';
 import type { PickOption } from '../pick-many';
+import { NOT_ALCOHOL, SUBSTANCES } from '../../analysis/lexicon/substances';
+
+// The analyser's word lists for the substances offered by name, as whole-word patterns.
+const MENTION: ReadonlyArray<readonly [Exclude<SubstanceChoice, 'other'>, RegExp]> = (['alcohol', 'cannabis', 'cocaine'] as const).map((id) => {
+  const words = SUBSTANCES.find(([name]) => name === id)?.[1] ?? id;
+  return [id, new RegExp(`\\b(?:${words})\\b`, 'gi')] as const;
+});
+// "does not drink", "never used cannabis", "no alcohol": a mention that is a denial does not pre-tick.
+const DENIED = /(?:\b(?:not|never|no|nor|stopped|quit|gave up)|n['’]t)\b(?:\s+\S+){0,2}\s*$/i;
+
+/** The substances his account names as used (alcohol, cannabis, cocaine), to tick before the practitioner confirms. */
+export function substancesMentioned(account: string): SubstanceChoice[] {
+  const text = account.replace(new RegExp(NOT_ALCOHOL.source, 'gi'), ' ');
+  return MENTION.filter(([, re]) => [...text.matchAll(re)].some((m) => !DENIED.test(text.slice(Math.max(0, m.index - 40), m.index)))).map(([id]) => id);
+}
+
+/** The AUDIT-C / CUDIT-R first answer (how often he uses it, option index) that the frequency already given settles. */
+export function firstScreenAnswer(frequency: Frequency | undefined): number | undefined {
+  const index: Partial<Record<Frequency, number>> = { never: 0, less_than_monthly: 1, monthly: 1, two_four_month: 2, weekly: 2, two_three_week: 3, four_plus_week: 4, daily: 4 };
+  return frequency === undefined ? undefined : index[frequency];
+}
 
 /** Substances offered by name; "other" asks for the drug's name. */
 export type SubstanceChoice = 'alcohol' | 'cannabis' | 'cocaine' | 'other';
@@ -31,6 +52,7 @@ export const FREQUENCY_OPTIONS: readonly { id: Frequency; label: PromptKey }[] =
   { id: 'never', label: 'substance.freqNever' },
   { id: 'less_than_monthly', label: 'substance.freqLessThanMonthly' },
   { id: 'monthly', label: 'substance.freqMonthly' },
+  { id: 'two_four_month', label: 'substance.freqTwoFourMonth' },
   { id: 'weekly', label: 'substance.freqWeekly' },
   { id: 'two_three_week', label: 'substance.freqTwoThreeWeek' },
   { id: 'four_plus_week', label: 'substance.freqFourPlusWeek' },

@@ -1,7 +1,10 @@
 // The contact itself: when, where, who was present, and whether he was seen or spoken to.
 import { ChoiceFactory, ChoicePrompt, DialogTurnResult, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ContactDetails, SeenStatus } from '../../records/model';
-import { parseContactDate } from '../../records/dates';
+import { isoDay, longDay, parseContactDate } from '../../records/dates';
+import { channelOf } from '../../views/channels';
+import { ContactAnswer, contactCard } from '../../views/cards/contact-card';
+import { CardPrompt, promptCard, type CardReading } from '../card-prompt';
 import { t } from '../../prompts';
 import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
@@ -13,10 +16,13 @@ const MAIN = 'main';
 const DATE = 'date';
 const TEXT = 'text';
 const SEEN = 'seen';
+const CARD = 'contactCard';
+/** Who the write-up is about, so "present: Dan" can stand for "seen". */
+export interface ContactOptions { manName?: string }
 const SEEN_ORDER: readonly SeenStatus[] = ['seen', 'spoken_to', 'not_seen'];
 
 /** Asks for the contact's details and ends with a validated ContactDetails. */
-export class ContactDialog extends SeenDialog {
+export class ContactDialog extends SeenDialog<ContactOptions> {
   protected readonly where = t('writeup.whereContact');
 
   constructor(private readonly today: () => Date) {
@@ -25,6 +31,7 @@ export class ContactDialog extends SeenDialog {
     this.addDialog(new TextPrompt(DATE, async (p) => p.recognized.succeeded && parseContactDate(p.recognized.value ?? '', this.today()) !== undefined));
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
     this.addDialog(new ChoicePrompt(SEEN));
+    this.addDialog(new CardPrompt(CARD, (value, ctx) => this.readCard(value, String(ctx.manName ?? ''))));
     this.addDialog(
       new WaterfallDialog(MAIN, [
         this.askDate.bind(this),
@@ -38,14 +45,20 @@ export class ContactDialog extends SeenDialog {
     this.initialDialogId = MAIN;
   }
 
-  // Step: the date, read against today so "yesterday" works and future dates are refused.
+  // Step: where cards show, the whole contact on one card; otherwise the date, read against today so "yesterday" works and future dates are refused.
   private async askDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(DATE, { prompt: ChoiceFactory.suggestedAction(['today', 'yesterday'], t('writeup.askDate')), retryPrompt: t('writeup.retryDate') });
+    if (channelOf(step.context.activity.channelId).cards) {
+      return promptCard(step, CARD, (q) => contactCard(q, isoDay(this.today())), { manName: (step.options as ContactOptions | undefined)?.manName ?? '' });
+    }
+    const days = ['today', 'yesterday'];
+    return step.prompt(DATE, { prompt: ChoiceFactory.suggestedAction(days, t('writeup.askDate')), retryPrompt: ChoiceFactory.suggestedAction(days, t('writeup.retryDate')) });
   }
 
-  // Step: where the contact happened.
+  // Step: the card's contact is complete; otherwise show the date back and ask where the contact happened.
   private async askLocation(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    bag<ContactDetails>(step).date = parseContactDate(String(step.result), this.today());
+    if (typeof step.result === 'object' && step.result !== null) return this.end(step, step.result as ContactDetails);
+    const date = (bag<ContactDetails>(step).date = parseContactDate(String(step.result), this.today())!);
+    await step.context.sendActivity(t('guided.dateRead', { date: longDay(date) }));
     return step.prompt(TEXT, { prompt: t('writeup.askLocation'), retryPrompt: t('common.empty') });
   }
 
@@ -72,10 +85,29 @@ export class ContactDialog extends SeenDialog {
     return step.prompt(TEXT, { prompt: t('writeup.askNotSeenReason') });
   }
 
-  // Step: hand back the contact; when he was not seen, remind how to reach him next time.
+  // Step: hand back the contact.
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const contact = ContactDetails.parse({ ...bag<ContactDetails>(step), notSeenReason: step.result === null ? null : String(step.result).trim() });
+    return this.end(step, ContactDetails.parse({ ...bag<ContactDetails>(step), notSeenReason: step.result === null ? null : String(step.result).trim() }));
+  }
+
+  // Ends with the contact; when he was not seen, reminds how to reach him next time.
+  private async end(step: WaterfallStepContext, contact: ContactDetails): Promise<DialogTurnResult> {
     if (contact.seenStatus === 'not_seen') await step.context.sendActivity(t('writeup.notSeenAdvice'));
     return step.endDialog(contact);
+  }
+
+  // Reads the contact card: a date not in the future, where and who; "seen" may be left blank when he is named as present.
+  private readCard(value: unknown, manName: string): CardReading<ContactDetails> {
+    const parsed = ContactAnswer.safeParse(value);
+    if (!parsed.success) return { retry: t('common.badCard') };
+    const a = parsed.data;
+    const date = parseContactDate(a.date ?? '', this.today());
+    if (!date || !a.location || !a.present) return { retry: t('guided.contactNeedsFields') };
+    const first = manName.split(/\s+/)[0] ?? '';
+    const named = first.length > 1 && new RegExp(`\\b${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(a.present);
+    const seenStatus = a.seen || (named ? 'seen' : undefined);
+    if (!seenStatus) return { retry: t('guided.contactNeedsSeen') };
+    const notSeenReason = seenStatus === 'not_seen' ? a.notSeenReason || null : null;
+    return { ok: ContactDetails.parse({ date, location: a.location, present: a.present, seenStatus, notSeenReason }) };
   }
 }

@@ -19,7 +19,10 @@ import { FACTORS_DIALOG, FactorsDialog, type FactorsOptions } from './factors-di
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOutcome } from './reflection-dialog';
 import { NOTES_DIALOG, NotesDialog, type NotesOptions, type NotesOutcome } from './notes-dialog';
 import { peopleFromPresent } from '../../analysis';
-import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions } from './review-dialog';
+import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions, type ReviewOutcome, type ReviewSection } from './review-dialog';
+import { createDomainDialogs } from '../domains';
+import type { DomainOutcome } from '../domains/domain-dialog';
+import type { SummaryDraft } from '../../records/model';
 
 /** Dialog id of the write-up. */
 export const WRITEUP_DIALOG = 'writeUp';
@@ -31,6 +34,9 @@ export interface WriteUpDeps { records: CaseRecords; today: () => Date }
 const MAIN = 'main';
 const TEXT = 'text';
 const PATH = 'path';
+const REVIEW_LOOP = 'reviewLoop';
+/** The review loop's state: every answer so far, the actions as typed, the summary id fixed before the first review, and the part being changed. */
+type LoopState = Values & { actionsText: string; changing?: ReviewSection };
 
 /** The guided write-up; each part is its own dialog and this one only strings them together. */
 export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
@@ -47,6 +53,9 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     this.addDialog(new ReflectionDialog());
     this.addDialog(new ReviewDialog());
     this.addDialog(new NotesDialog());
+    // Why here too: "Change" on the review runs one topic's dialog again, outside the walk of all eight.
+    for (const d of createDomainDialogs()) this.addDialog(d);
+    this.addDialog(new WaterfallDialog(REVIEW_LOOP, [this.reviewDraft.bind(this), this.saveOrChange.bind(this), this.applyChange.bind(this)]));
     this.addDialog(new ChoicePrompt(PATH));
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
     this.addDialog(new WaterfallDialog(MAIN, [
@@ -68,7 +77,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     if (!step.result) return step.endDialog();
     const choice = (bag<Values>(step).choice = step.result as CaseChoice);
     await step.context.sendActivity(t('writeup.started', { man: choice.man.name, ref: choice.case.ref, baby: choice.case.babyName }));
-    return step.beginDialog(CONTACT_DIALOG);
+    return step.beginDialog(CONTACT_DIALOG, { manName: choice.man.name });
   }
 
   // Step: topic by topic, or paste the notes and be asked only about the gaps.
@@ -144,25 +153,60 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     return step.prompt(TEXT, { prompt: t('writeup.askActions'), retryPrompt: t('common.empty') });
   }
 
-  // Step: assemble the draft, find its gaps and show it for review.
+  // Step: the review loop (review, change a part, review again) until saved or discarded.
   private async review(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = bag<Values>(step) as Values;
-    const draft = (v.draft = buildDraft(v, String(step.result)));
     // The id is fixed before review, so a confirm repeated after a crash finds the summary already saved.
-    v.summaryId = randomUUID();
-    const context = { manName: v.choice.man.name, manRole: v.choice.man.role, fictional: v.choice.case.fictional };
-    return step.beginDialog(REVIEW_DIALOG, { draft, context } satisfies ReviewOptions);
+    return step.beginDialog(REVIEW_LOOP, { ...v, actionsText: String(step.result), summaryId: randomUUID() } satisfies Omit<LoopState, 'draft'>);
   }
 
-  // Step: save on confirm, as a new summary (version 1); discard otherwise.
+  // Step: the loop's result is the write-up's.
   private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = bag<Values>(step) as Values;
-    if (step.result !== true) {
+    return step.endDialog(step.result);
+  }
+
+  // Step (review loop): assemble the draft, find its gaps and show it for review, with a Change per part.
+  private async reviewDraft(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.options as LoopState;
+    const draft = buildDraft(v, v.actionsText);
+    const context = { manName: v.choice.man.name, manRole: v.choice.man.role, fictional: v.choice.case.fictional };
+    return step.beginDialog(REVIEW_DIALOG, { draft, context, changeable: true, summaryId: v.summaryId } satisfies ReviewOptions);
+  }
+
+  // Step (review loop): save on confirm, as a new summary (version 1); discard; or ask the part to change again.
+  private async saveOrChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = step.options as LoopState;
+    const outcome = step.result as ReviewOutcome;
+    if (typeof outcome === 'object') {
+      v.changing = outcome.change;
+      if (outcome.change === 'contact') return step.beginDialog(CONTACT_DIALOG, { manName: v.choice.man.name });
+      if (outcome.change === 'factors') return step.beginDialog(FACTORS_DIALOG, { suggested: v.factors } satisfies FactorsOptions);
+      if (outcome.change === 'agencies') return step.beginDialog(INFO_SOUGHT_DIALOG);
+      if (outcome.change === 'actions') return step.prompt(TEXT, { prompt: t('writeup.askActions'), retryPrompt: t('common.empty') });
+      return step.beginDialog(outcome.change);
+    }
+    if (outcome !== true) {
       await step.context.sendActivity(t('writeup.discarded'));
       return step.endDialog();
     }
-    const saved = await savedOrRefused('write-up', async () => await (await scopedRecords(this.deps.records, v.userId)).saveSummary(v.draft, { summaryId: v.summaryId }));
+    const draft: SummaryDraft = buildDraft(v, v.actionsText);
+    const saved = await savedOrRefused('write-up', async () => await (await scopedRecords(this.deps.records, v.userId)).saveSummary(draft, { summaryId: v.summaryId }));
     await step.context.sendActivity(t('writeup.saved', { version: saved.version, man: v.choice.man.name, ref: saved.caseRef }));
     return step.endDialog(saved);
+  }
+
+  // Step (review loop): put the changed part in place and review again.
+  private async applyChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { changing, ...v } = step.options as LoopState;
+    if (changing === 'contact') v.contact = step.result as ContactDetails;
+    else if (changing === 'factors') v.factors = step.result as FactorId[];
+    else if (changing === 'agencies') v.info = step.result as InfoSought;
+    else if (changing === 'actions') v.actionsText = String(step.result);
+    else if (changing) {
+      const outcome = step.result as DomainOutcome;
+      v.outcomes = { ...v.outcomes, [outcome.domain]: outcome };
+      if (v.notes) v.notes = { ...v.notes, outcomes: { ...v.notes.outcomes, [outcome.domain]: outcome } };
+    }
+    return step.replaceDialog(REVIEW_LOOP, v);
   }
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { DialogTestClient } from 'botbuilder-testing';
 import { DomainDialog, type DomainOutcome } from '../../dialogs/domains/domain-dialog';
 import { DOMAIN_WORDING, t } from '../../prompts';
-import { MAX_TEXT } from '../../records/model';
+import { MAX_TEXT, SummaryDraft, emptyDomains } from '../../records/model';
+import { layoutSummary } from '../../views/exporters/summary-view';
 import { playTurns, type Turn } from '../helpers/turns';
 import type { DomainId } from '../../records/practice-model';
 
@@ -10,7 +11,7 @@ import type { DomainId } from '../../records/practice-model';
 const GENERIC: DomainId[] = ['life_history', 'fatherhood_ideas', 'frustration_coping', 'mental_health', 'relationship_safety', 'pressures'];
 
 function client(domain: DomainId): DialogTestClient {
-  return new DialogTestClient('emulator', new DomainDialog(domain));
+  return new DialogTestClient('test', new DomainDialog(domain));
 }
 
 for (const domain of GENERIC) {
@@ -34,10 +35,28 @@ for (const domain of GENERIC) {
       );
     });
 
-    it('marks a mother\'s account as second-hand', async () => {
+    it('marks a mother\'s account as second-hand, with who said it as its statement\'s source', async () => {
       const c = client(domain);
-      await playTurns(c, [['start', [w.question]], ['Mum said he is fine.', [t('writeup.askSource')]], ['2', [w.strengths]], ['none', [w.concerns]], ['none', []]]);
-      assert.equal((c.dialogTurnResult.result as DomainOutcome).entry.status, 'secondhand');
+      await playTurns(c, [['start', [w.question]], ['Mum said he is fine.', [t('writeup.askSource')]], ['2', [t('guided.askBy')]], ['Shannon (mother)', [w.strengths]], ['none', [w.concerns]], ['none', []]]);
+      const entry = (c.dialogTurnResult.result as DomainOutcome).entry;
+      assert.equal(entry.status, 'secondhand');
+      assert.deepEqual(entry.statements, [{ text: 'Mum said he is fine.', source: 'secondhand', by: 'Shannon (mother)' }]);
+    });
+
+    it('"not explored" at the strengths question keeps the account already typed (issue 15 item 7)', async () => {
+      const c = client(domain);
+      await playTurns(c, [
+        ['start', [w.question]],
+        ['He started to talk about it, then the baby woke.', [t('writeup.askSource')]],
+        [t('writeup.sourceOwn'), [w.strengths]],
+        ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]],
+        ['Ran out of time', [t('guided.topicNotExploredKept')]],
+      ]);
+      const entry = (c.dialogTurnResult.result as DomainOutcome).entry;
+      assert.deepEqual([entry.status, entry.notExploredReason, entry.account], ['absent', 'Ran out of time', 'He started to talk about it, then the baby woke.']);
+      const draft = SummaryDraft.parse({ caseRef: 'DEMO-1', manId: 'demo-1-dan', source: 'guided', contact: { date: '2026-11-25', location: 'Home', present: 'Dan', seenStatus: 'seen' }, domains: { ...emptyDomains(), [domain]: entry }, infoSought: {}, reflection: {} });
+      const shown = layoutSummary(draft, { manName: 'Dan', manRole: 'birth_father', fictional: true }).sections.find((s) => s.heading.startsWith(w.title))!;
+      assert.ok(shown.facts.some(([, v]) => v === entry.account), 'the kept account shows in the review and the export');
     });
 
     it('"not explored" asks why and records the domain as absent with the reason', async () => {

@@ -113,7 +113,7 @@ describe('dialogs: the paste path keeps whose account each statement is (issue 1
   it('15.5: asks the crying messages ("Leo won\'t settle" is not one discussed) and the alcohol level, with AUDIT-C offered', async () => {
     const { said, out } = await run(practitioner({}, [[t('parenting.askCrying'), t('parenting.neverShake')], [t('parenting.cryingMore', { picked: t('parenting.neverShake') }), t('parenting.done')]]));
     assert.ok(said.includes(t('parenting.askCrying')));
-    assert.ok(said.includes(t('substance.askAmount', { substance: 'alcohol' })));
+    assert.ok(said.includes(t('substance.askAmountAlcohol')), 'the alcohol amount, with alcohol examples (15.12)');
     assert.ok(said.includes(t('substance.offerAuditC')));
     assert.deepEqual(out.outcomes.parenting_knowledge.cryingMessages, ['never_shake']);
     assert.ok(!out.gaps.some((g) => g.code === 'CRYING_NOT_DISCUSSED'));

@@ -8,7 +8,7 @@ import { MAX_TEXT } from '../../records/model';
 import { playTurns, type Turn } from '../helpers/turns';
 
 const w = DOMAIN_WORDING.parenting_knowledge;
-const client = (): DialogTestClient => new DialogTestClient('emulator', new ParentingKnowledgeDialog());
+const client = (): DialogTestClient => new DialogTestClient('test', new ParentingKnowledgeDialog());
 const result = (c: DialogTestClient): DomainOutcome => c.dialogTurnResult.result as DomainOutcome;
 const reminder = (...keys: Parameters<typeof t>[0][]): string => t('parenting.cryingReminder', { messages: keys.map((k) => t(k)).join('\n- ') });
 
@@ -74,9 +74,10 @@ describe('dialogs: parenting_knowledge', () => {
 
   it('"not explored" at the crying question asks why and records the domain as absent', async () => {
     const c = client();
-    await playTurns(c, [...opening, ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]], ['Baby asleep, he left early', []]]);
+    await playTurns(c, [...opening, ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]], ['Baby asleep, he left early', [t('guided.topicNotExploredKept')]]]);
     const r = result(c);
     assert.deepEqual([r.entry.status, r.entry.notExploredReason, r.cryingMessages], ['absent', 'Baby asleep, he left early', undefined]);
+    assert.ok(r.entry.account.length > 0, 'the account typed before "not explored" is kept');
   });
 
   it('cancel stops without a result', async () => {

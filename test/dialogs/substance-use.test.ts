@@ -10,7 +10,7 @@ import { ITEM_SCORES } from '../../records/screens';
 import { playTurns, type Turn } from '../helpers/turns';
 
 const w = DOMAIN_WORDING.substance_use;
-const client = (): DialogTestClient => new DialogTestClient('emulator', new SubstanceUseDialog());
+const client = (): DialogTestClient => new DialogTestClient('test', new SubstanceUseDialog());
 const result = (c: DialogTestClient): DomainOutcome => c.dialogTurnResult.result as DomainOutcome;
 
 // The screen item prompt, exactly as the dialog words it.
@@ -22,14 +22,14 @@ function item(instrument: 'AUDIT-C' | 'CUDIT-R', n: number): string {
 // The opening turns up to the substance question.
 const opening: Turn[] = [
   ['start', [w.question]],
-  ['He said he has a few pints at the weekend and smokes weed most nights.', [t('writeup.askSource')]],
+  ['He said he uses more since losing his job, mostly at weekends.', [t('writeup.askSource')]],
   [t('writeup.sourceOwn'), [t('substance.askSubstances')]],
 ];
 
 // One substance's details, from frequency to signs, ending before the screen offer.
 function details(name: string, frequency: PromptKey, amount: string, spend: string): Turn[] {
   return [
-    [t(frequency), [t('substance.askAmount', { substance: name })]],
+    [t(frequency), [name === 'alcohol' ? t('substance.askAmountAlcohol') : t('substance.askAmount', { substance: name })]],
     [amount, [t('substance.askSpend', { substance: name })]],
     [spend, [t('substance.askSigns', { substance: name })]],
   ];
@@ -44,8 +44,8 @@ describe('dialogs: substance_use', () => {
       [t('substance.done'), [t('substance.askFrequency', { substance: t('substance.nameAlcohol') })]],
       ...details(t('substance.nameAlcohol'), 'substance.freqTwoThreeWeek', '4 pints', '£40'),
       [t('substance.signsNone'), [t('substance.offerAuditC')]],
-      [t('common.yes'), [item('AUDIT-C', 1)]],
-      [t('substance.use2to3Week'), [item('AUDIT-C', 2)]],
+      // The first item (how often) comes from the frequency already given (2 to 3 times a week).
+      [t('common.yes'), [item('AUDIT-C', 2)]],
       [t('substance.auditUnits2'), [item('AUDIT-C', 3)]],
       [
         t('substance.howOftenMonthly'),
@@ -81,8 +81,8 @@ describe('dialogs: substance_use', () => {
       [t('substance.signWithdrawal'), [t('substance.signsMore', { substance: cannabis, picked: t('substance.signWithdrawal') })]],
       [t('substance.harmMoney'), [t('substance.signsMore', { substance: cannabis, picked: `${t('substance.signWithdrawal')}, ${t('substance.harmMoney')}` })]],
       [t('substance.done'), [t('substance.offerCuditR')]],
-      [t('common.yes'), [item('CUDIT-R', 1)]],
-      [t('substance.use4PlusWeek'), [item('CUDIT-R', 2)]],
+      // The first item (how often) comes from the frequency already given (daily: 4 or more times a week).
+      [t('common.yes'), [item('CUDIT-R', 2)]],
       [t('substance.cuditHours2'), [item('CUDIT-R', 3)]],
       [t('substance.howOftenWeekly'), [item('CUDIT-R', 4)]],
       [t('substance.howOftenNever'), [item('CUDIT-R', 5)]],
@@ -141,8 +141,8 @@ describe('dialogs: substance_use', () => {
       [t('substance.done'), [freq]],
       ['banana', [freq]],
       ['help', [`${t('common.helpInDialog', { where: t('substance.detailWhere') })}\n\n${t('substance.detailHelp')}`, freq]],
-      [t('substance.freqDaily'), [t('substance.askAmount', { substance: 'alcohol' })]],
-      ['x'.repeat(MAX_TEXT + 1), [t('common.tooLong', { length: MAX_TEXT + 1, max: MAX_TEXT }), t('substance.askAmount', { substance: 'alcohol' })]],
+      [t('substance.freqDaily'), [t('substance.askAmountAlcohol')]],
+      ['x'.repeat(MAX_TEXT + 1), [t('common.tooLong', { length: MAX_TEXT + 1, max: MAX_TEXT }), t('substance.askAmountAlcohol')]],
     ]);
   });
 
@@ -152,7 +152,7 @@ describe('dialogs: substance_use', () => {
       ...opening,
       [t('substance.alcohol'), [/^Noted/]],
       [t('substance.done'), [t('substance.askFrequency', { substance: 'alcohol' })]],
-      [t('substance.freqWeekly'), [t('substance.askAmount', { substance: 'alcohol' })]],
+      [t('substance.freqWeekly'), [t('substance.askAmountAlcohol')]],
       ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]],
       ['Mum was present', []],
     ]);
@@ -169,8 +169,7 @@ describe('dialogs: substance_use', () => {
       ...details('alcohol', 'substance.freqWeekly', '3 pints', '£15'),
       [t('substance.signsNone'), [t('substance.offerAuditC')]],
       ['banana', [t('substance.offerAuditC')]],
-      [t('common.yes'), [item('AUDIT-C', 1)]],
-      [t('substance.useMonthlyOrLess'), [item('AUDIT-C', 2)]],
+      [t('common.yes'), [item('AUDIT-C', 2)]],
       ['help', [`${t('common.helpInDialog', { where: t('substance.detailWhere') })}\n\n${t('substance.detailHelp')}`, item('AUDIT-C', 2)]],
       ['banana', [item('AUDIT-C', 2)]],
     ]);
@@ -178,7 +177,7 @@ describe('dialogs: substance_use', () => {
 
   it('"not explored" at the substance question records the domain as absent', async () => {
     const c = client();
-    await playTurns(c, [...opening, ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]], ['Ran out of time', []]]);
+    await playTurns(c, [...opening, ['not explored', [t('writeup.askNotExploredReason', { title: w.title.toLowerCase() })]], ['Ran out of time', [t('guided.topicNotExploredKept')]]]);
     assert.deepEqual([result(c).entry.status, result(c).substances], ['absent', undefined]);
   });
 
@@ -190,11 +189,24 @@ describe('dialogs: substance_use', () => {
       [t('substance.done'), [/^How often/]],
       ...details('cannabis', 'substance.freqWeekly', '1 joint', '£10'),
       [t('substance.signsNone'), [t('substance.offerCuditR')]],
-      [t('common.yes'), [item('CUDIT-R', 1)]],
+      [t('common.yes'), [item('CUDIT-R', 2)]],
       ['cancel', [t('common.cancelled')]],
     ]);
     assert.notEqual(c.dialogTurnResult.status, 'waiting');
     assert.equal(c.dialogTurnResult.result, undefined);
+  });
+
+  it('a substance his account names is already picked; alcohol gets alcohol examples and a fortnightly frequency (issue 15 items 12)', async () => {
+    const c = client();
+    await playTurns(c, [
+      ['start', [w.question]],
+      ['He said he drinks a few cans on a Friday and does not use cannabis.', [t('writeup.askSource')]],
+      [t('writeup.sourceOwn'), [t('substance.substancesMore', { picked: t('substance.alcohol') })]],
+      [t('substance.done'), [(a) => assert.ok(a.suggestedActions?.actions.some((x) => x.title === t('substance.freqTwoFourMonth')), 'fortnightly offered')]],
+      [t('substance.freqTwoFourMonth'), [t('substance.askAmountAlcohol')]],
+    ]);
+    assert.match(t('substance.askAmountAlcohol'), /pints/);
+    assert.doesNotMatch(t('substance.askAmountAlcohol'), /joint|gram/);
   });
 
   it('every screen item offers as many options as records/screens.ts scores', () => {

@@ -30,7 +30,7 @@ describe('dialogs: the guided write-up', () => {
   let records: SqlCaseRecords;
   beforeEach(async () => ({ db, records } = await demoRecords()));
   afterEach(() => db.close());
-  const client = (options: WriteUpOptions) => new DialogTestClient('emulator', new WriteUpDialog({ records, today: fixedClock }), options);
+  const client = (options: WriteUpOptions) => new DialogTestClient('test', new WriteUpDialog({ records, today: fixedClock }), options);
 
   it('walks case, man, contact, eight domains, agencies, reflection, actions and review, then saves version 1', async () => {
     const transcript = await drive(client({ userId: 'alex', caseRef: 'DEMO-1' }), 'start');
@@ -85,8 +85,9 @@ describe('dialogs: the guided write-up', () => {
     await playTurns(client({ userId: 'alex', caseRef: 'DEMO-2' }), [
       ['start', [/^Which man/]],
       ['Ryan (fictional)', [/^Write-up for \*\*Ryan/, /^When was the contact\?/]],
-      ['2026-12-01', [t('writeup.retryDate')]],
-      ['today', [t('writeup.askLocation')]],
+      // The re-prompt keeps the today / yesterday buttons, and the date read is shown back (issue 15 item 12).
+      ['2026-12-01', [(a) => { assert.equal(a.text, t('writeup.retryDate')); assert.deepEqual(a.suggestedActions?.actions.map((x) => x.title), ['today', 'yesterday']); }]],
+      ['today', [t('guided.dateRead', { date: 'Thursday 26 November 2026' }), t('writeup.askLocation')]],
       ['Clinic', [t('writeup.askPresent')]],
       ['Mother and baby', [/^Did you see him/]],
       [t('writeup.notSeen'), [t('writeup.askNotSeenReason')]],

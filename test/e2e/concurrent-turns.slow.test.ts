@@ -94,11 +94,12 @@ describe('end to end: two instances answer one conversation at the same moment (
     const said = after.filter((x) => x.from.role !== 'user').map(textOf);
     assert.equal(after.filter((x) => x.from.role === 'user').length, 2, 'both messages are in the transcript, as sent');
     // Only the winner's next question was stored; the refused turn left no reply.
-    assert.equal(said.includes(t('writeup.askDate')), winner === 'dan', `said: ${JSON.stringify(said)}`);
+    assert.equal(said.includes(t('guided.contactTitle')), winner === 'dan', `said: ${JSON.stringify(said)}`);
     assert.equal(said.includes(t('writeup.askManName')), winner === 'someone else', `said: ${JSON.stringify(said)}`);
 
     // The conversation carries on from the winner's question, on either instance.
-    const next = winner === 'dan' ? ['yesterday', t('writeup.askLocation')] : ['Lee', t('writeup.askManRole')];
+    // Dan's contact is asked on a card, which says so to typed words.
+    const next = winner === 'dan' ? ['yesterday', t('guided.answerCard')] : ['Lee', t('writeup.askManRole')];
     assert.equal((await post(toA.status === 200 ? b : a, next[0]!)).status, 200);
     assert.equal(textOf((await transcript()).filter((x) => x.from.role !== 'user').at(-1)!), next[1]);
   });

@@ -12,7 +12,14 @@ type Client = InstanceType<typeof DirectLine>;
 export interface DlUser { id: string; name?: string }
 
 /** A message activity's text ('' when it has none). */
-export const textOf = (a: Activity): string => (a.type === 'message' ? ((a as { text?: string }).text ?? '') : '');
+export const textOf = (a: Activity): string => (a.type === 'message' ? ((a as { text?: string }).text || cardWording(a)) : '');
+
+// A card with no text is known by its wording: the line under its heading (a topic's question), or else its heading.
+function cardWording(a: Activity): string {
+  const card = (a as { attachments?: { contentType: string; content: unknown }[] }).attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content as { body?: { type?: string; text?: string }[] } | undefined;
+  const blocks = (card?.body ?? []).filter((b) => b.type === 'TextBlock' && typeof b.text === 'string').map((b) => b.text!);
+  return blocks[1] ?? blocks[0] ?? '';
+}
 
 /** A token for `user` and a started conversation (so the bot has greeted), over plain HTTP. */
 export async function startConversation(base: string, user: DlUser): Promise<{ conversationId: string; token: string }> {
@@ -134,7 +141,7 @@ export interface Exchange { asked: string; answered: string }
  * Sends `first` (if given), then repeatedly waits for the bot's replies to settle and answers the last one with
  * `answerer`, until `until` matches. Fails when the answerer has nothing to say, or after maxTurns / deadlineMs.
  */
-export async function converse(conv: DlConversation, answerer: Answerer, first: string | undefined, options: ConverseOptions): Promise<Exchange[]> {
+export async function converse(conv: DlConversation, answerer: Answerer, first: string | Partial<Activity> | undefined, options: ConverseOptions): Promise<Exchange[]> {
   const { maxTurns = 120, deadlineMs = 90_000, quietMs = 300 } = options;
   const deadline = Date.now() + deadlineMs;
   const log: Exchange[] = [];

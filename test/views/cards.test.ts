@@ -13,7 +13,8 @@ import { asTeamsActivity, CARDS } from '../../bench/largest-cards';
 function exportedBuilders(): string[] {
   // Why the files: a builder a helper adds to views/cards fails this test until it is in CARDS.
   const dir = join(__dirname, '..', '..', 'views', 'cards');
-  return readdirSync(dir).flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/^export function (\w+(?:Card|Cards|Message))\(/gm)].map((m) => m[1]!));
+  // inputs.ts holds the parts the cards are built from (formCard among them), not a card of its own.
+  return readdirSync(dir).filter((f) => f !== 'inputs.ts').flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/^export function (\w+(?:Card|Cards|Message))\(/gm)].map((m) => m[1]!));
 }
 
 /** Parse events and validation events from the adaptivecards library, targeting 1.5. */

@@ -70,7 +70,7 @@ describe('web chat page (Chromium) with the real Seen bot', function () {
     await dan.click();
 
     await said(page, fragment(t('writeup.started', { man: 'Dan (fictional)', ref: 'DEMO-1', baby: 'Baby Ava (fictional)' }))).waitFor({ timeout: 15_000 });
-    await said(page, fragment(t('writeup.askDate'))).waitFor({ timeout: 15_000 });
+    await page.locator('#webchat .ac-adaptiveCard').getByText(t('guided.contactTitle')).first().waitFor({ timeout: 15_000 });
     await page.locator('#webchat').getByText('Connecting…', { exact: true }).waitFor({ state: 'hidden', timeout: 15_000 });
 
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -15,19 +15,30 @@ export const MAX_REVIEW_PAGES = 4;
 // Room for the "Page 1 of 4" line on each page.
 const PAGE_LABEL_BYTES = 200;
 
-// The summary's sections as card elements, each free text cut to `clipAt` characters.
-function sectionItems(layout: SummaryLayout, clipAt: number, md: CardMarkdown): unknown[] {
+/** A review the practitioner can change: the question id, the summary's id, and which part each section changes (by layout order). */
+export interface ReviewButtons { q: string; summaryId: string; caseRef: string; sections: readonly (string | undefined)[] }
+
+// What a button on the review sends: Seen's own answer to this review's question when it can be changed, else the plain action.
+function buttonData(review: ReviewButtons | undefined, choice: string, section?: string): object {
+  return review ? { action: 'answer', q: review.q, summaryId: review.summaryId, caseRef: review.caseRef, choice, ...(section ? { section } : {}) } : { action: choice };
+}
+
+// The summary's sections as card elements, each free text cut to `clipAt` characters; under review, each changeable
+// section ends with its own Change button.
+function sectionItems(layout: SummaryLayout, clipAt: number, md: CardMarkdown, review?: ReviewButtons): unknown[] {
   const items: unknown[] = [];
-  for (const s of layout.sections) {
+  for (const [i, s] of layout.sections.entries()) {
     items.push({ type: 'TextBlock', text: cardText(s.heading, md), weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
     if (s.facts.length) items.push({ type: 'FactSet', facts: s.facts.map(([title, value]) => ({ title: cardText(title, md), value: cardText(clip(value, clipAt), md) })) });
     for (const line of s.lines) items.push({ type: 'TextBlock', text: `• ${cardText(clip(line, clipAt), md)}`, wrap: true, spacing: 'Small' });
+    const section = review?.sections[i];
+    if (section) items.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: t('guided.reviewChange', { section: s.heading.split(' — ')[0]! }), data: buttonData(review, 'change', section) }] });
   }
   return items;
 }
 
 // One page: title and subtitle, the page label when there are several, its items, and the buttons on the last page.
-function page(layout: SummaryLayout, items: unknown[], md: CardMarkdown, label: string | undefined, withActions: boolean): CardAttachment {
+function page(layout: SummaryLayout, items: unknown[], md: CardMarkdown, label: string | undefined, withActions: boolean, review?: ReviewButtons): CardAttachment {
   const body: unknown[] = [
     { type: 'TextBlock', text: cardText(layout.title, md), weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: cardText(label ? `${layout.subtitle} · ${label}` : layout.subtitle, md), isSubtle: true, wrap: true, spacing: 'None' },
@@ -39,16 +50,16 @@ function page(layout: SummaryLayout, items: unknown[], md: CardMarkdown, label: 
     version: '1.5',
     body,
     ...(withActions ? { actions: [
-      { type: 'Action.Submit', title: t('writeup.confirm'), data: { action: 'confirm' satisfies CardAction }, style: 'positive' },
-      { type: 'Action.Submit', title: t('writeup.discard'), data: { action: 'discard' satisfies CardAction } },
+      { type: 'Action.Submit', title: t('writeup.confirm'), data: buttonData(review, 'confirm' satisfies CardAction), style: 'positive' },
+      { type: 'Action.Submit', title: t('writeup.discard'), data: buttonData(review, 'discard' satisfies CardAction) },
     ] } : {}),
     fallbackText: `${layout.title}\n${layout.subtitle}`,
   });
 }
 
 // Packs the items into as few pages as fit the budget, in order; the buttons go on the last page.
-function paginate(layout: SummaryLayout, items: unknown[], md: CardMarkdown, budget: number): CardAttachment[] {
-  const room = budget - jsonBytes(page(layout, [], md, undefined, true)) - PAGE_LABEL_BYTES;
+function paginate(layout: SummaryLayout, items: unknown[], md: CardMarkdown, budget: number, review?: ReviewButtons): CardAttachment[] {
+  const room = budget - jsonBytes(page(layout, [], md, undefined, true, review)) - PAGE_LABEL_BYTES;
   const pages: unknown[][] = [[]];
   let used = 0;
   for (const item of items) {
@@ -61,12 +72,13 @@ function paginate(layout: SummaryLayout, items: unknown[], md: CardMarkdown, bud
     used += size;
   }
   const n = pages.length;
-  return pages.map((p, i) => page(layout, p, md, n > 1 ? t('writeup.reviewPage', { page: i + 1, pages: n }) : undefined, i === n - 1));
+  return pages.map((p, i) => page(layout, p, md, n > 1 ? t('writeup.reviewPage', { page: i + 1, pages: n }) : undefined, i === n - 1, review));
 }
 
-/** The review as cards that each fit the channel: free text cut at a limit, split into pages when it would not fit on one. */
-export function summaryCards(layout: SummaryLayout, channel: Pick<Channel, 'maxMessageBytes' | 'cardMarkdown'>): CardAttachment[] {
+/** The review as cards that each fit the channel: free text cut at a limit, split into pages when it would not fit on one;
+ * with `review`, Confirm, Discard and each section's Change answer that review's question. */
+export function summaryCards(layout: SummaryLayout, channel: Pick<Channel, 'maxMessageBytes' | 'cardMarkdown'>, review?: ReviewButtons): CardAttachment[] {
   const budget = contentBudget(channel);
   const size = (pages: CardAttachment[]) => (pages.length > MAX_REVIEW_PAGES ? Infinity : Math.max(...pages.map(jsonBytes)));
-  return fitToBudget((clipAt) => paginate(layout, sectionItems(layout, clipAt, channel.cardMarkdown), channel.cardMarkdown, budget), budget, size);
+  return fitToBudget((clipAt) => paginate(layout, sectionItems(layout, clipAt, channel.cardMarkdown, review), channel.cardMarkdown, budget, review), budget, size);
 }

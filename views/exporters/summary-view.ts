@@ -40,8 +40,11 @@ export function layoutSummary(s: SummaryDraft | Summary, ctx: SummaryContext): S
     const e = s.domains[id];
     const said = statementsOf(e);
     const facts: Array<[string, string]> = [];
-    if (e.status === 'absent' && !said.length) facts.push([t('summary.notExploredReason'), e.notExploredReason?.trim() || (s.source === 'notes' ? t('summary.notAsked') : t('summary.none'))]);
-    else {
+    if (e.status === 'absent') {
+      facts.push([t('summary.notExploredReason'), e.notExploredReason?.trim() || (s.source === 'notes' ? t('summary.notAsked') : t('summary.none'))]);
+      // Why the account too: what was written before "not explored" is kept (issue 15 item 7) and must show.
+      if (e.account.trim() && !e.statements.length) facts.push([t('summary.account'), e.account]);
+    } else {
       if (!e.statements.length) facts.push([t('summary.account'), e.account]);
       facts.push([t('summary.strengths'), unasked(e.strengths)], [t('summary.concerns'), unasked(e.concerns)]);
       if (e.notExploredReason) facts.push([t('summary.notExploredReason'), e.notExploredReason]);
