@@ -25,7 +25,7 @@ const CARE_BEFORE_HIM = new RegExp(
 interface NameRx { his: RegExp; others: ReadonlyArray<readonly [RegExp, Who, string]> }
 
 function nameRegexes(p: People): NameRx {
-  const alts = [escapeRx(p.name)];
+  const alts = [escapeRx(p.name), ...(p.aliases ?? []).map(escapeRx)];
   if (p.surname) alts.push(`Mr\\.? ${escapeRx(p.surname)}`);
   const others = [...p.names.entries()].filter(([, w]) => w !== 'unknown').map(([n, w]) => [new RegExp(`\\b${escapeRx(n)}\\b`, 'g'), w, n] as const);
   return { his: new RegExp(`\\b(?:${alts.join('|')})\\b`, 'g'), others };
@@ -116,7 +116,7 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
 function headingWho(h: string | null, p: People): Who | null {
   if (!h) return null;
   const t = h.trim();
-  if (t.split(/\s+/)[0] === p.name || (p.surname && t.includes(p.surname))) return 'him';
+  if (t.split(/\s+/)[0] === p.name || p.aliases?.includes(t.split(/\s+/)[0]!) || (p.surname && t.includes(p.surname))) return 'him';
   for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
   // "Kayleigh's mood": a heading about someone else by name.
   const known = p.names.get(t.split(/\s+/)[0]!.replace(/'s$/, ''));
@@ -154,7 +154,7 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   if (!t || t.split(/\s+/).length > 2) return null;
   if (PROFESSIONAL_HEADING.test(t)) return 'professional';
   if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(body) && body.split(/\s+/).length > 6) return null;
-  if (t === p.name || /^(?:dad|father)$/i.test(t)) return 'him';
+  if (t === p.name || p.aliases?.includes(t) || /^(?:dad|father)$/i.test(t)) return 'him';
   const w = p.names.get(t);
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
 }

@@ -31,14 +31,14 @@ function phoneContact(ss: Sentence[]): boolean {
 function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
   const h = s.heading?.trim();
   if (!h) return null;
-  if (h === ctx.people.name || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
+  if (h === ctx.people.name || ctx.people.aliases?.includes(h) || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
   if (PROFESSIONAL_SPEAKER.test(h) || (ctx.people.names.has(h) && ctx.people.names.get(h) !== 'baby')) return 'other';
   return null;
 }
 
 /** Whether a present-list item names him: his name, or a role word for him with nobody else's name beside it. */
 function itemIsHim(item: string, ctx: Ctx): boolean {
-  if (new RegExp(`\\b${escapeRx(ctx.people.name)}\\b`).test(item)) return true;
+  if (new RegExp(`\\b(?:${[ctx.people.name, ...(ctx.people.aliases ?? [])].map(escapeRx).join('|')})\\b`).test(item)) return true;
   const others = (item.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((n) => ctx.people.names.has(n));
   return ROLE_HIM.test(item) && !/\b(?:not|no)\b/i.test(item) && others.length === 0 && !/'s (?:partner|dad|father)/i.test(item);
 }
