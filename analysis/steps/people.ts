@@ -135,7 +135,7 @@ function guessRole(n: string, text: string): Who {
   if (new RegExp(
     `\\bbaby\\s+${e}\\b|\\b${e}'s (?:weight|feeds?|nappy|cot|bottle|sleep)|\\b(?:sees|` +
     `seeing|visits|contact with|looks? after|looking after|cares? for|caring for|holding|` +
-    `held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded) ${e}\\b|\\b${e}\\s+(?:cried|` +
+    `held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded|hands|handed|rocks|rocked) ${e}\\b|\\b${e}\\s+(?:cried|screams|screamed|is screaming|wakes|woke|` +
     `cries|is crying|was crying|slept|sleeps|feeds|fed|settled|settles|was weighed|weighs|` +
     `was born|is \\d+ (?:weeks|months)|has gained|smiled|(?:wouldn't|won't|would not|will not|didn't|did not) (?:stop crying|settle|feed)|` +
     `\\d+\\/52|\\d+ ?(?:wks?|weeks?|months?)(?: old)?\\b)`, 'i').test(text)) return 'baby';
