@@ -93,7 +93,7 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
   return { people };
 }
 
-const REPORTING = /^(?:said|says|told|tells|reports?|reported|stated|states|explained|described|feels|thinks|believes|confirmed)$/;
+const REPORTING = /^(?:said|says|told|tells|reports?|reported|stated|states|explained|described|feels|thinks|believes|confirmed|rang|phoned|texted|cancelled|canceled|answered)$/;
 const NOT_NAME_TAGS = ['Pronoun', 'Place', 'Date', 'Month', 'WeekDay', 'Organization', 'Determiner', 'Conjunction', 'Preposition'];
 const NOT_NAMES = /^(?:Mum|Dad|Baby|Nan|Gran|Present|Plan|Visit|Home|Police|Probation|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 

@@ -48,6 +48,8 @@ const ROWS: Row[] = [
   { what: 'a bullet opening on "says" is him', note: 'Present: Jamie, Shelby (mum)\n- says relationship with Shelby is good, no rows', other: ['Shelby'], domains: { relationship_safety: 'covered' } },
   { what: 'ABH on a former partner is domestic abuse', note: 'Jamie present. Jamie is on licence for ABH on a former partner.', factors: ['domestic_abuse'] },
   { what: 'terse consent counts as information sought', note: 'Jamie present.\n- GP consent - yes', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a first name with no role that rings is someone else, not him', note: 'Telephone call - HV to Demi.\nDemi rang to cancel the visit.\nShe said Jamie has been short with her.', gaps: ['FATHER_NOT_SEEN'], seen: 'not_seen' },
+  { what: 'his own name that rings is him', note: 'Telephone call.\nJamie rang to rearrange the visit and told me he is sleeping badly.', seen: 'spoken_to', noGaps: ['FATHER_NOT_SEEN'] },
   { what: 'consent declined is not information sought', note: 'Jamie present. He declined consent for me to contact his GP.', gaps: ['INFO_NOT_SOUGHT'] },
 ];
 
