@@ -50,6 +50,8 @@ const ROWS: Row[] = [
   { what: 'terse consent counts as information sought', note: 'Jamie present.\n- GP consent - yes', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: 'a first name with no role that rings is someone else, not him', note: 'Telephone call - HV to Demi.\nDemi rang to cancel the visit.\nShe said Jamie has been short with her.', gaps: ['FATHER_NOT_SEEN'], seen: 'not_seen' },
   { what: 'his own name that rings is him', note: 'Telephone call.\nJamie rang to rearrange the visit and told me he is sleeping badly.', seen: 'spoken_to', noGaps: ['FATHER_NOT_SEEN'] },
+  { what: 'his wish for the baby is his idea of fatherhood, a christening he went to is not', note: 'Jamie present. He said his own dad was always there for him and he wants the same for Rocco. He drank at a christening on Sunday.', other: ['Rocco'], domains: { fatherhood_ideas: 'covered' } },
+  { what: 'a christening he went to is not fatherhood', note: 'Jamie present. He said he drank four pints at a christening on Sunday.', domains: { fatherhood_ideas: 'absent' } },
   { what: 'consent declined is not information sought', note: 'Jamie present. He declined consent for me to contact his GP.', gaps: ['INFO_NOT_SOUGHT'] },
 ];
 
