@@ -129,6 +129,8 @@ export interface People {
   names: Map<string, Who>;
   /** Role words ("dad", "partner") bound to someone other than him in this note. */
   rolesNotHim: Set<string>;
+  /** Other names the note gives him beside his own: "Robert (Rob)", "Wes (Wesley)", "Gaz/Gary". */
+  aliases?: string[];
 }
 
 /** The state passed along the pipeline; each step adds fields. */

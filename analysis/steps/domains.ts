@@ -8,6 +8,8 @@ import { agentOf, isHim, whoAt } from './attribution';
 
 const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${DOMAIN_CUES[d].join('|')})\\b`, 'gi')])) as Record<DomainId, RegExp>;
 const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regarding|with|around|for|in|on|to)\\b[^,;]*)?`, 'gi');
+/** He told the writer directly ("he told me", "said to me"): when he was not seen at this contact, that was another time. */
+const TOLD_WRITER = /\b(?:told|said to|disclosed to|explained to|admitted to) (?:me|us)\b/;
 const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b(?:\\s+(?:me|us|that))?`, 'i');
 
 /** Whether a cue about `who` counts for him on this domain. */
@@ -53,7 +55,7 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
       // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
       const direct = seen
         ? c.source === 'him' || c.source === 'observed' || c.source === 'none'
-        : c.source === 'him' && ANOTHER_TIME.test(text);
+        : c.source === 'him' && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
       (direct ? first : second).push(text);
     }
     const uniq = (a: string[]) => [...new Set(a)];

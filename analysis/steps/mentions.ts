@@ -25,7 +25,7 @@ const CARE_BEFORE_HIM = new RegExp(
 interface NameRx { his: RegExp; others: ReadonlyArray<readonly [RegExp, Who, string]> }
 
 function nameRegexes(p: People): NameRx {
-  const alts = [escapeRx(p.name)];
+  const alts = [escapeRx(p.name), ...(p.aliases ?? []).map(escapeRx)];
   if (p.surname) alts.push(`Mr\\.? ${escapeRx(p.surname)}`);
   const others = [...p.names.entries()].filter(([, w]) => w !== 'unknown').map(([n, w]) => [new RegExp(`\\b${escapeRx(n)}\\b`, 'g'), w, n] as const);
   return { his: new RegExp(`\\b(?:${alts.join('|')})\\b`, 'g'), others };
@@ -104,6 +104,9 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
       who = 'baby';
     } else if (ADULT_AFTER.test(after)) {
       who = firstMale && firstMale.who !== 'baby' ? firstMale.who : 'him';
+    } else if (word === 'he' && firstMale?.who === 'baby') {
+      // "When Aarav screams he gets a tight chest": a baby named before "he" + an adult's verb leaves the man as "he".
+      who = carried !== 'baby' ? carried : 'him';
     } else {
       who = firstMale?.who ?? ref;
     }
@@ -116,7 +119,7 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
 function headingWho(h: string | null, p: People): Who | null {
   if (!h) return null;
   const t = h.trim();
-  if (t.split(/\s+/)[0] === p.name || (p.surname && t.includes(p.surname))) return 'him';
+  if (t.split(/\s+/)[0] === p.name || p.aliases?.includes(t.split(/\s+/)[0]!) || (p.surname && t.includes(p.surname))) return 'him';
   for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
   // "Kayleigh's mood": a heading about someone else by name.
   const known = p.names.get(t.split(/\s+/)[0]!.replace(/'s$/, ''));
@@ -146,6 +149,8 @@ function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
   explicit.sort((a, b) => a.start - b.start);
 }
 
+const SUBJECTLESS_REPORT = /^\W*(?:says|said|reports|reported|states|stated|told (?:me|us|hv|sw)|describes|described|admits|admitted|denies|denied)\b/i;
+
 const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
 
 /** Who speaks on a transcript line, from its heading: him, another named person, or a professional. */
@@ -154,7 +159,7 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   if (!t || t.split(/\s+/).length > 2) return null;
   if (PROFESSIONAL_HEADING.test(t)) return 'professional';
   if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(body) && body.split(/\s+/).length > 6) return null;
-  if (t === p.name || /^(?:dad|father)$/i.test(t)) return 'him';
+  if (t === p.name || p.aliases?.includes(t) || /^(?:dad|father)$/i.test(t)) return 'him';
   const w = p.names.get(t);
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
 }
@@ -167,10 +172,13 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   let lastSentence = -1;
   let lastSpeaker: Who = 'unknown';
   let sentenceSubject: Who | null = null;
+  let blockWho: Who | null = null;
   const clauses = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
     const hw = headingWho(s.heading, ctx.people);
     if (c.sentence !== lastSentence) {
+      // A heading line on its own ("Dad (Connor):", "Mum:") names whom the bullets under it are about.
+      if (hw && !s.text.slice((s.heading ?? '').length + 1).trim()) blockWho = hw;
       if (sentenceSubject) carriedSubject = sentenceSubject;
       sentenceSubject = null;
       lastSentence = c.sentence;
@@ -200,6 +208,12 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     }
     // Inside a quotation (compromise tags its words Quotation), "I/my" is whoever the clause quotes: the last person named.
     if (!spk) quotedFirstPerson(c, explicit, carriedSubject);
+    // A line that opens on a reporting verb ("- says relationship with Shelby is good") is the note's subject speaking.
+    const opener = !spk && SUBJECTLESS_REPORT.exec(c.text);
+    // Under a heading naming someone it is that person; otherwise, in a note about him, it is him ("says she…" is not).
+    if (opener && !/^\s*(?:that )?(?:she|her)\b/i.test(c.text.slice(opener[0].length)) && !explicit.some((m) => m.start < opener[0].length)) {
+      explicit.unshift({ start: 0, end: 0, who: hw && hw !== 'unknown' ? hw : blockWho ?? 'him', pronoun: true });
+    }
     const mentions = resolvePronouns(c, explicit, carriedMale);
     const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');

@@ -33,15 +33,20 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
     const mine = [...misters].filter((m) => !others.has(m));
     if (mine.length === 1) surname = mine[0]!;
   }
+  // His other names, written beside his own: "Robert (Rob)", "Wes (Wesley)", "Gaz/Gary".
+  const e = escapeRx(first);
+  const aliasRx = new RegExp(`\\b${e}\\s*(?:\\(|/)\\s*([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+)\\s*(?:\\(\\s*${e}\\b|/\\s*${e}\\b)`, 'g');
+  const aliases = [...new Set([...text.matchAll(aliasRx)].map((m) => (m[1] ?? m[2])!))]
+    .filter((a) => a !== first && !/^(?:Dad|Father|Mum|Baby|Mr|Age|Aged|Not|Present)$/.test(a) && !ctx.input.people.some((p) => p.name.split(/\s+/)[0] === a));
   for (const [who, rx] of NAME_ROLE_CUES) {
     rx.lastIndex = 0;
     for (let m = rx.exec(text); m; m = rx.exec(text)) {
       const n = m[1]!;
-      if (n === first || n === surname || names.has(n)) continue;
+      if (n === first || n === surname || names.has(n) || aliases.includes(n)) continue;
       if (/^(?:The|He|She|They|We|I|His|Her|Baby|Mum|Dad|And|Was|Is|Has|Had|Said|Who|Not|Also|Both|When|At|In|On|To)$/.test(n)) continue;
       const roleWord = m[0].split(/[\s,:]+/)[0]!.toLowerCase();
       // "partner Yasmin": a woman's name after a role word is the baby's mother, and the role word stays his.
-      if (who === 'role' && femaleName(ctx, n)) { names.set(n, 'mother'); continue; }
+      if (who === 'role' && (femaleName(ctx, n) || femaleByContext(n, text))) { names.set(n, 'mother'); continue; }
       names.set(n, who === 'role' ? roleWho(roleWord) : who);
       if (who === 'role') {
         for (const [, fam] of Object.entries(ROLE_FAMILIES)) if (fam.includes(roleWord)) fam.forEach((r) => rolesNotHim.add(r));
@@ -67,14 +72,14 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
   const female = (): Who => ([...names.values()].includes('mother') ? 'female' : 'mother');
   for (const n of ctx.input.otherNames) {
     const key = n.split(/\s+/)[0]!;
-    if (key === first) continue;
+    if (key === first || aliases.includes(key)) continue;
     const guess = names.has(key) ? null : guessRole(key, text);
     if (guess === 'other_man' && parsed.get(key)?.has('FemaleName')) names.set(key, female());
     else if (guess && guess !== 'unknown') names.set(key, guess);
   }
   // Anyone else compromise reads as a person's name, with no role stated: not him (issue 19), gendered by the name.
   for (const [n, tags] of parsed) {
-    if (n === first || n === surname || names.has(n)) continue;
+    if (n === first || n === surname || names.has(n) || aliases.includes(n)) continue;
     const guess = guessRole(n, text);
     names.set(n, tags.has('FemaleName') && (guess === 'other_man' || guess === 'unknown') ? female()
       : guess !== 'unknown' ? guess : tags.has('MaleName') ? 'other_man' : 'other_adult');
@@ -82,13 +87,13 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
   // Names the write-up passed whose role neither it nor the note gives: still not him.
   for (const n of ctx.input.otherNames) {
     const key = n.split(/\s+/)[0]!;
-    if (key !== first && !names.has(key)) names.set(key, 'other_adult');
+    if (key !== first && !names.has(key) && !aliases.includes(key)) names.set(key, 'other_adult');
   }
-  const people: People = { name: first, surname, names, rolesNotHim };
+  const people: People = { name: first, surname, names, rolesNotHim, aliases };
   return { people };
 }
 
-const REPORTING = /^(?:said|says|told|tells|reports?|reported|stated|states|explained|described|feels|thinks|believes|confirmed)$/;
+const REPORTING = /^(?:said|says|told|tells|reports?|reported|stated|states|explained|described|feels|thinks|believes|confirmed|rang|phoned|texted|cancelled|canceled|answered)$/;
 const NOT_NAME_TAGS = ['Pronoun', 'Place', 'Date', 'Month', 'WeekDay', 'Organization', 'Determiner', 'Conjunction', 'Preposition'];
 const NOT_NAMES = /^(?:Mum|Dad|Baby|Nan|Gran|Present|Plan|Visit|Home|Police|Probation|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
@@ -117,6 +122,11 @@ function femaleName(ctx: Ctx, n: string): boolean {
   return ctx.clauses.some((c) => c.tokens.some((t) => t.text.replace(/'s$/, '') === n && t.tags.has('FemaleName')));
 }
 
+/** The note refers back to the name as "she/her" before any "he/his/him": "partner Shelby's flat, on her tenancy". */
+function femaleByContext(n: string, text: string): boolean {
+  return new RegExp(`\\b${escapeRx(n)}\\b(?:(?!\\b(?:he|his|him)\\b)[^.]){0,40}\\b(?:she|her)\\b`, 'i').test(text);
+}
+
 /** Guesses an otherNames entry's role from the words around it in the text. */
 function guessRole(n: string, text: string): Who {
   const e = escapeRx(n);
@@ -125,9 +135,10 @@ function guessRole(n: string, text: string): Who {
   if (new RegExp(
     `\\bbaby\\s+${e}\\b|\\b${e}'s (?:weight|feeds?|nappy|cot|bottle|sleep)|\\b(?:sees|` +
     `seeing|visits|contact with|looks? after|looking after|cares? for|caring for|holding|` +
-    `held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded) ${e}\\b|\\b${e}\\s+(?:cried|` +
+    `held|bathes|bathed|feeds|fed|changed|settles|settled|wind|winds|winded|hands|handed|rocks|rocked) ${e}\\b|\\b${e}\\s+(?:cried|screams|screamed|is screaming|wakes|woke|` +
     `cries|is crying|was crying|slept|sleeps|feeds|fed|settled|settles|was weighed|weighs|` +
-    `was born|is \\d+ (?:weeks|months)|has gained|smiled)`, 'i').test(text)) return 'baby';
+    `was born|is \\d+ (?:weeks|months)|has gained|smiled|(?:wouldn't|won't|would not|will not|didn't|did not) (?:stop crying|settle|feed)|` +
+    `\\d+\\/52|\\d+ ?(?:wks?|weeks?|months?)(?: old)?\\b)`, 'i').test(text)) return 'baby';
   if (new RegExp(
     `\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|` +
     `says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|` +

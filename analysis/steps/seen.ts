@@ -10,6 +10,17 @@ const NOT_PRESENT_HEADING = /^(?:not present|absent|apologies|not seen|did not a
 const PROFESSIONAL_SPEAKER = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner)$/i;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|us|our|hiya|yeah|yes|no)\b/i;
 const ROLE_HIM = /\b(?:dad|father|daddy|fob|partner|stepdad|stepfather)\b/i;
+/** A letter, discharge summary, triage or strategy record from an agency: not a contact with him unless the writer says so. */
+const AGENCY_DOC = /^(?:dear\b|re:|to:|from:|patient:|subject:)|\b(?:discharge summary|triage|strategy (?:discussion|meeting)|referral form|notification|records? (?:extract|summary)|chronology|transfer (?:in|letter|summary))\b|^(?:yours (?:sincerely|faithfully)|kind regards|many thanks)\b/i;
+/** The writer's own sight of him in such a document: "I saw him", "we met Lewis at home". */
+const WRITER_SAW = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:(?:have|had|then|also)\s+)?(?:saw|met|visited|spoke (?:to|with)|seen|interviewed)|` +
+  String.raw`on arrival|at (?:today's|this) (?:home visit|visit|session|appointment|meeting)|(?:told|said to) (?:me|us|officers)|stated)\b`, 'i');
+/** Presence cues that in an agency's record are history, not this contact: "he attended three sessions", "was at home". */
+const DOC_WEAK = /^(?:attended|both parents|mum and dad|dad and mum|(?:was|were|is) (?:also )?(?:at home|home|in))$/;
+/** A negation just before a presence cue: "has not been present", "never met". */
+const NEG_JUST_BEFORE = /\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$|n't(?:\s+\w+){0,2}\s*$/i;
+/** A cue of him arriving part-way: "came home", "joined us" — the present list was written before he came. */
+const ARRIVED = /\b(?:came (?:home|in|down)|joined|arrived)\b/i;
 
 /** The note's opening line(s) say the contact was a phone or video call. */
 function phoneContact(ss: Sentence[]): boolean {
@@ -20,14 +31,14 @@ function phoneContact(ss: Sentence[]): boolean {
 function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
   const h = s.heading?.trim();
   if (!h) return null;
-  if (h === ctx.people.name || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
+  if (h === ctx.people.name || ctx.people.aliases?.includes(h) || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
   if (PROFESSIONAL_SPEAKER.test(h) || (ctx.people.names.has(h) && ctx.people.names.get(h) !== 'baby')) return 'other';
   return null;
 }
 
 /** Whether a present-list item names him: his name, or a role word for him with nobody else's name beside it. */
 function itemIsHim(item: string, ctx: Ctx): boolean {
-  if (new RegExp(`\\b${escapeRx(ctx.people.name)}\\b`).test(item)) return true;
+  if (new RegExp(`\\b(?:${[ctx.people.name, ...(ctx.people.aliases ?? [])].map(escapeRx).join('|')})\\b`).test(item)) return true;
   const others = (item.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((n) => ctx.people.names.has(n));
   return ROLE_HIM.test(item) && !/\b(?:not|no)\b/i.test(item) && others.length === 0 && !/'s (?:partner|dad|father)/i.test(item);
 }
@@ -49,13 +60,17 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const spoke: string[] = [];
   const present: string[] = [];
   const byPhone = phoneContact(ctx.sentences);
+  const agencyDoc = ctx.sentences.some((x) => AGENCY_DOC.test(x.text.trim()));
+  let listed: boolean | null = null;
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
     const body = s.heading ? s.text.slice(s.heading.length + 1) : s.text;
     if (HEADING_PRESENT.test(h)) {
       const items = body.split(/,|\band\b|;|\/|\+/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
       present.push(...items);
-      (items.some((i) => itemIsHim(i, ctx)) ? seen : absent).push(s.text);
+      const him = items.some((i) => itemIsHim(i, ctx));
+      listed = listed || him;
+      (him ? seen : absent).push(s.text);
     } else if (NOT_PRESENT_HEADING.test(h) && items(body).some((i) => itemIsHim(i, ctx))) absent.push(s.text);
     if (speaker(s, ctx) === 'him') spoke.push(s.text);
   }
@@ -71,8 +86,17 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact, nor do transcript lines.
     if (c.source === 'other' || speaker(s, ctx)) continue;
     const p = PRESENT.exec(c.lower);
-    if (p && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);
-    if (c.source === 'him') own.push(text);
+    // "has not been present", "the crisis team attended": not him here now.
+    const negatedCue = !!p && NEG_JUST_BEFORE.test(c.lower.slice(0, p.index));
+    const before = p ? c.mentions.filter((m) => m.end <= p.index && m.who !== 'unknown') : [];
+    const otherAgent = before.length > 0 && !before.some((m) => isHim(m.who));
+    // In an agency's letter or record, only the writer's own "I saw him" shows he was seen.
+    const docOk = !agencyDoc || WRITER_SAW.test(c.lower);
+    const cueOk = !!p && (docOk || !DOC_WEAK.test(p[0]));
+    // When a present list leaves him out, only his arriving part-way ("came home", "joined us") shows he was there.
+    const listOk = listed !== false || ARRIVED.test(c.lower);
+    if (p && cueOk && !negatedCue && !otherAgent && listOk && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);
+    if (c.source === 'him' && docOk && listed !== false) own.push(text);
   }
   const uniq = (a: string[]) => [...new Set(a)];
   let status: Facts['seen']['status'];

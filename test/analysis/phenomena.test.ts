@@ -36,6 +36,22 @@ const ROWS: Row[] = [
   { what: 'crying messages discussed with him', note: 'Jamie present. We went through ICON together and he said he would put Leo down safely and walk away if he got stressed.', other: ['Leo'], noGaps: ['CRYING_NOT_DISCUSSED'], domains: { parenting_knowledge: 'covered', frustration_coping: 'covered' } },
   { what: 'ICON given to mum only is not discussed with him', note: 'Dad present. ICON leaflet given to mum.', gaps: ['CRYING_NOT_DISCUSSED'] },
   { what: 'factors combine', note: 'Jamie present. He told me he grew up in care. He said he punched a wall last month. He said he is in debt and has been out of work since March.', gaps: ['FACTORS_COMBINE'] },
+  // Issue 19, third round: kinds of wording from the first sealed set.
+  { what: "an agency's letter about him is not a contact with him", note: 'Dear Ms Okafor,\nRe: Jamie PRICE\nHe has a diagnosis of depression; he attended three of six sessions. At a review in January he reported drinking four pints most nights.\nYours sincerely,\nDr Marsh', seen: 'not_seen', domains: { mental_health: 'secondhand', substance_use: 'secondhand' }, gaps: ['FATHER_NOT_SEEN', 'OWN_ACCOUNT_MISSING'] },
+  { what: "an agency's letter where the writer saw him and he told them", note: 'Dear Ms Quinn,\nWhen I saw Jamie in surgery in March he told me he had been feeling low.\nYours sincerely,\nDr Iqbal', domains: { mental_health: 'covered' }, noGaps: ['OWN_ACCOUNT_MISSING'] },
+  { what: 'a negated presence cue is not presence', note: 'The HV has never met Jamie; he has not been present at any contact.', seen: 'not_seen', gaps: ['FATHER_NOT_SEEN'] },
+  { what: 'a present list that leaves him out', note: 'Attendees: Sue (SW), Gill (HV). Jamie is at home with the baby most days.', other: ['Sue', 'Gill'], seen: 'not_seen' },
+  { what: 'a present list that names him', note: 'Attendees: Sue (SW), Jamie (father). Jamie said he is at home with the baby most days.', other: ['Sue'], seen: 'seen' },
+  { what: "a quoted vouching ('would never hurt') is vague reassurance", note: 'Jamie was at work. Keeley\'s view is that Jamie "would never hurt Nova".', other: ['Keeley', 'Nova'], gaps: ['VAGUE_REASSURANCE'] },
+  { what: 'his other name beside his own is him', note: 'Patient: Robert (Jamie) SMITH. Robert was seen at clinic and told me he has panic attacks.', seen: 'seen', domains: { mental_health: 'covered' } },
+  { what: 'what he does when the crying gets to him is coping', note: 'Jamie present. When Hope cries and he can\'t settle her he gets a knot in his stomach; he hands her to Jo and makes a cup of tea.', other: ['Hope', 'Jo'], domains: { frustration_coping: 'covered' } },
+  { what: 'a bullet opening on "says" is him', note: 'Present: Jamie, Shelby (mum)\n- says relationship with Shelby is good, no rows', other: ['Shelby'], domains: { relationship_safety: 'covered' } },
+  { what: 'ABH on a former partner is domestic abuse', note: 'Jamie present. Jamie is on licence for ABH on a former partner.', factors: ['domestic_abuse'] },
+  { what: 'terse consent counts as information sought', note: 'Jamie present.\n- GP consent - yes', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a first name with no role that rings is someone else, not him', note: 'Telephone call - HV to Demi.\nDemi rang to cancel the visit.\nShe said Jamie has been short with her.', gaps: ['FATHER_NOT_SEEN'], seen: 'not_seen' },
+  { what: 'his own name that rings is him', note: 'Telephone call.\nJamie rang to rearrange the visit and told me he is sleeping badly.', seen: 'spoken_to', noGaps: ['FATHER_NOT_SEEN'] },
+  { what: 'his wish for the baby is his idea of fatherhood, a christening he went to is not', note: 'Jamie present. He said his own dad was always there for him and he wants the same for Rocco. He drank at a christening on Sunday.', other: ['Rocco'], domains: { fatherhood_ideas: 'covered' } },
+  { what: 'a christening he went to is not fatherhood', note: 'Jamie present. He said he drank four pints at a christening on Sunday.', domains: { fatherhood_ideas: 'absent' } },
   { what: 'consent declined is not information sought', note: 'Jamie present. He declined consent for me to contact his GP.', gaps: ['INFO_NOT_SOUGHT'] },
 ];
 
