@@ -5,7 +5,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../adapters/open-database';
 import { databaseTarget, loadConfig } from '../bot/config';
-import { LoadResults, LoadRow, targets, type SystemFigures } from './load-report';
+import { LoadResults, LoadRow, targets, type RatioLimits, type SystemFigures } from './load-report';
 
 /** A database Seen can run on. */
 export const Backend = z.enum(['sqlite', 'postgres']);
@@ -114,13 +114,21 @@ export const BackendLoadResults = LoadResults.extend({
 });
 export type BackendLoadResults = z.infer<typeof BackendLoadResults>;
 
+/** Issue 18's limits at N=200: SQLite p95 ≤ 1.5× and throughput ≥ 0.8× its floor; PostgreSQL p95 ≤ 1.7× its floor. */
+export const RATIO_LIMITS: Record<Backend, RatioLimits> = { sqlite: { p95: 1.5, throughput: 0.8 }, postgres: { p95: 1.7, throughput: null } };
+
 /** The issue's targets for each backend measured, in the order the backends ran. */
 export function backendTargets(rows: readonly BackendLoadRow[]): BackendTargets[] {
   const backends = [...new Set(rows.map((r) => r.backend))];
   return backends.flatMap((backend) => {
-    const tg = targets(rows.filter((r) => r.backend === backend));
+    const tg = targets(rows.filter((r) => r.backend === backend), RATIO_LIMITS[backend]);
     return tg ? [{ backend, ...tg }] : [];
   });
+}
+
+/** True when every target of every backend held (a target the issue does not set, null, is no miss). */
+export function allTargetsMet(tgs: readonly BackendTargets[]): boolean {
+  return tgs.length > 0 && tgs.every((tg) => Object.values(tg).every((v) => v !== false));
 }
 
 /** How the table names each backend. */
@@ -141,7 +149,20 @@ export function backendTable(rows: readonly BackendLoadRow[]): string {
   return [head, sep, ...body].join('\n');
 }
 
-/** One line per backend saying which targets held. */
-export function targetLines(tgs: readonly BackendTargets[]): string[] {
-  return tgs.map((tg) => `targets for ${BACKEND_LABEL[tg.backend]} at N=${tg.n}: zero errors ${tg.zeroErrors}, no lost answers ${tg.noLostAnswers}, p95 ≤ 2× floor ${tg.p95AtMost2xFloor}, peak RSS < 500 MB ${tg.peakRssUnder500Mb}`);
+/** The targets as a table: one line per backend and target, with the measured figure and MET or MISSED. */
+export function targetLines(tgs: readonly BackendTargets[], rows: readonly BackendLoadRow[]): string[] {
+  const mark = (ok: boolean) => (ok ? 'met' : '**MISSED**');
+  const lines = ['| backend | N | target | measured | result |', '|---|---:|---|---:|---|'];
+  for (const tg of tgs) {
+    const row = rows.find((r) => r.backend === tg.backend && r.n === tg.n);
+    const b = BACKEND_LABEL[tg.backend];
+    const add = (target: string, measured: string, ok: boolean) => lines.push(`| ${b} | ${tg.n} | ${target} | ${measured} | ${mark(ok)} |`);
+    add(`p95 ≤ ${tg.p95Limit}× floor`, `${row?.p95VsFloor ?? '?'}×`, tg.p95WithinLimit);
+    if (tg.throughputMin !== null) add(`turns/s ≥ ${tg.throughputMin}× floor`, `${row?.throughputVsFloor ?? '?'}×`, tg.throughputWithinLimit === true);
+    add('errors = 0', String(row?.seen.errors ?? '?'), tg.zeroErrors);
+    add('lost answers = 0', String(row?.lostAnswers ?? '?'), tg.noLostAnswers);
+    add('peak RSS < 500 MB', `${row?.seen.peakRssMb ?? 'n/a'} MB`, tg.peakRssUnder500Mb);
+  }
+  lines.push('', allTargetsMet(tgs) ? 'all targets met' : 'TARGETS MISSED: exit code 1');
+  return lines;
 }

@@ -39,7 +39,18 @@ export const LoadResults = z.object({
   machine: z.object({ cpus: z.number().int(), node: z.string(), platform: z.string() }),
   totalSeconds: z.number(),
   rows: z.array(LoadRow),
-  targets: z.object({ n: z.number().int(), zeroErrors: z.boolean(), noLostAnswers: z.boolean(), p95AtMost2xFloor: z.boolean(), peakRssUnder500Mb: z.boolean() }).nullable(),
+  targets: z.object({
+    n: z.number().int(),
+    zeroErrors: z.boolean(),
+    noLostAnswers: z.boolean(),
+    /** The p95 limit as a multiple of the floor's, and whether Seen kept within it. */
+    p95Limit: z.number(),
+    p95WithinLimit: z.boolean(),
+    /** The least throughput as a fraction of the floor's (null where the issue sets none), and whether Seen reached it. */
+    throughputMin: z.number().nullable(),
+    throughputWithinLimit: z.boolean().nullable(),
+    peakRssUnder500Mb: z.boolean(),
+  }).nullable(),
 });
 export type LoadResults = z.infer<typeof LoadResults>;
 
@@ -81,15 +92,21 @@ export function ratios(seen: SystemFigures, floor: SystemFigures): { p95VsFloor:
   };
 }
 
-/** The issue's targets, checked at the largest N measured. */
-export function targets(rows: readonly LoadRow[]): LoadResults['targets'] {
+/** The ratios a backend must keep at the largest N (issue 18): p95 at most `p95` × the floor's, throughput at least `throughput` × (null: none set). */
+export interface RatioLimits { p95: number; throughput: number | null }
+
+/** The issue's targets, checked at the largest N measured, against `limits`. */
+export function targets(rows: readonly LoadRow[], limits: RatioLimits): LoadResults['targets'] {
   const top = [...rows].sort((a, b) => b.n - a.n)[0];
   if (!top) return null;
   return {
     n: top.n,
     zeroErrors: top.seen.errors === 0,
     noLostAnswers: top.lostAnswers === 0,
-    p95AtMost2xFloor: top.p95VsFloor <= 2,
+    p95Limit: limits.p95,
+    p95WithinLimit: top.p95VsFloor <= limits.p95,
+    throughputMin: limits.throughput,
+    throughputWithinLimit: limits.throughput === null ? null : top.throughputVsFloor >= limits.throughput,
     peakRssUnder500Mb: top.seen.peakRssMb !== null && top.seen.peakRssMb < 500,
   };
 }

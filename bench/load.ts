@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, processEnv } from '../bot/config';
 import { t } from '../prompts';
-import { BackendChoice, BackendLoadResults, backendTable, backendTargets, chooseBackends, databasesFor, targetLines, type BackendDatabases, type BackendLoadRow, type RunDatabase } from './load-backends';
+import { allTargetsMet, BackendChoice, BackendLoadResults, backendTable, backendTargets, chooseBackends, databasesFor, targetLines, type BackendDatabases, type BackendLoadRow, type RunDatabase } from './load-backends';
 import { DirectLineHttpConversation, runReplay, runScripted, type ConversationRun } from './load-driver';
 import { answererFor, checkExport, savedText, seedPractitioners, type Practitioner } from './load-practitioners';
 import { figures, ratios } from './load-report';
@@ -153,8 +153,8 @@ async function main(argv: string[]): Promise<number> {
   const backends = databasesFor(chooseBackends(args.backend, url), url);
   const { results, table } = await runLoad({ backends, ns: args.n, out: args.out, cpuProfDir: args.cpuProf, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`${table}\n\nwritten to ${args.out} in ${results.totalSeconds} s\n`);
-  for (const line of targetLines(results.targets)) process.stdout.write(`${line}\n`);
-  return results.targets.length > 0 && results.targets.every((tg) => Object.values(tg).every((v) => v !== false)) ? 0 : 1;
+  process.stdout.write(`\n${targetLines(results.targets, results.rows).join('\n')}\n`);
+  return allTargetsMet(results.targets) ? 0 : 1;
 }
 
 // Run from the command line: the table to stdout, progress to stderr, exit 1 when a target is missed, 2 when it cannot run.

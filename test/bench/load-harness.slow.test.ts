@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { figures, percentile } from '../../bench/load-report';
 import {
-  BackendLoadResults, BackendUnavailableError, postgresHint, backendTable, backendTargets, chooseBackends, postgresDatabases, runDatabase,
+  allTargetsMet, BackendLoadResults, BackendUnavailableError, postgresHint, backendTable, backendTargets, chooseBackends, postgresDatabases, runDatabase, targetLines,
   type Backend, type BackendChoice, type BackendDatabases, type BackendLoadRow,
 } from '../../bench/load-backends';
 import { seedPractitioners } from '../../bench/load-practitioners';
@@ -72,10 +72,16 @@ describe('bench: load harness (N = 5)', function () {
       '10 SQLite Seen', '10 SQLite echo floor', '10 PostgreSQL Seen', '10 PostgreSQL echo floor',
       '50 SQLite Seen', '50 SQLite echo floor', '50 PostgreSQL Seen', '50 PostgreSQL echo floor',
     ]);
-    assert.deepEqual(backendTargets(rows), [
-      { backend: 'sqlite', n: 50, zeroErrors: true, noLostAnswers: true, p95AtMost2xFloor: true, peakRssUnder500Mb: true },
-      { backend: 'postgres', n: 50, zeroErrors: false, noLostAnswers: true, p95AtMost2xFloor: false, peakRssUnder500Mb: true },
+    // SQLite's p95 limit is 1.5× with throughput ≥ 0.8×; PostgreSQL's is 1.7× with no throughput target.
+    const tgs = backendTargets(rows);
+    assert.deepEqual(tgs, [
+      { backend: 'sqlite', n: 50, zeroErrors: true, noLostAnswers: true, p95Limit: 1.5, p95WithinLimit: true, throughputMin: 0.8, throughputWithinLimit: true, peakRssUnder500Mb: true },
+      { backend: 'postgres', n: 50, zeroErrors: false, noLostAnswers: true, p95Limit: 1.7, p95WithinLimit: false, throughputMin: null, throughputWithinLimit: null, peakRssUnder500Mb: true },
     ]);
+    assert.equal(allTargetsMet(tgs), false, 'a missed target fails the run');
+    assert.equal(allTargetsMet(tgs.slice(0, 1)), true, 'SQLite alone met every target');
+    assert.equal(allTargetsMet(backendTargets([row('sqlite', 50, 16)])), false, 'p95 1.6× misses SQLite\'s 1.5×');
+    assert.ok(targetLines(tgs, rows).some((l) => l.includes('PostgreSQL') && l.includes('p95 ≤ 1.7×') && l.includes('MISSED')), 'the table names the missed target');
   });
 
   it("a run's database is the one the test helpers name: the server's environment, the seed's target and the export's --db agree", () => {
