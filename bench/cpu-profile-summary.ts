@@ -1,6 +1,8 @@
-// `npx tsx bench/cpu-profile-summary.ts FILE.cpuprofile`: a `node --cpu-prof` profile's self time grouped by part
+// `npx tsx bench/cpu-profile-summary.ts FILE.cpuprofile [top]`: a `node --cpu-prof` profile's self time grouped by part
 // (Seen's own folders, each npm package, Node's internals, garbage collection, idle), as shares of the busy time.
+// `… SEEN.cpuprofile --vs FLOOR.cpuprofile --turns N`: ms per turn of each part in both, and Seen's extra, largest first.
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 /** The fields of a V8 CPU profile this reads. */
@@ -40,15 +42,41 @@ export function summarise(profile: CpuProfile): { parts: Map<string, number>; fu
   return { parts, functions, totalMs };
 }
 
+/** Reads one profile file. */
+const load = (file: string) => summarise(CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8'))));
+
+/** Busy ms (all but idle) of a summary. */
+const busyMs = (s: ReturnType<typeof summarise>) => s.totalMs - (s.parts.get('(idle)') ?? 0);
+
+/** The per-turn table: each part's ms per turn in Seen and the floor, and the difference, largest first. */
+export function perTurnDiff(seen: ReturnType<typeof summarise>, floor: ReturnType<typeof summarise>, turns: number, top: number): string[] {
+  const parts = [...new Set([...seen.parts.keys(), ...floor.parts.keys()])].filter((p) => p !== '(idle)');
+  const f = (ms: number) => (ms / turns).toFixed(2);
+  const rows = parts.map((p) => ({ p, s: seen.parts.get(p) ?? 0, fl: floor.parts.get(p) ?? 0 })).sort((a, b) => b.s - b.fl - (a.s - a.fl));
+  return [
+    `busy CPU per turn: Seen ${f(busyMs(seen))} ms, floor ${f(busyMs(floor))} ms, Seen's extra ${f(busyMs(seen) - busyMs(floor))} ms`,
+    '',
+    '| part | Seen ms/turn | floor ms/turn | extra |',
+    '|---|---:|---:|---:|',
+    ...rows.slice(0, top).map((r) => `| ${r.p} | ${f(r.s)} | ${f(r.fl)} | ${f(r.s - r.fl)} |`),
+  ];
+}
+
 if (require.main === module) {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: cpu-profile-summary FILE.cpuprofile [top]');
-  const top = Number(process.argv[3] ?? '25');
-  const { parts, functions, totalMs } = summarise(CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8'))));
-  const busy = totalMs - (parts.get('(idle)') ?? 0);
-  const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1)}%`;
-  process.stdout.write(`profile ${Math.round(totalMs)} ms, busy ${Math.round(busy)} ms\n\n| part | self ms | share of busy |\n|---|---:|---:|\n`);
-  for (const [p, ms] of [...parts.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`| ${p} | ${Math.round(ms)} | ${pct(ms)} |\n`);
-  process.stdout.write('\n| function | self ms | share |\n|---|---:|---:|\n');
-  for (const [f, ms] of [...functions.entries()].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`| ${f} | ${Math.round(ms)} | ${pct(ms)} |\n`);
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { vs: { type: 'string' }, turns: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) throw new Error('usage: cpu-profile-summary FILE.cpuprofile [top] [--vs FLOOR.cpuprofile --turns N]');
+  const top = Number(positionals[1] ?? '25');
+  const summary = load(file);
+  if (values.vs) {
+    process.stdout.write(`${perTurnDiff(summary, load(values.vs), Number(values.turns ?? '1'), top).join('\n')}\n`);
+  } else {
+    const { parts, functions, totalMs } = summary;
+    const busy = busyMs(summary);
+    const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1)}%`;
+    process.stdout.write(`profile ${Math.round(totalMs)} ms, busy ${Math.round(busy)} ms\n\n| part | self ms | share of busy |\n|---|---:|---:|\n`);
+    for (const [p, ms] of [...parts.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`| ${p} | ${Math.round(ms)} | ${pct(ms)} |\n`);
+    process.stdout.write('\n| function | self ms | share |\n|---|---:|---:|\n');
+    for (const [fn, ms] of [...functions.entries()].filter(([fn]) => !fn.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`| ${fn} | ${Math.round(ms)} | ${pct(ms)} |\n`);
+  }
 }

@@ -18,7 +18,13 @@ export class BotStateInternalsError extends Error {
  * checks that once, at construction, and test/bot/optimistic-state.test.ts checks the entry's shape after a load.
  */
 export function botStateCache(state: BotState): (context: TurnContext) => BotStateCache | undefined {
+  const key = botStateCacheKey(state);
+  return (context) => context.turnState.get(key) as BotStateCache | undefined;
+}
+
+/** The turn-state key of `state`'s per-turn cache (checked as above), for a subclass that fills the cache itself. */
+export function botStateCacheKey(state: BotState): symbol {
   const key = (state as unknown as { stateKey?: unknown }).stateKey;
   if (typeof key !== 'symbol') throw new BotStateInternalsError('BotState has no private stateKey symbol: botbuilder changed; see bot/bot-state-cache.ts');
-  return (context) => context.turnState.get(key) as BotStateCache | undefined;
+  return key;
 }

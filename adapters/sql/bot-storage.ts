@@ -12,6 +12,31 @@ export class StateConflictError extends Error {
   }
 }
 
+/**
+ * The stored JSON (minus the eTag) that an item from `read` was parsed from. Why: a turn's state was serialised five
+ * times (BotState's change hash at load and at save, each a stringify and a SHA-256, then once more here); conversation
+ * state now judges "changed?" by comparing one string with this (bot/optimistic-state.ts). Non-enumerable, so it is
+ * never copied or serialised with the state.
+ */
+export const READ_JSON = Symbol('seen.readJson');
+/**
+ * On an item given to `write`: that item's JSON minus its eTag, already made by the caller, so it is not made again.
+ * Separate from READ_JSON so that an item read, changed and written back is never written as it was read.
+ */
+export const WRITE_JSON = Symbol('seen.writeJson');
+
+/** The JSON attached to `item` under `key`, if any. */
+export function attachedJson(item: object | null | undefined, key: typeof READ_JSON | typeof WRITE_JSON): string | undefined {
+  const json = (item as Record<symbol, unknown> | null | undefined)?.[key];
+  return typeof json === 'string' ? json : undefined;
+}
+
+/** Attaches `json` to `item` under `key` (non-enumerable); returns the item. */
+export function attachJson<T extends object>(item: T, key: typeof READ_JSON | typeof WRITE_JSON, json: string): T {
+  Object.defineProperty(item, key, { value: json, enumerable: false, configurable: true, writable: true });
+  return item;
+}
+
 /** Stored state must be a JSON object; anything else is corruption. */
 const StoredItem = z.record(z.string(), z.unknown());
 
@@ -35,7 +60,7 @@ export class SqlStorage implements Storage {
       `SELECT key, etag, body FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`,
       keys,
     );
-    for (const r of rows) items[r.key] = { ...StoredItem.parse(JSON.parse(r.body)), eTag: String(r.etag) };
+    for (const r of rows) items[r.key] = attachJson({ ...StoredItem.parse(JSON.parse(r.body)), eTag: String(r.etag) }, READ_JSON, r.body);
     return items;
   }
 
@@ -57,7 +82,7 @@ export class SqlStorage implements Storage {
   private async writeAll(tx: Executor, entries: Array<[string, StoreItems[string]]>, at: string): Promise<void> {
     for (const [key, item] of entries) {
       const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-      const json = JSON.stringify(body);
+      const json = attachedJson(item, WRITE_JSON) ?? JSON.stringify(body);
       if (!eTag || eTag === '*') {
         await tx.run(UPSERT, [key, json, at]);
         continue;
@@ -73,7 +98,7 @@ export class SqlStorage implements Storage {
   // The one-statement cases: an unconditional upsert, or an update whose eTag matches; false means "use the transaction".
   private async writeOneStatement(key: string, item: StoreItems[string], at: string): Promise<boolean> {
     const { eTag, ...body } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-    const json = JSON.stringify(body);
+    const json = attachedJson(item, WRITE_JSON) ?? JSON.stringify(body);
     if (!eTag || eTag === '*') {
       await this.db.run(UPSERT, [key, json, at]);
       return true;

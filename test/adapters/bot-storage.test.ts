@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Db } from '../../adapters/sql/database';
 import { openTestDb } from '../helpers/database';
-import { SqlStorage, StateConflictError } from '../../adapters/sql/bot-storage';
+import { attachedJson, attachJson, READ_JSON, SqlStorage, StateConflictError, WRITE_JSON } from '../../adapters/sql/bot-storage';
 import { fixedClock } from '../helpers/records';
 
 type Write = Record<string, { eTag?: string; n: number }>;
@@ -44,4 +44,22 @@ describe('adapters: SQLite bot state storage', () => {
       assert.deepEqual(Object.fromEntries(keys.map((k) => [k, [stored[k]?.eTag, stored[k]?.n]])), expected);
     });
   }
+
+  // The JSON a state was read as, and the JSON a writer made, save serialising twice; neither may stand in for a change.
+  it('keeps the JSON read on the item; an item read, changed and written back is stored as changed, not as read', async () => {
+    await storage.write({ a: { n: 1 } });
+    const read = (await storage.read(['a']))['a']!;
+    assert.equal(attachedJson(read, READ_JSON), '{"n":1}');
+    assert.equal(JSON.stringify(read), '{"n":1,"eTag":"1"}', 'the JSON read is not serialised with the item');
+    read['n'] = 2;
+    await storage.write({ a: read });
+    assert.equal((await storage.read(['a']))['a']?.['n'], 2);
+  });
+
+  it("writes the writer's JSON when it attaches one, and serialises the item itself when it does not", async () => {
+    await storage.write({ a: attachJson({ n: 1 }, WRITE_JSON, '{"n":5}') });
+    assert.equal((await storage.read(['a']))['a']?.['n'], 5, 'the attached JSON is what is stored');
+    await storage.write({ a: { eTag: '1', n: 6 } });
+    assert.equal((await storage.read(['a']))['a']?.['n'], 6);
+  });
 });
