@@ -26,6 +26,7 @@ export const SETS = {
   heldout: join(__dirname, 'corpus', 'heldout'),
   varied: join(__dirname, 'corpus', 'varied'),
   sealed: join(__dirname, 'corpus', 'sealed'),
+  sealed2: join(__dirname, 'corpus', 'sealed2'),
 } as const;
 export type SetName = keyof typeof SETS;
 
