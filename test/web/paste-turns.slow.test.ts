@@ -63,14 +63,14 @@ describe('paste write-up of DEMO-2 in Web Chat (Chromium): turns and time (issue
     await type('write up DEMO-2');
     await wait(t('writeup.askMan', { baby: 'Baby Leo (fictional)' }));
     await button('Kyle (fictional)');
-    await wait(t('writeup.askDate'));
-    await button('yesterday');
-    await wait(t('writeup.askLocation'));
-    await type('Home visit');
-    await wait(t('writeup.askPresent'));
-    await type('Kyle, Mum (Shannon) and baby Leo');
-    await wait(t('writeup.askSeen'));
-    await button(t('writeup.seenInPerson'));
+    // The contact on one card (the guided path's): date, where, who was present; "Kyle" present means seen.
+    const contact = page.locator('#webchat .ac-adaptiveCard').last();
+    await contact.getByLabel(t('guided.contactDate')).waitFor({ timeout: 20_000 });
+    await contact.getByLabel(t('guided.contactDate')).fill('2026-11-25');
+    await contact.getByLabel(t('guided.contactWhere')).fill('Home visit');
+    await contact.getByLabel(t('guided.contactPresent')).fill('Kyle, Mum (Shannon) and baby Leo');
+    turns++;
+    await contact.getByRole('button', { name: t('guided.next'), exact: true }).click();
     await wait(t('notes.askPath'));
     await button(t('notes.pathNotes'));
     await wait(t('notes.askNotes'));
