@@ -8,7 +8,6 @@ import { PREPARE_QUESTIONS } from '../prompts/prepare';
 import { layoutSummary } from '../views/exporters/summary-view';
 import { summaryCards } from '../views/cards/summary-card';
 import { pickCaseCard, prepareMessage } from '../views/cards/prepare-card';
-import { coverageMessage } from '../views/cards/coverage-card';
 import { notesReviewMessage, type ReviewTopics } from '../views/cards/notes-review-card';
 import { contentBudget, fitToBudget } from '../views/budget';
 import { contactCard } from '../views/cards/contact-card';
@@ -112,7 +111,6 @@ export const CARDS: Array<[builder: string, channel: string, build: () => Sent]>
   ['prepareMessage', 'msteams', () => [prepareMessage(largestPlan(), true, TEAMS)]],
   ['prepareMessage', 'webchat', () => [prepareMessage(largestPlan(), true, WEB)]],
   ['pickCaseCard', 'msteams', () => [{ attachments: [pickCaseCard(Array.from({ length: 40 }, (_, i) => ({ ref: `DEMO-${i}`.padEnd(50, 'X'), babyName: NAME, babyDob: '2026-06-01', team: 't', practitionerId: 'alex', open: true, fictional: true })))] }]],
-  ['coverageMessage', 'msteams', () => [coverageMessage(NAME, Object.fromEntries(DOMAIN_IDS.map((d) => [d, { status: 'secondhand', evidence: [MAX(d), MAX(d)] }])) as never, true, TEAMS.cardMarkdown)]],
   ['notesReviewMessage', 'msteams', () => [largestNotesReview(TEAMS)]],
   ['notesReviewMessage', 'webchat', () => [largestNotesReview(WEB)]],
   // The guided path's cards hold Seen's own wording and choices, not free text: the longest wording, every choice ticked.

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { layoutSummary } from '../../views/exporters/summary-view';
 import { summaryToMarkdown } from '../../views/exporters/markdown';
-import { coverageMessage } from '../../views/cards/coverage-card';
-import { DOMAIN_IDS } from '../../records/practice-model';
 import { Summary } from '../../records/model';
 import { demoDraft } from '../helpers/records';
 
@@ -19,7 +17,6 @@ describe('views: summary wording', () => {
     ['a screened substance shows its score after a space', () => summaryToMarkdown(stored({ substances: [auditC] }), ctx), /level of use misuse \(AUDIT-C 9, higher risk\)/, /misuse\(AUDIT-C/],
     ['the author is named by their name when it is known', () => layoutSummary(stored(), { ...ctx, authorName: 'Alex Morgan' }).subtitle, /written by Alex Morgan on 2026-11-25/, /written by alex\b/],
     ['a first version has no "corrects" and no stray space', () => layoutSummary(stored(), { ...ctx, authorName: 'Alex Morgan' }).subtitle, /^Version 1, written by/, /Version 1 ,/],
-    ['the coverage card quotes the sentence after a space', () => coverageMessage('Dan', Object.fromEntries(DOMAIN_IDS.map((d) => [d, { status: 'covered', evidence: ['He said he is fine.'] }])) as never, false).text ?? '', /his own account — "He said he is fine\."/, /account— "/],
   ];
   for (const [what, render, expected, refused] of rows) {
     it(what, () => {
