@@ -25,7 +25,7 @@ export const summary = {
   notExploredReason: 'Not explored because',
   evidence: 'Relied on',
   substances: 'Substances',
-  substanceLine: '{substance}: {frequency}; amount {amount}; spend {spend}; level of use {level}{screen}',
+  substanceLine: '{substance}: {frequency}; amount {amount}; spend {spend}; level: {level}{screen}',
   screen: ' ({instrument} {score}, {band})',
   notRecorded: 'not recorded',
   crying: 'Crying messages discussed with him',

@@ -14,7 +14,7 @@ const auditC = { substance: 'alcohol', frequency: 'weekly', amount: '6 cans', sp
 describe('views: summary wording', () => {
   const rows: Array<[string, () => string, RegExp, RegExp]> = [
     ['a correction names the version it corrects after a space', () => layoutSummary(stored({ version: 2, corrects: 1 }), ctx).subtitle, /^Version 2 \(corrects version 1\), written by/, /\d\(corrects/],
-    ['a screened substance shows its score after a space', () => summaryToMarkdown(stored({ substances: [auditC] }), ctx), /level of use misuse \(AUDIT-C 9, higher risk\)/, /misuse\(AUDIT-C/],
+    ['a screened substance shows its score after a space', () => summaryToMarkdown(stored({ substances: [auditC] }), ctx), /level: misuse \(AUDIT-C 9, higher risk\)/, /misuse\(AUDIT-C/],
     ['the author is named by their name when it is known', () => layoutSummary(stored(), { ...ctx, authorName: 'Alex Morgan' }).subtitle, /written by Alex Morgan on 2026-11-25/, /written by alex\b/],
     ['a first version has no "corrects" and no stray space', () => layoutSummary(stored(), { ...ctx, authorName: 'Alex Morgan' }).subtitle, /^Version 1, written by/, /Version 1 ,/],
   ];
