@@ -8,6 +8,7 @@ import { command as exportCommand } from '../bin/commands/export';
 import { DOMAIN_WORDING, t } from '../prompts';
 import { DOMAIN_IDS } from '../records/practice-model';
 import { ACCOUNTS, scriptedPractitioner } from './practitioner';
+import { NOTES_REVIEW_ACTION } from '../views/cards/notes-review-card';
 import { SETS } from '../analysis/corpus';
 import type { LoadAnswerer, Reply } from './load-driver';
 
@@ -65,13 +66,31 @@ export async function seedPractitioners(target: DatabaseTarget, n: number, now: 
 export function answererFor(p: Practitioner): LoadAnswerer {
   const scripted = scriptedPractitioner({
     'writeup.askMan': p.manName,
+    // His first name among those present, so the contact card records him as seen (as the guided practitioner's "Dan").
+    'writeup.askPresent': `${p.manName.replace(/ \(fictional\)$/, '')}, Shannon (mum) and the baby`,
     ...(p.note ? { 'notes.askPath': t('notes.pathNotes'), 'notes.askNotes': p.note } : {}),
   });
   return (reply: Reply) => {
     const gap = DOMAIN_IDS.find((d) => DOMAIN_WORDING[d].followUp === reply.text);
     if (gap) return ACCOUNTS[gap];
+    const review = notesReviewAnswer(reply);
+    if (review) return review;
     return scripted(reply as Parameters<typeof scripted>[0]) as string | Record<string, unknown> | undefined;
   };
+}
+
+/**
+ * The paste path's review card, answered as a practitioner would: his account typed on each topic the card asks about
+ * (the "add" line labelled with the topic's follow-up), GP asked with his consent, not anxious, the actions on their lines.
+ */
+function notesReviewAnswer(reply: Reply): Record<string, unknown> | undefined {
+  const content = JSON.stringify((reply as { attachments?: Array<{ content?: unknown }> }).attachments?.[0]?.content ?? null);
+  if (!content.includes(`"action":"${NOTES_REVIEW_ACTION}"`)) return undefined;
+  const asked = DOMAIN_IDS.filter((d) => content.includes(`"id":"text.${d}.new"`) && content.includes(JSON.stringify(DOMAIN_WORDING[d].followUp)));
+  return { type: 'message', value: {
+    action: NOTES_REVIEW_ACTION, ...Object.fromEntries(asked.flatMap((d) => [[`text.${d}.new`, ACCOUNTS[d]], [`source.${d}.new`, 'him']])),
+    agencies: 'gp', consent: 'yes', anxious: 'no', actions: ACTIONS.join('\n'),
+  } };
 }
 
 /** The reply that ends a practitioner's write-up. */
@@ -84,7 +103,7 @@ const exportedSchema = z.object({
     manId: z.string(), author: z.string(), source: z.string(), actions: z.array(z.string()),
     contact: z.looseObject({ seenStatus: z.string() }),
     infoSought: z.looseObject({ agencies: z.array(z.string()), consentGiven: z.boolean().nullable() }),
-    domains: z.record(z.string(), z.looseObject({ status: z.string(), account: z.string() })),
+    domains: z.record(z.string(), z.looseObject({ status: z.string(), account: z.string(), statements: z.array(z.looseObject({ text: z.string(), source: z.string() })).default([]) })),
   })),
 });
 
@@ -110,10 +129,13 @@ export async function checkExport(p: Practitioner, sent: ReadonlyArray<string | 
   expect(s.contact.seenStatus === 'seen', 'seen status');
   expect(s.infoSought.agencies.includes('gp') && s.infoSought.consentGiven === true, 'information sought and consent');
   expect(ACTIONS.every((a) => s.actions.includes(a)), 'actions');
+  // What was typed, in messages and in the fields of the cards sent (a topic card carries its account in `value`).
+  const typed = sent.flatMap((m) => (typeof m === 'string' ? [m] : Object.values((m as { value?: Record<string, unknown> }).value ?? {}).filter((v): v is string => typeof v === 'string')));
   for (const d of DOMAIN_IDS) {
     const entry = s.domains[d];
-    if (!sent.includes(ACCOUNTS[d])) {
-      expect(p.path === 'notes' && entry?.status === 'covered' && entry.account.length > 0, `${d} neither answered nor covered by the notes`);
+    if (!typed.includes(ACCOUNTS[d])) {
+      // His own account on the notes path is a statement of his (the review card's typed answers included), not the account field alone.
+      expect(p.path === 'notes' && entry?.status === 'covered' && (entry.account.length > 0 || entry.statements.some((x) => x.source === 'him' && x.text.length > 0)), `${d} neither answered nor covered by the notes`);
       continue;
     }
     const account = entry?.account ?? '';

@@ -122,7 +122,7 @@ describe('bench: load harness (N = 5)', function () {
     assert.equal(row.lostAnswers, 0, `lost: ${row.lostSamples.join('; ')}`);
     assert.equal(row.floor.errors, 0, `floor errors: ${row.floor.errorSamples.join('; ')}`);
     assert.equal(row.floor.turns, row.seen.turns, 'the floor gets exactly the messages Seen got');
-    assert.ok(row.seen.turns >= 5 * 20, `a full write-up is many turns (${row.seen.turns})`);
+    assert.ok(row.seen.turns >= 5 * 5, `each write-up is several turns (${row.seen.turns}; about 14 each since issue 15 put the write-up on cards)`);
     for (const f of [row.seen, row.floor]) {
       assert.ok(f.p50Ms > 0 && f.p50Ms <= f.p95Ms && f.p95Ms <= f.p99Ms && f.p99Ms <= f.maxMs, `ordered percentiles ${JSON.stringify(f)}`);
       assert.ok(f.turnsPerSecond > 0);
