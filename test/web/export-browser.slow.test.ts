@@ -1,38 +1,24 @@
 // `export DEMO-3` in the real Web Chat bundle in Chromium: the files show as downloads, and the Word file downloads and opens.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { createLogger } from '../../bot/logger';
-import { loadConfig } from '../../bot/config';
-import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
-import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
-import { testDbEnv } from '../helpers/database';
+import { startSeenInBrowser, type SeenInBrowser } from '../helpers/seen-in-browser';
 import { unzip } from '../helpers/zip';
 
 describe('web chat page (Chromium): export <case> gives downloadable files', function () {
   this.timeout(90_000);
-  let dir: string;
-  let seen: Seen;
+  let session: SeenInBrowser;
   let base: string;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'seen-web-export-'));
-    seen = await composeSeen(loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' }), createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
-    base = (await seen.listen()).url;
-    browser = await launchChromium();
-    page = await openWatchedPage(browser, consoleErrors);
+    session = await startSeenInBrowser('seen-web-export-');
+    ({ base, page, consoleErrors } = session);
   });
-  after(async () => {
-    await browser?.close();
-    await seen?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+
+  after(() => session?.close());
 
   it('alex says "export DEMO-3": two download links (data: URLs with file names), the Markdown to copy, and the .docx opens', async () => {
     await page.goto(`${base}/`);

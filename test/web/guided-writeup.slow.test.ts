@@ -1,45 +1,30 @@
 // The guided write-up measured in a real browser: Chromium, the unmodified Web Chat, Seen's own Direct Line; a scripted
 // practitioner writes up all eight topics of DEMO-1 on the cards and the run prints its turns and time (issue 15's target: ≤ 25).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { createLogger } from '../../bot/logger';
-import { loadConfig } from '../../bot/config';
-import { composeSeen, type Seen } from '../../bot/compose';
+import { type Seen } from '../../bot/compose';
 import { DOMAIN_WORDING, t } from '../../prompts';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import { ACCOUNTS, CARD_ANSWERS } from '../../bench/practitioner';
-import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
-import { testDbEnv } from '../helpers/database';
+import { startSeenInBrowser, type SeenInBrowser } from '../helpers/seen-in-browser';
 
 const TURN_TARGET = 25;
 const ACTIONS = ['Offer an evening visit next time', 'Share the ICON crying leaflet with Dan'];
 
 describe('guided write-up in the browser: turns and time (issue 15)', function () {
   this.timeout(240_000);
-  let dir: string;
+  let session: SeenInBrowser;
   let seen: Seen;
   let base: string;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'seen-guided-'));
-    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
-    seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
-    base = (await seen.listen()).url;
-    browser = await launchChromium();
-    page = await openWatchedPage(browser, consoleErrors);
+    session = await startSeenInBrowser('seen-guided-');
+    ({ seen, base, page, consoleErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await seen?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it(`writes up all eight topics of DEMO-1 in at most ${TURN_TARGET} turns`, async () => {
     await page.goto(`${base}/`);

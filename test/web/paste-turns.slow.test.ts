@@ -1,16 +1,10 @@
 // Issue 15's paste target, measured in real Chromium against Web Chat and the real bot: DEMO-2 pasted, reviewed on one card, saved.
 // Prints the practitioner's turn count and the time taken; the target is ≤ 10 turns.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createLogger } from '../../bot/logger';
-import { loadConfig } from '../../bot/config';
-import { composeSeen, type Seen } from '../../bot/compose';
+import { type Seen } from '../../bot/compose';
 import { DOMAIN_WORDING, t } from '../../prompts';
-import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
-import { testDbEnv } from '../helpers/database';
+import { startSeenInBrowser, type SeenInBrowser } from '../helpers/seen-in-browser';
 import { DEMO2_NOTE } from '../fixtures/demo2-paste';
 
 /** A message rendered in Web Chat's transcript, by a distinctive stretch of its wording. */
@@ -21,27 +15,18 @@ const fragment = (wording: string): string => wording.split(/\n\n/)[0]!.split(/\
 
 describe('paste write-up of DEMO-2 in Web Chat (Chromium): turns and time (issue 15)', function () {
   this.timeout(180_000);
-  let dir: string;
+  let session: SeenInBrowser;
   let seen: Seen;
   let base: string;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'seen-paste-'));
-    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
-    seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
-    base = (await seen.listen()).url;
-    browser = await launchChromium();
-    page = await openWatchedPage(browser, consoleErrors);
+    session = await startSeenInBrowser('seen-paste-');
+    ({ seen, base, page, consoleErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await seen?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('pastes the notes, reviews them on one card and saves, counting every message the practitioner sends', async () => {
     await page.goto(`${base}/`);

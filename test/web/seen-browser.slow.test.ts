@@ -1,15 +1,10 @@
 // The web chat page in real Chromium against the REAL Seen bot: greeting, help, start a write-up, click a suggested action.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createLogger } from '../../bot/logger';
-import { loadConfig } from '../../bot/config';
-import { composeSeen, type Seen } from '../../bot/compose';
 import { t } from '../../prompts';
-import { launchChromium, openWatchedPage, type Browser } from '../helpers/chromium';
-import { testDbEnv } from '../helpers/database';
+import { startSeenInBrowser, type SeenInBrowser } from '../helpers/seen-in-browser';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
@@ -21,27 +16,17 @@ const fragment = (wording: string, from = 0): string => wording.split(/\n\n/)[fr
 
 describe('web chat page (Chromium) with the real Seen bot', function () {
   this.timeout(90_000);
-  let dir: string;
-  let seen: Seen;
+  let session: SeenInBrowser;
   let base: string;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'seen-web-'));
-    const config = loadConfig({ PORT: '0', ...testDbEnv(join(dir, 'seen.db')), SEEN_LOG_LEVEL: 'silent' });
-    seen = await composeSeen(config, createLogger('silent'), { now: () => new Date('2026-11-26T10:00:00Z') });
-    base = (await seen.listen()).url;
-    browser = await launchChromium();
-    page = await openWatchedPage(browser, consoleErrors);
+    session = await startSeenInBrowser('seen-web-');
+    ({ base, page, consoleErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await seen?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('alex is greeted, gets help, starts a write-up of DEMO-1 and picks Dan with a suggested-action button', async () => {
     const response = await page.goto(`${base}/`);
