@@ -12,7 +12,7 @@ import { DOMAIN_WORDING, t } from '../../prompts';
 import { DOMAIN_IDS } from '../../records/practice-model';
 import { DEMO_USERS } from '../../records/demo-data';
 import { PLAYGROUND_USER } from '../../adapters/teams/playground';
-import { ACCOUNTS, scriptedPractitioner } from '../../bench/practitioner';
+import { ACCOUNTS, cardAnswer, scriptedPractitioner } from '../../bench/practitioner';
 import { AgentsPlayground, type PlaygroundMessage } from '../helpers/agents-playground';
 import { testDbEnv } from '../helpers/database';
 
@@ -52,6 +52,53 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
   }
   const hasCard = (needle: string) => (batch: PlaygroundMessage[]) => batch.some((m) => cardJson(m).includes(needle));
 
+  /** A write-up question card (Seen's `action: 'answer'`), not the review (whose buttons confirm). */
+  const isQuestionCard = (m: PlaygroundMessage) => /"action":"answer"/.test(cardJson(m)) && !/"choice":"(confirm|discard|change)"/.test(cardJson(m));
+
+  /**
+   * Fills the latest card in the Playground's UI as the scripted practitioner answers it (each input found by its label,
+   * as a person finds it), his account on a topic card being `account`, then presses the button its answer names.
+   */
+  async function fillCard(m: PlaygroundMessage, account: (d: (typeof DOMAIN_IDS)[number]) => string, present: string): Promise<void> {
+    type Input = { type: string; id?: string; label?: string; placeholder?: string; title?: string; isMultiSelect?: boolean; style?: string; choices?: Array<{ title: string; value: string }> };
+    const content = m.attachments![0]!.content as { body?: unknown[]; actions?: Array<{ title: string; data?: { choice?: string } }> };
+    const values = cardAnswer(content, { present });
+    assert.ok(values, `the scripted practitioner cannot answer the card ${cardJson(m).slice(0, 200)}`);
+    const domain = DOMAIN_IDS.find((d) => cardJson(m).includes(JSON.stringify(DOMAIN_WORDING[d].question)));
+    if (domain && 'account' in values) values['account'] = account(domain);
+    const inputs: Input[] = [];
+    const walk = (items: unknown[]) => { for (const i of items as Array<Input & { items?: unknown[]; columns?: Array<{ items?: unknown[] }> }>) {
+      if (i.type?.startsWith('Input.')) inputs.push(i);
+      walk(i.items ?? []); for (const c of i.columns ?? []) walk(c.items ?? []);
+    } };
+    walk(content.body ?? []);
+    const card = pg.page.locator('.ac-adaptiveCard').last();
+    for (const input of inputs) {
+      if (!input.id || !(input.id in values)) continue;
+      const v = String(values[input.id]);
+      const name = input.label ?? input.placeholder ?? input.title ?? input.id;
+      if (input.type === 'Input.ChoiceSet' && input.style !== 'compact') {
+        const wanted = v.split(',');
+        for (const c of input.choices ?? []) {
+          // The Playground's renderer names a tick box by the set's label too (aria-labelledby); its own title is its aria-label.
+          const box = input.isMultiSelect ? card.locator(`input[aria-label=${JSON.stringify(c.title)}]`).first() : card.getByRole('radio', { name: c.title, exact: true }).first();
+          if (input.isMultiSelect) await box.setChecked(wanted.includes(c.value));
+          else if (wanted.includes(c.value)) await box.check();
+        }
+      } else if (input.type === 'Input.ChoiceSet') {
+        // A compact choice is the Playground's combo box: open it, then pick the option by its title.
+        const title = (input.choices ?? []).find((c) => c.value === v)?.title ?? v;
+        await card.getByLabel(name, { exact: true }).first().click();
+        await pg.page.getByRole('option', { name: title, exact: true }).first().click();
+      }
+      else if (input.type === 'Input.Toggle') await card.getByLabel(name, { exact: true }).first().setChecked(v === 'true');
+      else await card.getByLabel(name, { exact: true }).first().fill(v);
+    }
+    const button = (content.actions ?? []).find((a) => a.data?.choice === values['choice']) ?? content.actions?.[0];
+    assert.ok(button, 'the card has a button');
+    await pg.pressCard(button.title);
+  }
+
   /**
    * Drives a write-up from `first` to saved like a practitioner in Teams: answers typed, choices pressed (suggested
    * actions), and "Confirm and save" pressed on the review card as Action.Submit or as Action.Execute.
@@ -74,6 +121,13 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
       // Why stop here: the turn failed (e.g. the channel refused an activity as too large); waiting would only time out.
       const failed = all.findIndex((m) => m.text === t('common.turnError'));
       if (failed >= 0) throw new Error(`Seen answered "${t('common.turnError')}" at turn ${turn}, after ${JSON.stringify(all[failed - 1]?.text?.slice(0, 120))}`);
+      const question = batch.at(-1)!;
+      if (isQuestionCard(question)) {
+        from = pg.messages.length;
+        // His first name among those present, so the contact card records him as seen.
+        await fillCard(question, answers, `${man.replace(/ \(fictional\)$/, '')}, mum and the baby`);
+        continue;
+      }
       const last = [...batch].reverse().find((m) => m.text || m.suggestedActions) ?? batch.at(-1)!;
       const domain = DOMAIN_IDS.find((d) => last.text === DOMAIN_WORDING[d].question);
       const answer = domain ? answers(domain) : scripted(last as never);
@@ -93,11 +147,12 @@ describe('Teams: Seen in the Microsoft 365 Agents Playground (headless, offline)
   // "Confirm and save" on the review card: pressed as sent (Action.Submit), or on the same card with its buttons as
   // Teams' Universal Actions (Action.Execute, Seen's own data), posted into the chat as the bot would send it.
   async function pressConfirm(messages: PlaygroundMessage[], how: 'submit' | 'execute'): Promise<void> {
-    const review = [...messages].reverse().find((m) => /"action":"confirm"/.test(cardJson(m)));
+    const review = [...messages].reverse().find((m) => /"action":"confirm"|"choice":"confirm"/.test(cardJson(m)));
     assert.ok(review, 'the review card arrived in the Playground');
     if (how === 'submit') return pg.pressCard(t('writeup.confirm'));
     const card = JSON.parse(JSON.stringify(review.attachments![0]!.content)) as { actions?: Array<{ type: string; data?: { action?: string } }> };
     for (const a of card.actions ?? []) if (a.type === 'Action.Submit' && a.data?.action) Object.assign(a, { type: 'Action.Execute', verb: a.data.action });
+    // A review that can be changed carries its question id; the reposted copy answers the same question.
     assert.match(JSON.stringify(card), /"type":"Action.Execute"/);
     const before = pg.messages.length;
     await pg.postAsBot({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
