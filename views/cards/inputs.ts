@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { adaptiveCard, cardMessage, type ViewMessage } from '../message';
 import { cardText } from './card-text';
+import { MAX_TEXT } from '../../records/model';
 
 /** A choice as [value, title]. */
 export type CardChoice = readonly [value: string, title: string];
@@ -16,10 +17,10 @@ export function note(text: string, subtle = false): object {
   return { type: 'TextBlock', text, wrap: true, ...(subtle ? { isSubtle: true, spacing: 'Small' } : {}) };
 }
 
-/** A text box; multi-line ones accept new lines (his account, actions). */
+/** A text box; multi-line ones accept new lines (his account, actions); as long as the record takes (MAX_TEXT) unless told. */
 export function textInput(id: string, label: string, opts: { placeholder?: string; multiline?: boolean; value?: string; maxLength?: number } = {}): object {
   return {
-    type: 'Input.Text', id, label, isMultiline: opts.multiline ?? false, maxLength: opts.maxLength ?? 10_000,
+    type: 'Input.Text', id, label, isMultiline: opts.multiline ?? false, maxLength: opts.maxLength ?? MAX_TEXT,
     ...(opts.placeholder ? { placeholder: opts.placeholder } : {}), ...(opts.value ? { value: opts.value } : {}),
   };
 }
