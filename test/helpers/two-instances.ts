@@ -93,8 +93,10 @@ export class HttpConversation {
    * Posts `text` to `sentTo`, then polls `readFrom` until the message and at least one bot message after it are read;
    * returns that turn's bot replies (Seen answers the POST once the turn has committed, so one read usually suffices).
    */
-  async turn(sentTo: string, readFrom: string, text: string, timeoutMs = 10_000): Promise<Turn> {
-    const { id: messageId } = (await this.call(sentTo, 'POST', '/activities', { type: 'message', text })) as { id: string };
+  async turn(sentTo: string, readFrom: string, input: string | { value: unknown }, timeoutMs = 10_000): Promise<Turn> {
+    // A string is typed; `{ value }` is a card's submission (no text), as Web Chat sends it.
+    const text = typeof input === 'string' ? input : '';
+    const { id: messageId } = (await this.call(sentTo, 'POST', '/activities', typeof input === 'string' ? { type: 'message', text } : { type: 'message', value: input.value })) as { id: string };
     const replies = await pollUntil(`the reply to ${JSON.stringify(text)} (sent to ${sentTo}, read from ${readFrom})`, async () => {
       await this.read(readFrom);
       const at = this.transcript.findIndex((a) => a.id === messageId);
