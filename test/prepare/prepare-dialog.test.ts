@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import pino from 'pino';
 import { SeenBot } from '../../bot/seen-bot';
-import { turnErrorHandler } from '../../bot/turn-error';
 import { t } from '../../prompts';
 import { demoRecords, fixedClock } from '../helpers/records';
+import { playBot, type Turn } from '../helpers/turns';
 import type { Db } from '../../adapters/sql/database';
 import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 // PrepareDialog through SeenBot on the SDK's TestAdapter: [what the user sends, every reply expected] per row.
-type Expect = string | RegExp | ((a: Partial<Activity>) => void);
-type Row = [string | Partial<Activity>, Expect[]];
+type Row = Turn;
 
 const card = (check: (content: { body: Array<{ text?: string }>; actions?: Array<{ data: unknown }> }) => void) => (a: Partial<Activity>) => {
   const attachment = a.attachments?.[0];
@@ -30,19 +29,7 @@ describe('prepare: the dialog, as turn tables', () => {
 
   async function play(userId: string, rows: Row[], channelId = 'emulator'): Promise<void> {
     const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records, logger: pino({ level: 'silent' }), today: fixedClock });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId, from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
-    adapter.onTurnError = turnErrorHandler(pino({ level: 'silent' }));
-    for (const [i, [input, expected]] of rows.entries()) {
-      await adapter.receiveActivity(typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : input);
-      const replies = adapter.activeQueue.splice(0) as Partial<Activity>[];
-      const label = `row ${i + 1}`;
-      assert.equal(replies.length, expected.length, `${label}: ${JSON.stringify(replies.map((r) => r.text))}`);
-      expected.forEach((e, j) => {
-        if (typeof e === 'string') assert.equal(replies[j].text, e, `${label}.${j + 1}`);
-        else if (e instanceof RegExp) assert.match(replies[j].text ?? '', e, `${label}.${j + 1}`);
-        else e(replies[j]);
-      });
-    }
+    await playBot(bot, userId, rows, channelId);
   }
 
   const plan3 = card((c) => {

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import pino from 'pino';
 import { SeenBot } from '../../bot/seen-bot';
-import { turnErrorHandler } from '../../bot/turn-error';
 import { t } from '../../prompts';
 import { AuditedCaseRecords } from '../../adapters/sql/audited-case-records';
 import { SqlAuditLog } from '../../adapters/sql/audit-log';
 import { demoRecords, fixedClock } from '../helpers/records';
+import { playBot, type Expect, type Turn } from '../helpers/turns';
 import type { Db } from '../../adapters/sql/database';
 import type { SqlCaseRecords } from '../../adapters/sql/case-records';
 
 // Issue 16.3: a supervisor prepares their team's case read-only, the read is audited; everyone else is still refused.
-type Expect = string | RegExp | ((a: Partial<Activity>) => void);
-type Row = [string | Partial<Activity>, Expect[]];
+type Row = Turn;
 
 const planFor = (ref: string) => (a: Partial<Activity>) => {
   const content = JSON.stringify(a.attachments?.[0]?.content ?? {});
@@ -39,19 +38,7 @@ describe('prepare: a supervisor reads a team case, read-only and audited', () =>
   async function play(userId: string, rows: Row[]): Promise<void> {
     const audited = new AuditedCaseRecords(records, log, fixedClock, () => ({ actor: userId, path: 'chat' }));
     const bot = new SeenBot({ conversationState: new ConversationState(new MemoryStorage()), records: audited, logger: pino({ level: 'silent' }), today: fixedClock });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'emulator', from: { id: userId, name: userId }, recipient: { id: 'seen', name: 'Seen' }, conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'http://localhost' });
-    adapter.onTurnError = turnErrorHandler(pino({ level: 'silent' }));
-    for (const [i, [input, expected]] of rows.entries()) {
-      await adapter.receiveActivity(typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : input);
-      const replies = adapter.activeQueue.splice(0) as Partial<Activity>[];
-      const label = `row ${i + 1}`;
-      assert.equal(replies.length, expected.length, `${label}: ${JSON.stringify(replies.map((r) => r.text))}`);
-      expected.forEach((e, j) => {
-        if (typeof e === 'string') assert.equal(replies[j].text, e, `${label}.${j + 1}`);
-        else if (e instanceof RegExp) assert.match(replies[j].text ?? '', e, `${label}.${j + 1}`);
-        else e(replies[j]);
-      });
-    }
+    await playBot(bot, userId, rows);
   }
   /** The audit entries `actor` left on a case, as "operation outcome". */
   const trail = async (actor: string, ref: string) => (await log.listForCase(ref)).filter((e) => e.actor === actor).map((e) => `${e.operation} ${e.outcome}`);
