@@ -15,6 +15,9 @@ export const SystemFigures = z.object({
   errors: z.number().int(),
   errorSamples: z.array(z.string()),
   peakRssMb: z.number().nullable(),
+  /** CPU time per turn while the turns ran: the server process (all its threads) and the load client (this process). */
+  serverCpuMsPerTurn: z.number().nullable().default(null),
+  clientCpuMsPerTurn: z.number().nullable().default(null),
 });
 export type SystemFigures = z.infer<typeof SystemFigures>;
 
@@ -65,8 +68,11 @@ export function percentile(sorted: readonly number[], q: number): number {
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** CPU seconds spread over `turns`, in ms per turn (null when not measured or no turn ran). */
+const perTurnMs = (seconds: number | undefined, turns: number): number | null => (seconds === undefined || turns === 0 ? null : r2((seconds * 1000) / turns));
+
 /** Summarises one system's run from its conversations' latencies and errors. */
-export function figures(input: { latencies: number[]; seconds: number; conversations: number; completed: number; errors: string[]; peakRssMb: number | undefined }): SystemFigures {
+export function figures(input: { latencies: number[]; seconds: number; conversations: number; completed: number; errors: string[]; peakRssMb: number | undefined; serverCpuSeconds?: number; clientCpuSeconds?: number }): SystemFigures {
   const sorted = [...input.latencies].sort((a, b) => a - b);
   return SystemFigures.parse({
     conversations: input.conversations,
@@ -81,6 +87,8 @@ export function figures(input: { latencies: number[]; seconds: number; conversat
     errors: input.errors.length,
     errorSamples: [...new Set(input.errors)].slice(0, 5),
     peakRssMb: input.peakRssMb === undefined ? null : r1(input.peakRssMb),
+    serverCpuMsPerTurn: perTurnMs(input.serverCpuSeconds, sorted.length),
+    clientCpuMsPerTurn: perTurnMs(input.clientCpuSeconds, sorted.length),
   });
 }
 

@@ -32,6 +32,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** VmHWM: the most resident memory the process has had, in MB (undefined where /proc is missing). */
   peakRssMb(): number | undefined;
+  /** CPU seconds (user + system, every thread) the process has used so far (undefined where /proc is missing). */
+  cpuSeconds(): number | undefined;
   /** SIGTERM, wait for a clean exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
@@ -41,6 +43,17 @@ export function peakRssMb(pid: number): number | undefined {
   try {
     const kb = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat, in seconds (clock ticks of 1/100 s, as on Linux by default). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces) start at state; utime and stime are fields 14 and 15.
+    const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100;
   } catch {
     return undefined;
   }
@@ -84,7 +97,7 @@ export async function startServer(system: System, opts: { dbEnv: Record<string, 
   while (Date.now() < deadline) {
     if (!alive()) throw new ServerStartError(system, `exited with ${child.exitCode}`, { cause: new Error(stderr) });
     const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (up) return { system, base, child, peakRssMb: () => peakRssMb(child.pid!), stop };
+    if (up) return { system, base, child, peakRssMb: () => peakRssMb(child.pid!), cpuSeconds: () => cpuSeconds(child.pid!), stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');

@@ -56,17 +56,24 @@ async function measure(
     const server = await startServer(system, { dbEnv: db.env, cpuProfDir: opts.cpuProfDir, timeoutMs: 120_000 });
     let result: Awaited<ReturnType<typeof drive>>;
     let peak: number | undefined;
+    let cpu: { server?: number; client: number } | undefined;
     try {
+      const serverBefore = server.cpuSeconds();
+      const clientBefore = process.cpuUsage();
       result = await drive(server.base, users, play);
+      const clientUsed = process.cpuUsage(clientBefore);
+      const serverAfter = server.cpuSeconds();
       peak = server.peakRssMb();
+      cpu = { server: serverBefore === undefined || serverAfter === undefined ? undefined : serverAfter - serverBefore, client: (clientUsed.user + clientUsed.system) / 1e6 };
     } finally {
       await server.stop();
     }
     await after?.(db, result.runs);
+    if (process.env['LOAD_DUMP']) writeFileSync(`${process.env['LOAD_DUMP']}-${system}.json`, JSON.stringify(result.runs.map((r) => ({ l: r.latencies, s: r.sent.map((m) => (typeof m === 'string' ? m.slice(0, 30) : JSON.stringify(m).slice(0, 40))) }))));
     const errors = result.runs.flatMap((r) => (r.error ? [r.error] : []));
     const completed = result.runs.filter((r) => r.completed).length;
-    const fig = figures({ latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed, errors, peakRssMb: peak });
-    opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB`);
+    const fig = figures({ latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed, errors, peakRssMb: peak, serverCpuSeconds: cpu?.server, clientCpuSeconds: cpu?.client });
+    opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB, CPU per turn: server ${fig.serverCpuMsPerTurn ?? 'n/a'} ms, load client ${fig.clientCpuMsPerTurn ?? 'n/a'} ms`);
     return { fig, runs: result.runs };
   } finally {
     await db?.dispose();
