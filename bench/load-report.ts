@@ -72,7 +72,10 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 const perTurnMs = (seconds: number | undefined, turns: number): number | null => (seconds === undefined || turns === 0 ? null : r2((seconds * 1000) / turns));
 
 /** Summarises one system's run from its conversations' latencies and errors. */
-export function figures(input: { latencies: number[]; seconds: number; conversations: number; completed: number; errors: string[]; peakRssMb: number | undefined; serverCpuSeconds?: number; clientCpuSeconds?: number }): SystemFigures {
+export function figures(input: {
+  latencies: number[]; seconds: number; conversations: number; completed: number; errors: string[]; peakRssMb: number | undefined;
+  serverCpuSeconds?: number; clientCpuSeconds?: number;
+}): SystemFigures {
   const sorted = [...input.latencies].sort((a, b) => a - b);
   return SystemFigures.parse({
     conversations: input.conversations,

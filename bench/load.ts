@@ -69,10 +69,12 @@ async function measure(
       await server.stop();
     }
     await after?.(db, result.runs);
-    if (process.env['LOAD_DUMP']) writeFileSync(`${process.env['LOAD_DUMP']}-${system}.json`, JSON.stringify(result.runs.map((r) => ({ l: r.latencies, s: r.sent.map((m) => (typeof m === 'string' ? m.slice(0, 30) : JSON.stringify(m).slice(0, 40))) }))));
     const errors = result.runs.flatMap((r) => (r.error ? [r.error] : []));
     const completed = result.runs.filter((r) => r.completed).length;
-    const fig = figures({ latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed, errors, peakRssMb: peak, serverCpuSeconds: cpu?.server, clientCpuSeconds: cpu?.client });
+    const fig = figures({
+      latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed, errors, peakRssMb: peak,
+      serverCpuSeconds: cpu?.server, clientCpuSeconds: cpu?.client,
+    });
     opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB, CPU per turn: server ${fig.serverCpuMsPerTurn ?? 'n/a'} ms, load client ${fig.clientCpuMsPerTurn ?? 'n/a'} ms`);
     return { fig, runs: result.runs };
   } finally {

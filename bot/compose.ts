@@ -35,6 +35,7 @@ import { seedDemo } from '../records/demo-seed';
 import type { CaseRecords } from '../records/repository';
 import type { AuditContext } from '../records/audit';
 import { exportCase, type ExportCase } from '../records/case-export';
+import { AnalysisPool } from '../adapters/analysis-worker';
 import { DownloadLinks } from '../adapters/export/download-links';
 import { exportRouter } from './export-routes';
 
@@ -84,8 +85,10 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   // Why one export function: chat, the download link and `seen export` check access and audit through records/case-export.ts alike.
   const exports = (context: () => AuditContext): ExportCase => (who, ref, format) => exportCase({ records, audit, now, context }, who, ref, format);
   const downloadLinks = new DownloadLinks(await loadOrCreateSecret(db, 'export.download_secret'), now, config.SEEN_PUBLIC_URL);
+  // Why workers: a 20,000-character note takes tens of milliseconds to read, which every other turn would wait behind.
+  const analysisPool = config.SEEN_ANALYSIS_WORKERS > 0 ? new AnalysisPool({ workers: config.SEEN_ANALYSIS_WORKERS }) : undefined;
   const bot = new SeenBot({
-    conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()),
+    conversationState, records, logger, today: now, coverage, exportCase: exports(() => auditScope.current()), analyser: analysisPool,
     // Why sign-in too: opening a link needs the person signed in as themselves; without it a link could only be refused.
     downloadLinks: downloadLinks.canLink && config.SEEN_OIDC_ISSUER ? downloadLinks : undefined,
   });
@@ -147,6 +150,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
       stream?.close();
       if (server) await new Promise<void>((resolve) => { server!.closeAllConnections(); server!.close(() => resolve()); });
       await directLine.close();
+      await analysisPool?.close();
       await db.close();
     },
   };

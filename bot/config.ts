@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
   SEEN_RATE_BOT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** Activities per minute /api/messages takes from one address (behind Azure Bot Service, Microsoft's). */
   SEEN_RATE_BOT_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** Worker threads that read pasted notes, off the thread serving turns; 0 reads them in that thread. */
+  SEEN_ANALYSIS_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   /** Seconds a Direct Line stream socket may stay silent (no pong, no message) before it is closed. */
   SEEN_STREAM_IDLE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** The OpenID Connect issuer the web pages sign in with (an Entra tenant: https://login.microsoftonline.com/<tenant id>/v2.0). */

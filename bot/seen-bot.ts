@@ -1,4 +1,5 @@
 // The ActivityHandler: knows who is asking, starts the dialog a command names (bot/routes.ts), otherwise continues the dialog.
+import type { NoteAnalyser } from '../analysis/analyser';
 import { ActivityHandler, ActivityTypes, ConversationState, TurnContext, type Activity, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
@@ -43,6 +44,8 @@ export interface SeenBotDeps {
   prepareBudgetMs?: number;
   /** The audited export for `export <case>` (records/case-export.ts); without it the command is not offered. */
   exportCase?: ExportCase;
+  /** Where pasted notes are read (the worker pool); default in this thread. */
+  analyser?: NoteAnalyser;
   /** Signed download links for channels that cannot take files (Teams); absent when SEEN_PUBLIC_URL is not set. */
   downloadLinks?: DownloadLinkMaker;
 }
@@ -59,7 +62,7 @@ export class SeenBot extends ActivityHandler {
     for (const k of ['conversationState', 'records', 'logger', 'today'] as const) if (!deps?.[k]) throw new TypeError(`SeenBot needs ${k}`);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.questionTurn = deps.conversationState.createProperty<number>('questionTurn');
-    this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today })).add(new CorrectDialog({ records: deps.records }));
+    this.dialogs = new DialogSet(this.dialogState).add(new WriteUpDialog({ records: deps.records, today: deps.today, analyser: deps.analyser })).add(new CorrectDialog({ records: deps.records }));
     if (deps.coverage) this.dialogs.add(new CoverageDialog({ records: deps.records, coverage: deps.coverage, today: deps.today }));
     const supervision = deps.supervision ?? (deps.coverage ? supervisionFromCoverage(deps.coverage, deps.today) : NO_SUPERVISION_LOG);
     const onLateError = (err: Error) => deps.logger.error({ event: 'follow_up_failed', error: err.name, cause: (err.cause as Error | undefined)?.name }, 'follow-up failed');

@@ -24,7 +24,7 @@ const LAYERS = {
   prompts: ['prompts', 'records'],
   views: ['views', 'prompts', 'records'],
   dialogs: ['dialogs', 'views', 'prompts', 'records', 'analysis'],
-  adapters: ['adapters', 'prompts', 'records'],
+  adapters: ['adapters', 'prompts', 'records', 'analysis'],
   bot: ['bot', 'dialogs', 'views', 'adapters', 'prompts', 'records', 'analysis'],
   bin: ['bin', 'bot', 'views', 'adapters', 'prompts', 'records', 'analysis'],
   // Why: helpers both use (a free port, the scripted practitioner) live in bench/, so tests import bench and never the reverse.

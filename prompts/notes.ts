@@ -6,6 +6,7 @@ export const notes = {
   pathGuided: 'Topic by topic',
   pathNotes: 'Paste my notes',
   askNotes: 'Paste your visit notes below (up to 20,000 characters). I read them here on this machine; nothing is sent anywhere.',
+  analysisUnavailable: 'I could not read those notes just now, so nothing was taken from them and nothing is saved yet. Paste them again to try once more, or type "cancel" to stop this write-up.',
   where: 'your pasted notes',
   followUpIntro: '{title} ({status}).',
   alreadyCovered: 'It is in my notes',

@@ -1,6 +1,7 @@
 // The pasted-notes path: analyse the notes locally, one review of every statement and its source, then ask only about what is still open.
 import { ChoiceFactory, ChoicePrompt, DialogTurnResult, FoundChoice, ListStyle, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { analyzeNote, type AnalysisResult, type KnownPerson } from '../../analysis';
+import type { AnalysisResult, KnownPerson } from '../../analysis';
+import { AnalysisUnavailableError, inThisThread, type NoteAnalyser } from '../../analysis/analyser';
 import { InfoSought, Statement, SubstanceEntry } from '../../records/model';
 import { AGENCY_IDS, CRYING_MESSAGE_IDS, DOMAIN_IDS, FACTOR_IDS, type CryingMessageId, type DomainId } from '../../records/practice-model';
 import { DOMAIN_WORDING, t } from '../../prompts';
@@ -46,7 +47,8 @@ const SUBSTANCES = 'substances';
 export class NotesDialog extends SeenDialog<NotesOptions> {
   protected readonly where = t('notes.where');
 
-  constructor() {
+  /** `analyser`: where notes are read (the composition root passes the worker pool; tests read them in this thread). */
+  constructor(private readonly analyser: NoteAnalyser = inThisThread) {
     super(NOTES_DIALOG);
     this.addDialog(new TextPrompt(TEXT, nonEmptyText));
     // The review waits for Seen's own card submission; typed text goes on with the notes as read.
@@ -77,7 +79,15 @@ export class NotesDialog extends SeenDialog<NotesOptions> {
     // "Mum (Shannon)" in the notes themselves names the mother when the write-up was not told.
     if (named && !given.some((p) => p.role === 'mother')) given.push({ name: named, role: 'mother' });
     const known = dedupe(given.filter((p) => p.name && p.name !== his));
-    const analysis = analyzeNote({ text, name: his, otherNames: otherNames.map(firstName).filter(Boolean), people: known });
+    let analysis: AnalysisResult;
+    try {
+      analysis = await this.analyser.analyse({ text, name: his, otherNames: otherNames.map(firstName).filter(Boolean), people: known });
+    } catch (err) {
+      if (!(err instanceof AnalysisUnavailableError)) throw err;
+      // Nothing was taken from the notes: say so and ask for them again (the practitioner still has them in the chat above).
+      await step.context.sendActivity(t('notes.analysisUnavailable'));
+      return step.replaceDialog(MAIN, step.options);
+    }
     const topics = Object.fromEntries(DOMAIN_IDS.map((d) => {
       const { statements } = topicStatements(analysis.domains[d].evidence, analysis.domains[d].status, his, known);
       return [d, { statements, notExploredReason: null, answer: null } satisfies NotesTopic];

@@ -5,6 +5,7 @@ import { Reflection, type ContactDetails, type InfoSought } from '../../records/
 import type { CaseRecords } from '../../records/repository';
 import type { FactorId } from '../../records/practice-model';
 import { t } from '../../prompts';
+import type { NoteAnalyser } from '../../analysis/analyser';
 import { SeenDialog } from '../base-dialog';
 import { nonEmptyText } from '../validators';
 import { bag } from '../step-values';
@@ -29,7 +30,12 @@ export const WRITEUP_DIALOG = 'writeUp';
 /** Who is writing up and, optionally, which case they named. */
 export type WriteUpOptions = CaseDialogOptions;
 /** What the write-up needs from the rest of Seen. */
-export interface WriteUpDeps { records: CaseRecords; today: () => Date }
+export interface WriteUpDeps {
+  records: CaseRecords;
+  today: () => Date;
+  /** Where pasted notes are read (default: in this thread; the running server passes its worker pool). */
+  analyser?: NoteAnalyser;
+}
 
 const MAIN = 'main';
 const TEXT = 'text';
@@ -52,7 +58,7 @@ export class WriteUpDialog extends SeenDialog<WriteUpOptions> {
     this.addDialog(new FactorsDialog());
     this.addDialog(new ReflectionDialog());
     this.addDialog(new ReviewDialog());
-    this.addDialog(new NotesDialog());
+    this.addDialog(new NotesDialog(deps.analyser));
     // Why here too: "Change" on the review runs one topic's dialog again, outside the walk of all eight.
     for (const d of createDomainDialogs()) this.addDialog(d);
     this.addDialog(new WaterfallDialog(REVIEW_LOOP, [this.reviewDraft.bind(this), this.saveOrChange.bind(this), this.applyChange.bind(this)]));
