@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../bot/runtime';
 import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..');
@@ -76,7 +77,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 export async function startServer(system: System, opts: { dbEnv: Record<string, string>; cpuProfDir?: string; timeoutMs?: number }): Promise<ServerProcess> {
   const port = await freePort();
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', ENTRY[system]], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, '--require', 'tsx/cjs', ENTRY[system]], {
     cwd: ROOT,
     env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_DIRECTLINE_SECRET: BENCH_DIRECTLINE_SECRET, SEEN_LOG_LEVEL: 'silent', ...BENCH_LIMITS },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,10 +1,11 @@
-// Runs Seen and its CLI as real child processes (`node --require tsx/cjs bot/index.ts`, `bin/seen.js export`).
+// Runs Seen and its CLI as real child processes (`node <SERVER_NODE_FLAGS> --require tsx/cjs bot/index.ts`, `bin/seen.js export`).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DOMAIN_WORDING } from '../../prompts';
 import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { dbArgs, testDbEnv } from './database';
+import { SERVER_NODE_FLAGS } from '../../bot/runtime';
 export { freePort } from '../../bench/free-port';
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,7 +24,7 @@ export interface SeenProcess {
 
 /** Starts Seen on `port` with `db`, resolving once /healthz answers; rejects (and kills it) after `timeoutMs`. */
 export async function startSeenProcess(opts: { port: number; db: string; env?: Record<string, string>; timeoutMs?: number }): Promise<SeenProcess> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'bot', 'index.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--require', 'tsx/cjs', join(ROOT, 'bot', 'index.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', ...testDbEnv(opts.db), SEEN_LOG_LEVEL: 'silent', ...opts.env },
     stdio: ['ignore', 'ignore', 'pipe'],
