@@ -3,23 +3,12 @@
 // verification changes: expiry, retirement, sessions and tampering are still refused.
 import assert from 'node:assert/strict';
 import { TokenService } from '../../adapters/directline/tokens';
-import { DirectLineError } from '../../adapters/directline/errors';
 import type { Db } from '../../adapters/sql/database';
 import { openTestDb } from '../helpers/database';
+import { tokenOutcome as outcome } from '../helpers/token-outcome';
 
 const START = Date.parse('2026-12-02T09:00:00Z');
 const SECRET = 'a-token-signing-secret-of-enough-length';
-
-/** The status and code a verify refused with, or 'ok'. */
-async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    assert.ok(err instanceof DirectLineError, `refusals are DirectLineErrors, not ${String(err)}`);
-    return `${err.status} ${err.code}`;
-  }
-}
 
 interface Ctx { tokens: TokenService; token: string; advance(ms: number): void; db: Db }
 

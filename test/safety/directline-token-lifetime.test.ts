@@ -7,20 +7,10 @@ import { TokenService, DEFAULT_MAX_LIFETIME_SECONDS } from '../../adapters/direc
 import { DirectLineError } from '../../adapters/directline/errors';
 import type { Db } from '../../adapters/sql/database';
 import { openTestDb } from '../helpers/database';
+import { tokenOutcome as outcome } from '../helpers/token-outcome';
 
 const START = Date.parse('2026-11-26T09:00:00Z');
 const SECRET = 'a-token-signing-secret-of-enough-length';
-
-/** The status and code a verify/refresh refused with, or 'ok'. */
-async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    assert.ok(err instanceof DirectLineError, `refusals are DirectLineErrors, not ${String(err)}`);
-    return `${err.status} ${err.code}`;
-  }
-}
 
 describe('safety: Direct Line token lifetime (issue 13 item 9)', () => {
   let db: Db;
