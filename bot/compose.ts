@@ -55,6 +55,8 @@ export interface Seen {
   logger: Logger;
   /** Starts listening on config.HOST:config.PORT (0 = a random port) and attaches the Direct Line stream. */
   listen(): Promise<{ server: Server; url: string }>;
+  /** Loads the note-reading workers now and waits for them, so the first practitioner to paste notes does not wait (npm start does this). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,7 @@ export async function composeSeen(config: Config, logger: Logger, overrides: Com
   let stream: { close(): void } | undefined;
   return {
     config, db, records, audit, auditScope, bot, directLine, cloudAdapter, app, logger,
+    warmUp: async () => analysisPool?.warm().ready(),
     listen: () =>
       new Promise((resolve, reject) => {
         const s = app.listen(config.PORT, config.HOST, (err?: Error) => {

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.SEEN_LOG_LEVEL);
   const seen = await composeSeen(config, logger);
+  await seen.warmUp();
   const { url } = await seen.listen();
   if (!config.MicrosoftAppId) logger.warn({ event: 'anonymous_mode' }, 'MicrosoftAppId is not set: /api/messages accepts UNAUTHENTICATED requests. Use only on this machine.');
   logger.info({ event: 'listening', url, db: describeDatabase(databaseTarget(config)) }, `Seen is running: open ${url}/ for web chat`);
