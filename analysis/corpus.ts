@@ -27,6 +27,7 @@ export const SETS = {
   varied: join(__dirname, 'corpus', 'varied'),
   sealed: join(__dirname, 'corpus', 'sealed'),
   sealed2: join(__dirname, 'corpus', 'sealed2'),
+  sealed3: join(__dirname, 'corpus', 'sealed3'),
 } as const;
 export type SetName = keyof typeof SETS;
 

@@ -171,7 +171,7 @@ export function parseEvalArgs(args: readonly string[]): EvalArgs {
     withPeople: flags.has('--with-people') };
 }
 
-/** CLI: `npm run eval:analysis -- [--set original|heldout|varied|sealed|sealed2 | dir] [--mother-by-name] [--with-people] [--verbose]`. */
+/** CLI: `npm run eval:analysis -- [--set original|heldout|varied|sealed|sealed2|sealed3 | dir] [--mother-by-name] [--with-people] [--verbose]`. */
 if (require.main === module) {
   try {
     const a = parseEvalArgs(process.argv.slice(2));
