@@ -143,4 +143,6 @@ export interface Ctx {
   domains: Record<DomainId, DomainResult>;
   facts: Facts;
   gaps: Gap[];
+  /** The note is another agency's letter, summary or record: its "told me" was told to that agency, not the practitioner. */
+  document?: boolean;
 }

@@ -55,7 +55,7 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
       // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
       const direct = seen
         ? c.source === 'him' || c.source === 'observed' || c.source === 'none'
-        : c.source === 'him' && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
+        : c.source === 'him' && !ctx.document && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
       (direct ? first : second).push(text);
     }
     const uniq = (a: string[]) => [...new Set(a)];

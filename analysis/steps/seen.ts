@@ -11,7 +11,15 @@ const PROFESSIONAL_SPEAKER = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|offic
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|us|our|hiya|yeah|yes|no)\b/i;
 const ROLE_HIM = /\b(?:dad|father|daddy|fob|partner|stepdad|stepfather)\b/i;
 /** A letter, discharge summary, triage or strategy record from an agency: not a contact with him unless the writer says so. */
-const AGENCY_DOC = /^(?:dear\b|re:|to:|from:|patient:|subject:)|\b(?:discharge summary|triage|strategy (?:discussion|meeting)|referral form|notification|records? (?:extract|summary)|chronology|transfer (?:in|letter|summary))\b|^(?:yours (?:sincerely|faithfully)|kind regards|many thanks)\b/i;
+const AGENCY_DOC = /^(?:dear\b|re:|to:|from:|patient:|subject:)|\b(?:discharge summary|triage|strategy (?:discussion|meeting)|referral form|notification|records? (?:extract|summary)|chronology|transfer[- ](?:in|letter|summary)|information[- ]sharing|handover to)\b|^(?:yours (?:sincerely|faithfully)|kind regards|many thanks)\b/i;
+/** An agency's letterhead in capitals: "PROBATION SERVICE - …", "WESTBRIDGE CHILDREN'S SERVICES". */
+const AGENCY_HEAD = /^[A-Z][A-Z'&, -]{2,}\b(?:SERVICES?|POLICE|PROBATION|PRACTICE|TEAM|CONSTABULARY|TRUST)\b/;
+/** A dated earlier meeting in an agency's document ("at supervision on 20/11", "at that appointment"): not this contact. */
+const EARLIER = new RegExp(String.raw`\b(?:at (?:that|his|her|the|an?) (?:earlier |previous |last |initial )?(?:appointment|assessment|review|session|supervision|consultation|` +
+  String.raw`registration|booking)|(?:at|in) (?:supervision|surgery|clinic) on|when (?:i|we) (?:last )?saw \w+ (?:in|on|at)|last (?:week|month|year)|` +
+  String.raw`previous(?:ly)?|earlier this (?:year|month)|(?:on|since) \d)`, 'i');
+/** This contact in an agency's document: "I saw Mr Holt for supervision today", "this morning", "today's appointment". */
+const TODAY = /\b(?:today|today's|this (?:morning|afternoon|evening)|on arrival)\b/i;
 /** The writer's own sight of him in such a document: "I saw him", "we met Lewis at home". */
 const WRITER_SAW = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:(?:have|had|then|also)\s+)?(?:saw|met|visited|spoke (?:to|with)|seen|interviewed)|` +
   String.raw`on arrival|at (?:today's|this) (?:home visit|visit|session|appointment|meeting)|(?:told|said to) (?:me|us|officers)|stated)\b`, 'i');
@@ -60,7 +68,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const spoke: string[] = [];
   const present: string[] = [];
   const byPhone = phoneContact(ctx.sentences);
-  const agencyDoc = ctx.sentences.some((x) => AGENCY_DOC.test(x.text.trim()));
+  const agencyDoc = isAgencyDoc(ctx.sentences);
   let listed: boolean | null = null;
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
@@ -91,7 +99,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const before = p ? c.mentions.filter((m) => m.end <= p.index && m.who !== 'unknown') : [];
     const otherAgent = before.length > 0 && !before.some((m) => isHim(m.who));
     // In an agency's letter or record, only the writer's own "I saw him" shows he was seen.
-    const docOk = !agencyDoc || WRITER_SAW.test(c.lower);
+    const docOk = !agencyDoc || (WRITER_SAW.test(c.lower) && (TODAY.test(text) || !EARLIER.test(text)));
     const cueOk = !!p && (docOk || !DOC_WEAK.test(p[0]));
     // When a present list leaves him out, only his arriving part-way ("came home", "joined us") shows he was there.
     const listOk = listed !== false || ARRIVED.test(c.lower);
@@ -108,7 +116,12 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   else if (own.length && !absent.length) { status = byPhone ? 'spoken_to' : 'seen'; evidence = own.slice(0, 3); }
   else { status = 'not_seen'; evidence = absent; }
   if (!present.length && status === 'seen') present.push(ctx.input.name);
-  return { facts: { ...ctx.facts, present: uniq(present), seen: { status, evidence: uniq(evidence).slice(0, 5) } } };
+  return { document: agencyDoc, facts: { ...ctx.facts, present: uniq(present), seen: { status, evidence: uniq(evidence).slice(0, 5) } } };
+}
+
+/** Whether the note is a letter, summary or record from another agency (its "I" and "me" are that agency, not the practitioner). */
+export function isAgencyDoc(ss: readonly Sentence[]): boolean {
+  return ss.some((x) => AGENCY_DOC.test(x.text.trim())) || ss.slice(0, 2).some((x) => AGENCY_HEAD.test(x.text.trim()));
 }
 
 /** A present list's items. */
