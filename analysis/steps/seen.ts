@@ -16,8 +16,7 @@ const AGENCY_DOC = /^(?:dear\b|re:|to:|from:|patient:|subject:)|\b(?:discharge s
 const AGENCY_HEAD = /^[A-Z][A-Z'&, -]{2,}\b(?:SERVICES?|POLICE|PROBATION|PRACTICE|TEAM|CONSTABULARY|TRUST)\b/;
 /** A dated earlier meeting in an agency's document ("at supervision on 20/11", "at that appointment"): not this contact. */
 const EARLIER = new RegExp(String.raw`\b(?:at (?:that|his|her|the|an?) (?:earlier |previous |last |initial )?(?:appointment|assessment|review|session|supervision|consultation|` +
-  String.raw`registration|booking)|(?:at|in) (?:supervision|surgery|clinic) on|when (?:i|we) (?:last )?saw \w+ (?:in|on|at)|last (?:week|month|year)|` +
-  String.raw`previous(?:ly)?|earlier this (?:year|month)|(?:on|since) \d)`, 'i');
+  String.raw`registration|booking)|(?:at|in) (?:supervision|surgery|clinic) on|when (?:i|we) (?:last )?saw \w+ (?:in|on|at))`, 'i');
 /** This contact in an agency's document: "I saw Mr Holt for supervision today", "this morning", "today's appointment". */
 const TODAY = /\b(?:today|today's|this (?:morning|afternoon|evening)|on arrival)\b/i;
 /** The writer's own sight of him in such a document: "I saw him", "we met Lewis at home". */
@@ -69,6 +68,8 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const present: string[] = [];
   const byPhone = phoneContact(ctx.sentences);
   const agencyDoc = isAgencyDoc(ctx.sentences);
+  // Once the document dates the writer's meeting with him earlier ("at supervision on 20/11 he told me"), its undated "told me" is that meeting too.
+  const datedEarlier = agencyDoc && ctx.sentences.some((x) => WRITER_SAW.test(x.text) && EARLIER.test(x.text) && !TODAY.test(x.text));
   let listed: boolean | null = null;
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
@@ -99,7 +100,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const before = p ? c.mentions.filter((m) => m.end <= p.index && m.who !== 'unknown') : [];
     const otherAgent = before.length > 0 && !before.some((m) => isHim(m.who));
     // In an agency's letter or record, only the writer's own "I saw him" shows he was seen.
-    const docOk = !agencyDoc || (WRITER_SAW.test(c.lower) && (TODAY.test(text) || !EARLIER.test(text)));
+    const docOk = !agencyDoc || (WRITER_SAW.test(c.lower) && (TODAY.test(text) || (!EARLIER.test(text) && !datedEarlier)));
     const cueOk = !!p && (docOk || !DOC_WEAK.test(p[0]));
     // When a present list leaves him out, only his arriving part-way ("came home", "joined us") shows he was there.
     const listOk = listed !== false || ARRIVED.test(c.lower);
