@@ -149,6 +149,9 @@ function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
   explicit.sort((a, b) => a.start - b.start);
 }
 
+/** Between a speaker and whom they talk about: "said (that)", "reports", "told me (that)", "describes". */
+const REPORTED_BEFORE = /^\s*(?:has |had |also |then )?(?:said|says|reports?|reported|states?|stated|told (?:me|us|\w+)|describes?|described|feels?|felt|thinks?|believes?|explained|added|mentioned|disclosed|alleges?|alleged|confirmed|worries|worried|is worried|was worried)\s+(?:that\s+)?$/i;
+
 const SUBJECTLESS_REPORT = /^\W*(?:says|said|reports|reported|states|stated|told (?:me|us|hv|sw)|describes|described|admits|admitted|denies|denied)\b/i;
 
 const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
@@ -164,6 +167,16 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
 }
 
+/** Whether the clause's first word (after adverbs, negation, conjunctions) is a verb, before anyone is named: its subject is elided. */
+function verbFirst(tokens: readonly Tok[], firstMention: number): boolean {
+  for (const t of tokens) {
+    if (t.start >= firstMention) return false;
+    if (t.tags.has('Adverb') || t.tags.has('Negative') || t.tags.has('Conjunction')) continue;
+    return t.tags.has('Verb') && !t.tags.has('Gerund');
+  }
+  return false;
+}
+
 /** Attributes each clause: mentions (with pronouns resolved), its subject and whether he is mentioned. */
 export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const rx = nameRegexes(ctx.people);
@@ -176,6 +189,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const clauses = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
     const hw = headingWho(s.heading, ctx.people);
+    const firstClause = c.sentence !== lastSentence;
     if (c.sentence !== lastSentence) {
       // A heading line on its own ("Dad (Connor):", "Mum:") names whom the bullets under it are about.
       if (hw && !s.text.slice((s.heading ?? '').length + 1).trim()) blockWho = hw;
@@ -219,15 +233,21 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
     const implicit: Who = sentenceSubject ?? hw ?? (topicHeading ? 'him' : carriedSubject);
-    const subject: Who = people[0]?.who ?? implicit;
-    const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || (people.length === 0 && (implicit === 'him' || implicit === 'couple'));
+    // "… but has never hurt her": a clause that opens on its verb keeps the sentence's subject; "her" is its object.
+    // Only after the sentence's first clause: a note's opening "Discussed sleep with Zoe" is the writer's telegraphic "I".
+    const elided = !firstClause && people.length > 0 && !spk && verbFirst(c.tokens, people[0]!.start);
+    const subject: Who = elided ? implicit : people[0]?.who ?? implicit;
+    const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || ((people.length === 0 || elided) && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
     // A man named as an object ("assault on a former partner") is not who "he" means next.
     const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
     const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
     if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) {
-      sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+      // "Rochelle said Dean has a short fuse but has never hurt her": the later clauses are about whom she reported on, not her.
+      const reported = people.find((m, i) => i > 0 && REPORTED_BEFORE.test(c.text.slice(people[0]!.end, m.start)) && m.who !== 'baby');
+      const first = reported ?? people[0];
+      sentenceSubject = first.who === 'female' ? 'mother' : first.who;
     }
     return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };
   });
