@@ -49,8 +49,12 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
   for (const d of DOMAIN_IDS) {
     const first: string[] = [];
     const second: string[] = [];
+    // "I asked about his mood. He said he sleeps five hours": the answer in the next sentence is on the question's topic.
+    let asked = -2;
     for (const c of ctx.clauses) {
-      if (c.plan || !clauseCovers(d, c)) continue;
+      if (c.writer) { if (!c.plan && clauseCovers(d, { ...c, subject: 'him', mentions: [] })) asked = c.sentence; continue; }
+      const answer = asked === c.sentence - 1 && !c.plan && isHim(c.subject) && (c.source === 'him' || c.source === 'none');
+      if (c.plan || !(answer || clauseCovers(d, c))) continue;
       const text = ctx.sentences[c.sentence]!.text;
       // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
       const direct = seen

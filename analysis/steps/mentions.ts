@@ -70,7 +70,7 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
 const MALE: ReadonlySet<Who> = new Set<Who>(['him', 'baby', 'relative', 'other_man']);
 
 /** Resolves he/him/his in a clause given the explicit mentions and the male referent carried from before. */
-function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[] {
+function resolvePronouns(c: Clause, explicit: Mention[], carried: Who, carriedHere = false): Mention[] {
   const all: Mention[] = [...explicit];
   const taken = (i: number) => explicit.some((m) => i >= m.start && i < m.end);
   PRONOUN_RX.lastIndex = 0;
@@ -103,7 +103,8 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
     } else if (BABY_AFTER.test(after) && !BABY_OBJECT_AFTER.test(after.replace(BABY_AFTER, ''))) {
       who = 'baby';
     } else if (ADULT_AFTER.test(after)) {
-      who = firstMale && firstMale.who !== 'baby' ? firstMale.who : 'him';
+      // "Mark smelled of alcohol; Ellie says he drinks all day": an adult's verb keeps the adult man last spoken of.
+      who = firstMale && firstMale.who !== 'baby' ? firstMale.who : carriedHere && ref !== 'baby' && ref !== 'his_family' ? ref : 'him';
     } else if (word === 'he' && firstMale?.who === 'baby') {
       // "When Aarav screams he gets a tight chest": a baby named before "he" + an adult's verb leaves the man as "he".
       who = carried !== 'baby' ? carried : 'him';
@@ -181,6 +182,7 @@ function verbFirst(tokens: readonly Tok[], firstMention: number): boolean {
 export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const rx = nameRegexes(ctx.people);
   let carriedMale: Who = 'him';
+  let carriedAt = -1;
   let carriedSubject: Who = 'him';
   let lastSentence = -1;
   let lastSpeaker: Who = 'unknown';
@@ -228,7 +230,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     if (opener && !/^\s*(?:that )?(?:she|her)\b/i.test(c.text.slice(opener[0].length)) && !explicit.some((m) => m.start < opener[0].length)) {
       explicit.unshift({ start: 0, end: 0, who: hw && hw !== 'unknown' ? hw : blockWho ?? 'him', pronoun: true });
     }
-    const mentions = resolvePronouns(c, explicit, carriedMale);
+    // The man carried from an earlier clause of this sentence ("Mark smelled of drink; Ellie says he drinks") is who "he" means.
+    const mentions = resolvePronouns(c, explicit, carriedMale, carriedAt === c.sentence);
     const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
@@ -242,7 +245,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     // A man named as an object ("assault on a former partner") is not who "he" means next.
     const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
     const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
-    if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
+    if (subjMale) { carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale; carriedAt = c.sentence; }
     if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) {
       // "Rochelle said Dean has a short fuse but has never hurt her": the later clauses are about whom she reported on, not her.
       const reported = people.find((m, i) => i > 0 && REPORTED_BEFORE.test(c.text.slice(people[0]!.end, m.start)) && m.who !== 'baby');

@@ -124,6 +124,11 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
   return { clauses };
 }
 
+/** The writer asking or advising: "I asked (him) what/how/about…", "asked whether…", "I reminded/advised him that…". */
+const WRITER_WORDS = /^\W*(?:(?:i|we|hv|sw) (?:then |also )?)?(?:asked|enquired|queried|reminded|advised|explained to|suggested|i said|we said)\b(?: (?:him|dad|them|both|\w+))?(?: (?:what|how|whether|if|about|why|when|who|that|to))?\b/;
+/** An answer inside the same clause: "asked about drinking - says 2 cans", "asked …: 'not going there'" is still his refusal, not content. */
+const ANSWER = /\s[-–—:]\s|\b(?:he|dad|father) (?:said|says|told|replied|answered|explained|described)\b|\b(?:says|said|replied|answered)\b/i;
+
 /** Marks plans ("will ask next visit"), negation/denial and reassurance without evidence. */
 export function detectModality(ctx: Ctx): Partial<Ctx> {
   let sentence = -1;
@@ -138,9 +143,11 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
       && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
+    // "I asked what he does when Evie cries", "I reminded him that crying peaks": the writer's question or advice, not his account.
+    const writer = (WRITER_WORDS.test(c.lower) && !ANSWER.test(c.text.slice(WRITER_WORDS.exec(c.lower)![0].length)));
     // Someone else's praise ("Mum says he is 'a really good dad'") is reassurance even beside a detail; the detail still counts.
     const vague = VAGUE_RX.test(c.lower) && (c.source === 'other' || !SPECIFIC.test(c.text));
-    return { ...c, plan, negated, vague };
+    return { ...c, plan, negated, vague, writer };
   });
   return { clauses };
 }
