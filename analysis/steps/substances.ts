@@ -78,6 +78,11 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   return 'use';
 }
 
+/** Using, in any form: what carries a rate over to the substance named just before. */
+const USE_VERB = /\b(?:smok(?:es|ed|ing)|us(?:es|ed|ing)|drink(?:s|ing)?|drank|tak(?:es|ing)|took|spend(?:s|ing)?|spent)\b/;
+/** A denial that runs over a list: "Denies alcohol, drugs and violence", "no alcohol/drugs". */
+const DENIED_LIST = /\b(?:denies|denied|denying|no history of|nil|no)\b(?:\s*[a-z/-]+(?:\s+[a-z/-]+)?\s*(?:,|\band\b|\bor\b|\/))*\s*$/;
+
 interface Mentioned {
   name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null;
   negated: boolean; vague: boolean; suspected: boolean; dependence: boolean;
@@ -86,6 +91,7 @@ interface Mentioned {
 /** Finds substance mentions about him (or suspected in the home) and merges them per substance. */
 export function extractSubstances(ctx: Ctx): Partial<Ctx> {
   const found: Mentioned[] = [];
+  let lastSub: { name: string; sentence: number } | null = null;
   for (const c of ctx.clauses) {
     if (c.plan) continue;
     const sentence = ctx.sentences[c.sentence]!.text;
@@ -112,12 +118,17 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     if (!names.size && prev?.plan && /\?["']?\s*$/.test(prev.text) && /^\W*(?:no|nope|never|not at all|none|don't|i don't)\b/i.test(c.text)) {
       for (const [name, rx] of SUB_RX) { rx.lastIndex = 0; if (rx.test(prev.lower)) { names.set(name, 0); break; } }
     }
+    // "Open to Pathways for cannabis use. He reported smoking daily, spending £70 a week": a use verb with a rate goes on
+    // with the one substance named just before.
+    if (!names.size && lastSub && c.sentence - lastSub.sentence <= 1 && isHim(c.subject) && USE_VERB.test(c.lower)
+      && (FREQUENCY.test(c.text) || SPEND.test(c.text))) names.set(lastSub.name, 0);
+    if (names.size === 1) lastSub = { name: [...names.keys()][0]!, sentence: c.sentence };
     if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
     for (const [name, at] of names) {
       // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
       const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
-      const neg = (NEG_RX.test(local) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
+      const neg = (NEG_RX.test(local) || DENIED_LIST.test(c.lower.slice(0, at)) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,
         freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
