@@ -83,6 +83,21 @@ const USE_VERB = /\b(?:smok(?:es|ed|ing)|us(?:es|ed|ing)|drink(?:s|ing)?|drank|t
 /** A denial that runs over a list: "Denies alcohol, drugs and violence", "no alcohol/drugs". */
 const DENIED_LIST = /\b(?:denies|denied|denying|no history of|nil|no)\b(?:\s*[a-z/-]+(?:\s+[a-z/-]+)?\s*(?:,|\band\b|\bor\b|\/))*\s*$/;
 
+/** The open screens the practice model names, the substance each scores and its misuse cut-off (men). */
+const SCREENS: ReadonlyArray<readonly [string, RegExp, number]> = [['alcohol', /\baudit-?c\b/i, 5], ['cannabis', /\bcudit(?:-?r)?\b/i, 8]];
+
+/** The score of a screen in a clause about him: the total after "=", else the first number after the screen's name. */
+function screenScore(ctx: Ctx, rx: RegExp): { score: number; sentence: string } | null {
+  for (const c of ctx.clauses) {
+    const m = rx.exec(c.text);
+    if (!m || c.plan || (!isHim(c.subject) && !c.mentionsHim)) continue;
+    const rest = c.text.slice(m.index + m[0].length);
+    const n = /=\s*(\d{1,2})\b/.exec(rest) ?? /^[^\d]{0,40}?\b(\d{1,2})\b/.exec(rest);
+    if (n && Number(n[1]) <= 40) return { score: Number(n[1]), sentence: ctx.sentences[c.sentence]!.text };
+  }
+  return null;
+}
+
 interface Mentioned {
   name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null;
   negated: boolean; vague: boolean; suspected: boolean; dependence: boolean;
@@ -156,6 +171,15 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
     substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected),
       evidence: [...new Set(ms.map((m) => m.sentence))] });
+  }
+  // A standard screen run with him sets the band the practice model asks for: AUDIT-C ≥ 5 (men) and CUDIT-R ≥ 8 are misuse.
+  for (const [substance, rx, cut] of SCREENS) {
+    const screen = screenScore(ctx, rx);
+    if (!screen) continue;
+    const band: SubstanceLevel = screen.score >= cut ? 'misuse' : 'use';
+    const s = substances.find((x) => x.substance === substance);
+    if (!s) substances.push({ substance, frequency: null, amount: null, spend: null, level: band, suspected: false, evidence: [screen.sentence] });
+    else if (s.level === 'unknown' || s.level === 'none' || (s.level === 'use' && band === 'misuse')) s.level = band;
   }
   // A generic "drugs: denies" entry adds nothing next to a specific illicit drug entry with a level.
   return { facts: { ...ctx.facts, substances } };
