@@ -67,6 +67,9 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
   return out;
 }
 
+/** Him, or "they" including him. */
+const isHimWho = (w: Who): boolean => w === 'him' || w === 'couple';
+
 const MALE: ReadonlySet<Who> = new Set<Who>(['him', 'baby', 'relative', 'other_man']);
 
 /** Resolves he/him/his in a clause given the explicit mentions and the male referent carried from before. */
@@ -162,7 +165,10 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   const t = h?.trim();
   if (!t || t.split(/\s+/).length > 2) return null;
   if (PROFESSIONAL_HEADING.test(t)) return 'professional';
-  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(body) && body.split(/\s+/).length > 6) return null;
+  // "Scott: Carly said Scott 'never hit me'": a heading the body speaks of by name, with "me" only inside quotes, is a topic.
+  const unquoted = body.replace(/"[^"]*"?/g, ' ');
+  if (new RegExp(`\\b${escapeRx(t)}\\b`).test(body) && !/\b(?:i|i'm|i've|my|me)\b/i.test(unquoted)) return null;
+  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(unquoted) && body.split(/\s+/).length > 6) return null;
   if (t === p.name || p.aliases?.includes(t) || /^(?:dad|father)$/i.test(t)) return 'him';
   const w = p.names.get(t);
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
@@ -231,7 +237,9 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       explicit.unshift({ start: 0, end: 0, who: hw && hw !== 'unknown' ? hw : blockWho ?? 'him', pronoun: true });
     }
     // The man carried from an earlier clause of this sentence ("Mark smelled of drink; Ellie says he drinks") is who "he" means.
-    const mentions = resolvePronouns(c, explicit, carriedMale, carriedAt === c.sentence);
+    // Under a heading naming another man ("Dale: … He said he works on the bins"), "he" is that man too.
+    const headed = hw ?? blockWho;
+    const mentions = resolvePronouns(c, explicit, carriedMale, carriedAt === c.sentence || (!!headed && headed === carriedMale && !isHimWho(headed)));
     const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
@@ -252,7 +260,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       const first = reported ?? people[0];
       sentenceSubject = first.who === 'female' ? 'mother' : first.who;
     }
-    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };
+    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith,
+      speaker: spk ?? undefined };
   });
   return { clauses };
 }

@@ -143,7 +143,8 @@ function guessRole(n: string, text: string): Who {
     `\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|` +
     `says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|` +
     `breastfeeding)| (?:is|was) (?:breastfeeding|pregnant|recovering))\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
-  if (new RegExp(`\\b${e}\\b[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
+  // A speaker label ("Demi: He smokes") talks about "he"; it is not him.
+  if (new RegExp(`\\b${e}\\b(?!\\s*:)[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
   return 'unknown';
 }
 

@@ -38,7 +38,8 @@ function phoneContact(ss: Sentence[]): boolean {
 function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
   const h = s.heading?.trim();
   if (!h) return null;
-  if (h === ctx.people.name || ctx.people.aliases?.includes(h) || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
+  // First person outside quotations: "Jamie: Carly said 'never hit me'" is a topic heading, not his line.
+  if (h === ctx.people.name || ctx.people.aliases?.includes(h) || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1).replace(/"[^"]*"?/g, ' ')) ? 'him' : null;
   if (PROFESSIONAL_SPEAKER.test(h) || (ctx.people.names.has(h) && ctx.people.names.get(h) !== 'baby')) return 'other';
   return null;
 }

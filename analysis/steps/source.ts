@@ -111,7 +111,8 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
     const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, '')))
       || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
     // The writer's own lines in a transcript, while talking with him, are the conversation with him.
-    const own0 = c.talkWith === 'him' ? 'him' : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
+    // Another speaker's line in a transcript ("Demi: he smokes weed") is her account; his own line is his.
+    const own0 = c.talkWith === 'him' ? 'him' : c.speaker && c.speaker !== 'professional' ? speakerSource(c.speaker) : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
     // Once the note says it is quoting records, what he "reported" reached the writer through them.
     const own = fromRecords && own0 === 'him' ? 'other' : own0;
     const source = own === 'none' ? inherited : own;
