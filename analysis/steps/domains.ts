@@ -21,6 +21,19 @@ function historyKin(c: Clause, at: number, cue: string): boolean {
   return c.tokens.some((t) => t.tags.has('PastTense')) && !/\b(?:died|passed away|funeral)\b/.test(c.lower);
 }
 
+const CARE_AFTER = /\b(?:puts?|lays?|laid|rocks?|rocked|sings?|sang|white noise|walks? (?:him|her)|feeds?|fed|checks?|changes?|changed|bath\w*|cuddl\w*|holds?|held|settl\w*|sooth\w*|comfort\w*|wind(?:s|ed|ing)?)\b/;
+
+/** The cue sits in a "when …" clause and the rest of the clause is a frustration cue: a trigger, not care. */
+function inTrigger(c: Clause, at: number): boolean {
+  const w = /\b(?:when|whenever|if)\b[^,;]*$/.exec(c.lower.slice(0, at));
+  if (!w) return false;
+  const rx = CUE_RX.frustration_coping;
+  const outside = c.lower.slice(0, w.index);
+  rx.lastIndex = 0;
+  // "… when he won't nap - I put him in the cot": a care act after the trigger is what he does for the baby.
+  return rx.test(outside) && !CARE_AFTER.test(c.lower.slice(w.index));
+}
+
 /** Whether a cue about `who` counts for him on this domain. */
 function countsFor(d: DomainId, who: Who, c: Clause): boolean {
   if (isHim(who)) return true;
@@ -43,6 +56,9 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
   const reportEnd = rep ? rep.index + rep[0].length : 0;
   for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
     if (vagueSpans.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
+    // "gets stressed when Arlo cries", "punched the door when Roman wouldn't stop crying": the crying is the trigger of his
+    // reaction (frustration), not something he knows or does for the baby.
+    if (d === 'parenting_knowledge' && inTrigger(c, m.index)) continue;
     // "at his mum's flat", "his brother helps": family today is not his history; his own father, or family in the past, is.
     if (d === 'life_history' && KIN.test(m[0]) && !historyKin(c, m.index, m[0])) continue;
     if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;

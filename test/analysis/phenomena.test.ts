@@ -78,6 +78,8 @@ const ROWS: Row[] = [
   { what: "his family today (a place he goes, a recent death) is not his life history", note: 'Jamie present. He sees Evie every Saturday at his mum\'s house. His brother died in September.', other: ['Evie'], domains: { life_history: 'absent' } },
   { what: 'his family in the past is his life history', note: 'Jamie present. He said his mum drank and he was moved between his aunties.', domains: { life_history: 'covered' } },
   { what: 'his own father, even today, is his life history', note: 'Jamie present. He said he does not speak to his dad.', domains: { life_history: 'covered' } },
+  { what: 'crying as the trigger of his stress is not parenting knowledge', note: 'Jamie at work. Emily said Jamie gets stressed when Arlo cries and sometimes shouts at the TV.', other: ['Emily', 'Arlo'], domains: { parenting_knowledge: 'absent', frustration_coping: 'secondhand' } },
+  { what: 'what he does for the crying baby after the trigger is parenting knowledge', note: 'Jamie present. "I lose my patience when he won\'t nap - I put him in the cot and sing to him."', domains: { parenting_knowledge: 'covered', frustration_coping: 'covered' } },
   { what: "a capitalised agency letterhead makes the note an agency's record", note: 'PROBATION SERVICE - UPDATE\nAt supervision on 20/11 Jamie told me he smokes cannabis most evenings.', seen: 'not_seen', domains: { substance_use: 'secondhand' } },
   { what: 'a capitalised heading that is not an agency is not a record', note: 'HOME VISIT\nJamie told me he smokes cannabis most evenings.', seen: 'seen', domains: { substance_use: 'covered' } },
   { what: 'a joint visit is not cannabis', note: 'Jamie present. Plan: a joint visit with the SW next week.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
