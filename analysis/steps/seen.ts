@@ -31,7 +31,8 @@ const ARRIVED = /\b(?:came (?:home|in|down)|joined|arrived)\b/i;
 
 /** The note's opening line(s) say the contact was a phone or video call. */
 function phoneContact(ss: Sentence[]): boolean {
-  return ss.slice(0, 2).some((s) => PHONE.test(s.text) || /^(?:tel|telephone|phone|call)\b/i.test(s.text));
+  // The heading counts too: "Telephone call: HV to Rhys …. Approx. 25 mins." keeps it only on the line's first sentence.
+  return ss.slice(0, 2).some((s) => PHONE.test(s.text) || /^(?:tel|telephone|phone|call)\b/i.test(s.heading ?? s.text));
 }
 
 /** A transcript line: "Name: what they said" — the heading is a speaker, not a topic. */
@@ -46,6 +47,8 @@ function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
 
 /** Whether a present-list item names him: his name, or a role word for him with nobody else's name beside it. */
 function itemIsHim(item: string, ctx: Ctx): boolean {
+  // "Father (Harry) not present - at football": named in the list to say he was not there.
+  if (/\b(?:not (?:present|here|there|seen|at home|in attendance)|absent|dna|did not attend)\b/i.test(item)) return false;
   if (new RegExp(`\\b(?:${[ctx.people.name, ...(ctx.people.aliases ?? [])].map(escapeRx).join('|')})\\b`).test(item)) return true;
   const others = (item.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((n) => ctx.people.names.has(n));
   return ROLE_HIM.test(item) && !/\b(?:not|no)\b/i.test(item) && others.length === 0 && !/'s (?:partner|dad|father)/i.test(item);
@@ -76,7 +79,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const h = s.heading?.trim() ?? '';
     const body = s.heading ? s.text.slice(s.heading.length + 1) : s.text;
     if (HEADING_PRESENT.test(h)) {
-      const items = body.split(/,|\band\b|;|\/|\+/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
+      const items = body.split(/,|\band\b|;|\/|\+|\.\s/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
       present.push(...items);
       const him = items.some((i) => itemIsHim(i, ctx));
       listed = listed || him;
@@ -91,7 +94,11 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const aboutHim = c.mentionsHim || c.subject === 'him';
     if (!aboutHim) continue;
     // "Phone call to him, as he was at work": the call is the contact, the absence is the reason for it.
-    if (PHONE.test(c.lower)) { phone.push(text); continue; }
+    // "Sasha (by phone) says…", "Strategy discussion (by telephone)": someone else's call, or professionals', is not a call with him.
+    if (PHONE.test(c.lower)) {
+      if (cueAboutHim(PHONE, c) && !PROFESSIONALS_CALL.test(c.lower)) phone.push(text);
+      continue;
+    }
     if (cueAboutHim(NOT_PRESENT, c)) { absent.push(text); continue; }
     // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact, nor do transcript lines.
     if (c.source === 'other' || speaker(s, ctx)) continue;
@@ -113,7 +120,8 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   let evidence: string[];
   if (byPhone && (spoke.length || phone.length)) { status = 'spoken_to'; evidence = [...phone, ...spoke]; }
   else if (spoke.length) { status = 'seen'; evidence = spoke; }
-  else if (seen.length) { status = 'seen'; evidence = seen; }
+  // A call (the contact line says so) with no in-person cue is speaking to him, not seeing him: "was in the army" is not presence.
+  else if (seen.length) { status = byPhone && !seen.some((x) => IN_PERSON.test(x)) ? 'spoken_to' : 'seen'; evidence = seen; }
   else if (phone.length) { status = 'spoken_to'; evidence = phone; }
   else if (own.length && !absent.length) { status = byPhone ? 'spoken_to' : 'seen'; evidence = own.slice(0, 3); }
   else { status = 'not_seen'; evidence = absent; }
@@ -125,6 +133,9 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
 export function isAgencyDoc(ss: readonly Sentence[]): boolean {
   return ss.some((x) => AGENCY_DOC.test(x.text.trim())) || ss.slice(0, 2).some((x) => AGENCY_HEAD.test(x.text.trim()));
 }
+
+const PROFESSIONALS_CALL = /\b(?:strategy|meeting|discussion|conference|professionals|core group|case conference)\b/;
+const IN_PERSON = /\b(?:in person|face to face|face-to-face|visited|home visit|at (?:the )?(?:home|clinic|office|visit)|joined (?:us|the visit)|came (?:home|in|to)|answered the door|present)\b/i;
 
 /** A present list's items. */
 function items(body: string): string[] {
