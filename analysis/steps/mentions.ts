@@ -243,7 +243,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
-    const implicit: Who = sentenceSubject ?? hw ?? (topicHeading ? 'him' : carriedSubject);
+    // On a transcript line the heading is the speaker, not the topic: "Demi: Shouting, slamming the cupboards" goes on about him.
+    const implicit: Who = sentenceSubject ?? (spk ? carriedSubject : hw ?? (topicHeading ? 'him' : carriedSubject));
     // "… but has never hurt her": a clause that opens on its verb keeps the sentence's subject; "her" is its object.
     // Only after the sentence's first clause: a note's opening "Discussed sleep with Zoe" is the writer's telegraphic "I".
     const elided = !firstClause && people.length > 0 && !spk && verbFirst(c.tokens, people[0]!.start);
