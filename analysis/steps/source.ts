@@ -14,6 +14,8 @@ const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join(
 const VAGUE_RX = words(VAGUE, 'i');
 const I_RX = /\b(?:i|hv|sw|writer|practitioner)\s*$/i;
 
+const PREP_BEFORE = /\b(?:about|with|to|for|of|at|by|on|from|towards|against)\s+(?:the |a |an |his |her )?$/;
+
 const SOURCE_VERBS = /\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/;
 
 /** The source a speaker gives a clause. */
@@ -36,7 +38,9 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, oth
   if (rv) {
     const before = c.lower.slice(0, rv.index);
     // Babies do not speak: "Jack sees Rosie … and told me" is Jack's account.
-    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown' && m.who !== 'baby').pop();
+    // Nor do the objects of a preposition: "He was keen to talk about Theo and said…" is his account.
+    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown' && m.who !== 'baby'
+      && !PREP_BEFORE.test(c.lower.slice(0, m.start))).pop();
     if (speaker && !I_RX.test(before)) return speakerSource(speaker.who);
     if (OTHER_RX.test(before)) return 'other';
     if (!speaker && !I_RX.test(before) && rv.index < 3) return headingOther ? 'other' : headingHim ? 'him' : speakerSource(c.subject);
