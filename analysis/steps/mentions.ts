@@ -119,12 +119,17 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who, carriedHe
   return all.sort((a, b) => a.start - b.start);
 }
 
+/** "his calm-down plan:", "dad's work:" (not "his mum:"): the line under it is about him, whoever it names. */
+const HIS_THING = /^(?:his|dad's|father's)\s+(?!(?:own\s+)?(?:mum|mother|mam|dad|father|nan|gran\w*|brothers?|sisters?|family|parents|partner|ex|girlfriend|wife)\b)/i;
+
 /** Who a heading names, if it names a person. */
 function headingWho(h: string | null, p: People): Who | null {
   if (!h) return null;
   const t = h.trim();
   if (t.split(/\s+/)[0] === p.name || p.aliases?.includes(t.split(/\s+/)[0]!) || (p.surname && t.includes(p.surname))) return 'him';
   for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
+  if (HIS_THING.test(t)) return 'him';
+  if (/^(?:his|dad's|father's)\s/i.test(t)) return 'his_family';
   // "Kayleigh's mood": a heading about someone else by name.
   const known = p.names.get(t.split(/\s+/)[0]!.replace(/'s$/, ''));
   return known ?? null;
@@ -248,7 +253,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     // "… but has never hurt her": a clause that opens on its verb keeps the sentence's subject; "her" is its object.
     // Only after the sentence's first clause: a note's opening "Discussed sleep with Zoe" is the writer's telegraphic "I".
     const elided = !firstClause && people.length > 0 && !spk && verbFirst(c.tokens, people[0]!.start);
-    const subject: Who = elided ? implicit : people[0]?.who ?? implicit;
+    const subject: Who = elided || (!!s.heading && HIS_THING.test(s.heading.trim())) ? implicit : people[0]?.who ?? implicit;
     const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || ((people.length === 0 || elided) && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
     // A man named as an object ("assault on a former partner") is not who "he" means next.
