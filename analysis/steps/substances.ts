@@ -80,8 +80,10 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
 
 /** Using, in any form: what carries a rate over to the substance named just before. */
 const USE_VERB = /\b(?:smok(?:es|ed|ing)|us(?:es|ed|ing)|drink(?:s|ing)?|drank|tak(?:es|ing)|took|spend(?:s|ing)?|spent)\b/;
-/** A denial that runs over a list: "Denies alcohol, drugs and violence", "no alcohol/drugs". */
+/** A denial that runs over a list: "Denies alcohol, drugs and violence", "no alcohol/drugs", "never smoked, drunk or taken drugs". */
 const DENIED_LIST = /\b(?:denies|denied|denying|no history of|nil|no)\b(?:\s*[a-z/-]+(?:\s+[a-z/-]+)?\s*(?:,|\band\b|\bor\b|\/))*\s*$/;
+/** "has never smoked, drunk or taken drugs": "never" over a list of using verbs (not "never hit anyone and drinks"). */
+const NEVER_LIST = /\bnever\s+(?:(?:smoked|drunk|drank|taken|used|had|touched|tried|done)\s*(?:,|\band\b|\bor\b)\s*)+(?:smoked|drunk|drank|taken|used|had|touched|tried|done)?\s*$/;
 
 /** The open screens the practice model names, the substance each scores and its misuse cut-off (men). */
 const SCREENS: ReadonlyArray<readonly [string, RegExp, number]> = [['alcohol', /\baudit-?c\b/i, 5], ['cannabis', /\bcudit(?:-?r)?\b/i, 8]];
@@ -143,7 +145,7 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
       // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
       const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
-      const neg = (NEG_RX.test(local) || DENIED_LIST.test(c.lower.slice(0, at)) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
+      const neg = (NEG_RX.test(local) || DENIED_LIST.test(c.lower.slice(0, at)) || NEVER_LIST.test(c.lower.slice(0, at)) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,
         freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
