@@ -145,7 +145,9 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
       // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
       const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
-      const neg = (NEG_RX.test(local) || DENIED_LIST.test(c.lower.slice(0, at)) || NEVER_LIST.test(c.lower.slice(0, at)) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
+      const before = c.lower.slice(0, at);
+      const neg = (NEG_RX.test(local) || DENIED_LIST.test(before) || NEVER_LIST.test(before) || PAST_USE.test(local) || PAST_USE.test(after)
+        || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,
         freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
