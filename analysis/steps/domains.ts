@@ -12,11 +12,12 @@ const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regard
 const TOLD_WRITER = /\b(?:told|said to|disclosed to|explained to|admitted to) (?:me|us)\b/;
 const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b(?:\\s+(?:me|us|that))?`, 'i');
 
+const FATHER_NOW = /\b(?:died|passed away|funeral|cares? for|caring for|looks? after|looking after)\b/;
 const KIN = /^(?:his|my) (?:own )?(?:mum|mother|mam|family|nan|grandparents|siblings|brothers?|sisters?)\b/;
 
 /** A mention of his family that is his history: in the past tense (compromise's parse), and not a place he goes now ("his mum's flat"). */
 function historyKin(c: Clause, at: number, cue: string): boolean {
-  if (/^(?:his|my) (?:own )?\w+'s\b/.test(c.lower.slice(at, at + cue.length + 3)) || /\b(?:at|to|from|round|with)\s+$/.test(c.lower.slice(0, at))) return false;
+  if (/^(?:his|my) (?:own )?\w+'s\b/.test(c.lower.slice(at, at + cue.length + 3)) || /\b(?:at|to|from|round|with|in)\s+$/.test(c.lower.slice(0, at))) return false;
   if (!c.tokens.length) return true;
   return c.tokens.some((t) => t.tags.has('PastTense')) && !/\b(?:died|passed away|funeral)\b/.test(c.lower);
 }
@@ -61,6 +62,8 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
     if (d === 'parenting_knowledge' && inTrigger(c, m.index)) continue;
     // "at his mum's flat", "his brother helps": family today is not his history; his own father, or family in the past, is.
     if (d === 'life_history' && KIN.test(m[0]) && !historyKin(c, m.index, m[0])) continue;
+    // His father now — a recent death, or caring for him ("cares for his father, who had a stroke") — is a pressure, not history.
+    if (d === 'life_history' && /^(?:his|my) (?:own )?(?:father|dad)\b/.test(m[0]) && FATHER_NOW.test(c.lower)) continue;
     if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
     // A reflexive cue ("calm himself down") is about the clause's agent, not the nearest person named.
     const who = d === 'parenting_knowledge' || /\bhimself\b/.test(m[0]) ? agentOf(c, reportEnd) : whoAt(c, m.index);

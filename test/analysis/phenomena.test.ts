@@ -110,6 +110,8 @@ const ROWS: Row[] = [
   { what: 'a job in a shop, sick pay and being off work are pressures', note: 'Jamie was at work. Kelly said Jamie works in a shop, has been off work with his back and they live on his sick pay.', other: ['Kelly'], domains: { pressures: 'secondhand' } },
   { what: '"never smoked, drunk or taken drugs" denies each', note: 'Jamie present.\n- Jamie says he has never smoked, drunk or taken drugs', substances: { alcohol: 'none', drugs: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: '"never smoked but drinks" denies only smoking', note: 'Jamie present.\n- Jamie says he has never smoked but drinks at weekends', substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'his father now (a recent death, caring for him) and "in my family" norms are not his life history', note: 'Jamie present. He cares for his father, who had a stroke last year. He said in his family a father "must be strong".', domains: { life_history: 'absent' } },
+  { what: 'his father in his childhood is his life history', note: 'Jamie present. He said his father left when he was two.', domains: { life_history: 'covered' } },
   { what: "a capitalised agency letterhead makes the note an agency's record", note: 'PROBATION SERVICE - UPDATE\nAt supervision on 20/11 Jamie told me he smokes cannabis most evenings.', seen: 'not_seen', domains: { substance_use: 'secondhand' } },
   { what: 'a capitalised heading that is not an agency is not a record', note: 'HOME VISIT\nJamie told me he smokes cannabis most evenings.', seen: 'seen', domains: { substance_use: 'covered' } },
   { what: 'a joint visit is not cannabis', note: 'Jamie present. Plan: a joint visit with the SW next week.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
