@@ -108,6 +108,10 @@ export interface Clause {
   vague: boolean;
   /** On a transcript line, who the writer is talking with (the last other speaker), else undefined. */
   talkWith?: Who;
+  /** On a transcript line ("Demi: he smokes"), who speaks: him, someone else, or a professional; else undefined. */
+  speaker?: Who | 'professional';
+  /** The writer's own words: "I asked/reminded/advised…" with no answer in the clause. */
+  writer?: boolean;
   /** Domains named by the line's heading ("Drugs: denies."). */
   headingDomains: DomainId[];
 }
@@ -143,4 +147,6 @@ export interface Ctx {
   domains: Record<DomainId, DomainResult>;
   facts: Facts;
   gaps: Gap[];
+  /** The note is another agency's letter, summary or record: its "told me" was told to that agency, not the practitioner. */
+  document?: boolean;
 }

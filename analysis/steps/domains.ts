@@ -12,6 +12,29 @@ const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regard
 const TOLD_WRITER = /\b(?:told|said to|disclosed to|explained to|admitted to) (?:me|us)\b/;
 const REPORT_RX = new RegExp(`\\b(?:${REPORT_VERBS})\\b(?:\\s+(?:me|us|that))?`, 'i');
 
+const FATHER_NOW = /\b(?:died|passed away|funeral|cares? for|caring for|looks? after|looking after)\b/;
+const KIN = /^(?:his|my) (?:own )?(?:mum|mother|mam|family|nan|grandparents|siblings|brothers?|sisters?)\b/;
+
+/** A mention of his family that is his history: in the past tense (compromise's parse), and not a place he goes now ("his mum's flat"). */
+function historyKin(c: Clause, at: number, cue: string): boolean {
+  if (/^(?:his|my) (?:own )?\w+'s\b/.test(c.lower.slice(at, at + cue.length + 3)) || /\b(?:at|to|from|round|with|in)\s+$/.test(c.lower.slice(0, at))) return false;
+  if (!c.tokens.length) return true;
+  return c.tokens.some((t) => t.tags.has('PastTense')) && !/\b(?:died|passed away|funeral)\b/.test(c.lower);
+}
+
+const CARE_AFTER = /\b(?:puts?|lays?|laid|rocks?|rocked|sings?|sang|white noise|walks? (?:him|her)|feeds?|fed|checks?|changes?|changed|bath\w*|cuddl\w*|holds?|held|settl\w*|sooth\w*|comfort\w*|wind(?:s|ed|ing)?)\b/;
+
+/** The cue sits in a "when …" clause and the rest of the clause is a frustration cue: a trigger, not care. */
+function inTrigger(c: Clause, at: number): boolean {
+  const w = /\b(?:when|whenever|if)\b[^,;]*$/.exec(c.lower.slice(0, at));
+  if (!w) return false;
+  const rx = CUE_RX.frustration_coping;
+  const outside = c.lower.slice(0, w.index);
+  rx.lastIndex = 0;
+  // "… when he won't nap - I put him in the cot": a care act after the trigger is what he does for the baby.
+  return rx.test(outside) && !CARE_AFTER.test(c.lower.slice(w.index));
+}
+
 /** Whether a cue about `who` counts for him on this domain. */
 function countsFor(d: DomainId, who: Who, c: Clause): boolean {
   if (isHim(who)) return true;
@@ -34,6 +57,13 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
   const reportEnd = rep ? rep.index + rep[0].length : 0;
   for (let m = rx.exec(c.lower); m; m = rx.exec(c.lower)) {
     if (vagueSpans.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
+    // "gets stressed when Arlo cries", "punched the door when Roman wouldn't stop crying": the crying is the trigger of his
+    // reaction (frustration), not something he knows or does for the baby.
+    if (d === 'parenting_knowledge' && inTrigger(c, m.index)) continue;
+    // "at his mum's flat", "his brother helps": family today is not his history; his own father, or family in the past, is.
+    if (d === 'life_history' && KIN.test(m[0]) && !historyKin(c, m.index, m[0])) continue;
+    // His father now — a recent death, or caring for him ("cares for his father, who had a stroke") — is a pressure, not history.
+    if (d === 'life_history' && /^(?:his|my) (?:own )?(?:father|dad)\b/.test(m[0]) && FATHER_NOW.test(c.lower)) continue;
     if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
     // A reflexive cue ("calm himself down") is about the clause's agent, not the nearest person named.
     const who = d === 'parenting_knowledge' || /\bhimself\b/.test(m[0]) ? agentOf(c, reportEnd) : whoAt(c, m.index);
@@ -49,13 +79,17 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
   for (const d of DOMAIN_IDS) {
     const first: string[] = [];
     const second: string[] = [];
+    // "I asked about his mood. He said he sleeps five hours": the answer in the next sentence is on the question's topic.
+    let asked = -2;
     for (const c of ctx.clauses) {
-      if (c.plan || !clauseCovers(d, c)) continue;
+      if (c.writer) { if (!c.plan && clauseCovers(d, { ...c, subject: 'him', mentions: [] })) asked = c.sentence; continue; }
+      const answer = asked === c.sentence - 1 && !c.plan && isHim(c.subject) && (c.source === 'him' || c.source === 'none');
+      if (c.plan || !(answer || clauseCovers(d, c))) continue;
       const text = ctx.sentences[c.sentence]!.text;
       // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
       const direct = seen
         ? c.source === 'him' || c.source === 'observed' || c.source === 'none'
-        : c.source === 'him' && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
+        : c.source === 'him' && !ctx.document && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
       (direct ? first : second).push(text);
     }
     const uniq = (a: string[]) => [...new Set(a)];

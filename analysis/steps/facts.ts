@@ -76,6 +76,9 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
   return { facts: { ...ctx.facts, factors } };
 }
 
+const SEEK_CONSENT = /\b(?:ask|seek|request|get|obtain|gain)\b(?: \w+){0,3} (?:for )?(?:his |their )?consent\b/;
+const NEG_JUST_BEFORE = /\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$|n't(?:\s+\w+){0,2}\s*$/;
+
 /** Agencies from which information about him was sought, or to which he consented to contact. */
 export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
@@ -86,7 +89,12 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
     const agencyReport = c.source === 'other' && c.mentionsHim && !c.plan
       && (c.mentions.some((m) => m.who === 'professional') || AGENCIES.some(([, rx]) => rx.test(heading)));
     if (!agencyReport) {
-      if ((c.plan && !/\b(?:consent|agreed)\b/.test(c.lower)) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+      // A planned request for consent ("ask Tyrone for consent for checks once seen") is not consent given.
+      const consentNow = /\b(?:consent|agreed)\b/.test(c.lower) && !SEEK_CONSENT.test(c.lower);
+      if ((c.plan && !consentNow) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+      // "I have not contacted his GP", "did not ask him about consent": a negated act is not an act.
+      const hit = INFO_SOUGHT.exec(c.lower)!;
+      if (NEG_JUST_BEFORE.test(c.lower.slice(0, hit.index)) && !/^(?:no|not|nothing)\b/.test(hit[0])) continue;
       if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
     }
     const text = ctx.sentences[c.sentence]!.text;

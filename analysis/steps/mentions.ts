@@ -67,10 +67,13 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
   return out;
 }
 
+/** Him, or "they" including him. */
+const isHimWho = (w: Who): boolean => w === 'him' || w === 'couple';
+
 const MALE: ReadonlySet<Who> = new Set<Who>(['him', 'baby', 'relative', 'other_man']);
 
 /** Resolves he/him/his in a clause given the explicit mentions and the male referent carried from before. */
-function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[] {
+function resolvePronouns(c: Clause, explicit: Mention[], carried: Who, carriedHere = false): Mention[] {
   const all: Mention[] = [...explicit];
   const taken = (i: number) => explicit.some((m) => i >= m.start && i < m.end);
   PRONOUN_RX.lastIndex = 0;
@@ -103,7 +106,8 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
     } else if (BABY_AFTER.test(after) && !BABY_OBJECT_AFTER.test(after.replace(BABY_AFTER, ''))) {
       who = 'baby';
     } else if (ADULT_AFTER.test(after)) {
-      who = firstMale && firstMale.who !== 'baby' ? firstMale.who : 'him';
+      // "Mark smelled of alcohol; Ellie says he drinks all day": an adult's verb keeps the adult man last spoken of.
+      who = firstMale && firstMale.who !== 'baby' ? firstMale.who : carriedHere && ref !== 'baby' && ref !== 'his_family' ? ref : 'him';
     } else if (word === 'he' && firstMale?.who === 'baby') {
       // "When Aarav screams he gets a tight chest": a baby named before "he" + an adult's verb leaves the man as "he".
       who = carried !== 'baby' ? carried : 'him';
@@ -115,12 +119,17 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who): Mention[
   return all.sort((a, b) => a.start - b.start);
 }
 
+/** "his calm-down plan:", "dad's work:" (not "his mum:"): the line under it is about him, whoever it names. */
+const HIS_THING = /^(?:his|dad's|father's)\s+(?!(?:own\s+)?(?:mum|mother|mam|dad|father|nan|gran\w*|brothers?|sisters?|family|parents|partner|ex|girlfriend|wife)\b)/i;
+
 /** Who a heading names, if it names a person. */
 function headingWho(h: string | null, p: People): Who | null {
   if (!h) return null;
   const t = h.trim();
   if (t.split(/\s+/)[0] === p.name || p.aliases?.includes(t.split(/\s+/)[0]!) || (p.surname && t.includes(p.surname))) return 'him';
   for (const [who, rx] of HEADING_PEOPLE) if (rx.test(t)) return who;
+  if (HIS_THING.test(t)) return 'him';
+  if (/^(?:his|dad's|father's)\s/i.test(t)) return 'his_family';
   // "Kayleigh's mood": a heading about someone else by name.
   const known = p.names.get(t.split(/\s+/)[0]!.replace(/'s$/, ''));
   return known ?? null;
@@ -149,6 +158,9 @@ function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
   explicit.sort((a, b) => a.start - b.start);
 }
 
+/** Between a speaker and whom they talk about: "said (that)", "reports", "told me (that)", "describes". */
+const REPORTED_BEFORE = /^\s*(?:has |had |also |then )?(?:said|says|reports?|reported|states?|stated|told (?:me|us|\w+)|describes?|described|feels?|felt|thinks?|believes?|explained|added|mentioned|disclosed|alleges?|alleged|confirmed|worries|worried|is worried|was worried)\s+(?:that\s+)?$/i;
+
 const SUBJECTLESS_REPORT = /^\W*(?:says|said|reports|reported|states|stated|told (?:me|us|hv|sw)|describes|described|admits|admitted|denies|denied)\b/i;
 
 const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
@@ -158,16 +170,30 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   const t = h?.trim();
   if (!t || t.split(/\s+/).length > 2) return null;
   if (PROFESSIONAL_HEADING.test(t)) return 'professional';
-  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(body) && body.split(/\s+/).length > 6) return null;
+  // "Scott: Carly said Scott 'never hit me'": a heading the body speaks of by name, with "me" only inside quotes, is a topic.
+  const unquoted = body.replace(/"[^"]*"?/g, ' ');
+  if (new RegExp(`\\b${escapeRx(t)}\\b`).test(body) && !/\b(?:i|i'm|i've|my|me)\b/i.test(unquoted)) return null;
+  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(unquoted) && body.split(/\s+/).length > 6) return null;
   if (t === p.name || p.aliases?.includes(t) || /^(?:dad|father)$/i.test(t)) return 'him';
   const w = p.names.get(t);
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
+}
+
+/** Whether the clause's first word (after adverbs, negation, conjunctions) is a verb, before anyone is named: its subject is elided. */
+function verbFirst(tokens: readonly Tok[], firstMention: number): boolean {
+  for (const t of tokens) {
+    if (t.start >= firstMention) return false;
+    if (t.tags.has('Adverb') || t.tags.has('Negative') || t.tags.has('Conjunction')) continue;
+    return t.tags.has('Verb') && !t.tags.has('Gerund');
+  }
+  return false;
 }
 
 /** Attributes each clause: mentions (with pronouns resolved), its subject and whether he is mentioned. */
 export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const rx = nameRegexes(ctx.people);
   let carriedMale: Who = 'him';
+  let carriedAt = -1;
   let carriedSubject: Who = 'him';
   let lastSentence = -1;
   let lastSpeaker: Who = 'unknown';
@@ -176,6 +202,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const clauses = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
     const hw = headingWho(s.heading, ctx.people);
+    const firstClause = c.sentence !== lastSentence;
     if (c.sentence !== lastSentence) {
       // A heading line on its own ("Dad (Connor):", "Mum:") names whom the bullets under it are about.
       if (hw && !s.text.slice((s.heading ?? '').length + 1).trim()) blockWho = hw;
@@ -214,22 +241,33 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     if (opener && !/^\s*(?:that )?(?:she|her)\b/i.test(c.text.slice(opener[0].length)) && !explicit.some((m) => m.start < opener[0].length)) {
       explicit.unshift({ start: 0, end: 0, who: hw && hw !== 'unknown' ? hw : blockWho ?? 'him', pronoun: true });
     }
-    const mentions = resolvePronouns(c, explicit, carriedMale);
+    // The man carried from an earlier clause of this sentence ("Mark smelled of drink; Ellie says he drinks") is who "he" means.
+    // Under a heading naming another man ("Dale: … He said he works on the bins"), "he" is that man too.
+    const headed = hw ?? blockWho;
+    const mentions = resolvePronouns(c, explicit, carriedMale, carriedAt === c.sentence || (!!headed && headed === carriedMale && !isHimWho(headed)));
     const talkWith: Who | undefined = spk === 'professional' && lastSpeaker !== 'unknown' ? lastSpeaker : spk ? 'unknown' : undefined;
     const people = mentions.filter((m) => m.who !== 'unknown');
     const topicHeading = !!s.heading && !hw && !HEADING_PRESENT.test(s.heading.trim());
-    const implicit: Who = sentenceSubject ?? hw ?? (topicHeading ? 'him' : carriedSubject);
-    const subject: Who = people[0]?.who ?? implicit;
-    const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || (people.length === 0 && (implicit === 'him' || implicit === 'couple'));
+    // On a transcript line the heading is the speaker, not the topic: "Demi: Shouting, slamming the cupboards" goes on about him.
+    const implicit: Who = sentenceSubject ?? (spk ? carriedSubject : hw ?? (topicHeading ? 'him' : carriedSubject));
+    // "… but has never hurt her": a clause that opens on its verb keeps the sentence's subject; "her" is its object.
+    // Only after the sentence's first clause: a note's opening "Discussed sleep with Zoe" is the writer's telegraphic "I".
+    const elided = !firstClause && people.length > 0 && !spk && verbFirst(c.tokens, people[0]!.start);
+    const subject: Who = elided || (!!s.heading && HIS_THING.test(s.heading.trim())) ? implicit : people[0]?.who ?? implicit;
+    const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || ((people.length === 0 || elided) && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
     // A man named as an object ("assault on a former partner") is not who "he" means next.
     const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
     const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
-    if (subjMale) carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale;
+    if (subjMale) { carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale; carriedAt = c.sentence; }
     if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) {
-      sentenceSubject = people[0].who === 'female' ? 'mother' : people[0].who;
+      // "Rochelle said Dean has a short fuse but has never hurt her": the later clauses are about whom she reported on, not her.
+      const reported = people.find((m, i) => i > 0 && REPORTED_BEFORE.test(c.text.slice(people[0]!.end, m.start)) && m.who !== 'baby');
+      const first = reported ?? people[0];
+      sentenceSubject = first.who === 'female' ? 'mother' : first.who;
     }
-    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith };
+    return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith,
+      speaker: spk ?? undefined };
   });
   return { clauses };
 }

@@ -38,6 +38,12 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
   const aliasRx = new RegExp(`\\b${e}\\s*(?:\\(|/)\\s*([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+)\\s*(?:\\(\\s*${e}\\b|/\\s*${e}\\b)`, 'g');
   const aliases = [...new Set([...text.matchAll(aliasRx)].map((m) => (m[1] ?? m[2])!))]
     .filter((a) => a !== first && !/^(?:Dad|Father|Mum|Baby|Mr|Age|Aged|Not|Present)$/.test(a) && !ctx.input.people.some((p) => p.name.split(/\s+/)[0] === a));
+  // His name shortened ("Stu" for Stuart, "Matt" for Matthew): a capitalised word of 3+ letters his name starts with.
+  const others = new Set([...ctx.input.otherNames, ...ctx.input.people.map((p) => p.name)].map((n) => n.split(/\s+/)[0]!));
+  for (const m of text.matchAll(/\b([A-Z][a-z]{2,})\b/g)) {
+    const w = m[1]!;
+    if (w !== first && first.startsWith(w) && !others.has(w) && !aliases.includes(w)) aliases.push(w);
+  }
   for (const [who, rx] of NAME_ROLE_CUES) {
     rx.lastIndex = 0;
     for (let m = rx.exec(text); m; m = rx.exec(text)) {
@@ -143,7 +149,8 @@ function guessRole(n: string, text: string): Who {
     `\\b(?:mum|mother|Ms|Mrs|Miss)\\s+${e}\\b|\\b${e}\\s+\\((?:mum|mother)\\)|\\b${e}\\s+(?:said|` +
     `says|told|reported)\\s+she\\b|\\b${e}(?:'s (?:epds|section|c-section|pregnancy|labour|` +
     `breastfeeding)| (?:is|was) (?:breastfeeding|pregnant|recovering))\\b|\\b${e}\\b[^.]{0,40}\\bshe\\b`, 'i').test(text)) return 'mother';
-  if (new RegExp(`\\b${e}\\b[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
+  // A speaker label ("Demi: He smokes") talks about "he"; it is not him.
+  if (new RegExp(`\\b${e}\\b(?!\\s*:)[^.]{0,40}\\b(?:he|his|him)\\b`, 'i').test(text)) return 'other_man';
   return 'unknown';
 }
 

@@ -11,7 +11,14 @@ const PROFESSIONAL_SPEAKER = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|offic
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|us|our|hiya|yeah|yes|no)\b/i;
 const ROLE_HIM = /\b(?:dad|father|daddy|fob|partner|stepdad|stepfather)\b/i;
 /** A letter, discharge summary, triage or strategy record from an agency: not a contact with him unless the writer says so. */
-const AGENCY_DOC = /^(?:dear\b|re:|to:|from:|patient:|subject:)|\b(?:discharge summary|triage|strategy (?:discussion|meeting)|referral form|notification|records? (?:extract|summary)|chronology|transfer (?:in|letter|summary))\b|^(?:yours (?:sincerely|faithfully)|kind regards|many thanks)\b/i;
+const AGENCY_DOC = /^(?:dear\b|re:|to:|from:|patient:|subject:)|\b(?:discharge summary|triage|strategy (?:discussion|meeting)|referral form|notification|records? (?:extract|summary)|chronology|transfer[- ](?:in|letter|summary)|information[- ]sharing|handover to)\b|^(?:yours (?:sincerely|faithfully)|kind regards|many thanks)\b/i;
+/** An agency's letterhead in capitals: "PROBATION SERVICE - …", "WESTBRIDGE CHILDREN'S SERVICES". */
+const AGENCY_HEAD = /^[A-Z][A-Z'&, -]{2,}\b(?:SERVICES?|POLICE|PROBATION|PRACTICE|TEAM|CONSTABULARY|TRUST)\b/;
+/** A dated earlier meeting in an agency's document ("at supervision on 20/11", "at that appointment"): not this contact. */
+const EARLIER = new RegExp(String.raw`\b(?:at (?:that|his|her|the|an?) (?:earlier |previous |last |initial )?(?:appointment|assessment|review|session|supervision|consultation|` +
+  String.raw`registration|booking)|(?:at|in) (?:supervision|surgery|clinic) on|when (?:i|we) (?:last )?saw \w+ (?:in|on|at))`, 'i');
+/** This contact in an agency's document: "I saw Mr Holt for supervision today", "this morning", "today's appointment". */
+const TODAY = /\b(?:today|today's|this (?:morning|afternoon|evening)|on arrival)\b/i;
 /** The writer's own sight of him in such a document: "I saw him", "we met Lewis at home". */
 const WRITER_SAW = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:(?:have|had|then|also)\s+)?(?:saw|met|visited|spoke (?:to|with)|seen|interviewed)|` +
   String.raw`on arrival|at (?:today's|this) (?:home visit|visit|session|appointment|meeting)|(?:told|said to) (?:me|us|officers)|stated)\b`, 'i');
@@ -24,20 +31,24 @@ const ARRIVED = /\b(?:came (?:home|in|down)|joined|arrived)\b/i;
 
 /** The note's opening line(s) say the contact was a phone or video call. */
 function phoneContact(ss: Sentence[]): boolean {
-  return ss.slice(0, 2).some((s) => PHONE.test(s.text) || /^(?:tel|telephone|phone|call)\b/i.test(s.text));
+  // The heading counts too: "Telephone call: HV to Rhys …. Approx. 25 mins." keeps it only on the line's first sentence.
+  return ss.slice(0, 2).some((s) => PHONE.test(s.text) || /^(?:tel|telephone|phone|call)\b/i.test(s.heading ?? s.text));
 }
 
 /** A transcript line: "Name: what they said" — the heading is a speaker, not a topic. */
 function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
   const h = s.heading?.trim();
   if (!h) return null;
-  if (h === ctx.people.name || ctx.people.aliases?.includes(h) || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1)) ? 'him' : null;
+  // First person outside quotations: "Jamie: Carly said 'never hit me'" is a topic heading, not his line.
+  if (h === ctx.people.name || ctx.people.aliases?.includes(h) || /^(?:dad|father)$/i.test(h)) return FIRST_PERSON.test(s.text.slice(h.length + 1).replace(/"[^"]*"?/g, ' ')) ? 'him' : null;
   if (PROFESSIONAL_SPEAKER.test(h) || (ctx.people.names.has(h) && ctx.people.names.get(h) !== 'baby')) return 'other';
   return null;
 }
 
 /** Whether a present-list item names him: his name, or a role word for him with nobody else's name beside it. */
 function itemIsHim(item: string, ctx: Ctx): boolean {
+  // "Father (Harry) not present - at football": named in the list to say he was not there.
+  if (/\b(?:not (?:present|here|there|seen|at home|in attendance)|absent|dna|did not attend)\b/i.test(item)) return false;
   if (new RegExp(`\\b(?:${[ctx.people.name, ...(ctx.people.aliases ?? [])].map(escapeRx).join('|')})\\b`).test(item)) return true;
   const others = (item.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((n) => ctx.people.names.has(n));
   return ROLE_HIM.test(item) && !/\b(?:not|no)\b/i.test(item) && others.length === 0 && !/'s (?:partner|dad|father)/i.test(item);
@@ -60,13 +71,15 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const spoke: string[] = [];
   const present: string[] = [];
   const byPhone = phoneContact(ctx.sentences);
-  const agencyDoc = ctx.sentences.some((x) => AGENCY_DOC.test(x.text.trim()));
+  const agencyDoc = isAgencyDoc(ctx.sentences);
+  // Once the document dates the writer's meeting with him earlier ("at supervision on 20/11 he told me"), its undated "told me" is that meeting too.
+  const datedEarlier = agencyDoc && ctx.sentences.some((x) => WRITER_SAW.test(x.text) && EARLIER.test(x.text) && !TODAY.test(x.text));
   let listed: boolean | null = null;
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
     const body = s.heading ? s.text.slice(s.heading.length + 1) : s.text;
     if (HEADING_PRESENT.test(h)) {
-      const items = body.split(/,|\band\b|;|\/|\+/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
+      const items = body.split(/,|\band\b|;|\/|\+|\.\s/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
       present.push(...items);
       const him = items.some((i) => itemIsHim(i, ctx));
       listed = listed || him;
@@ -81,7 +94,11 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const aboutHim = c.mentionsHim || c.subject === 'him';
     if (!aboutHim) continue;
     // "Phone call to him, as he was at work": the call is the contact, the absence is the reason for it.
-    if (PHONE.test(c.lower)) { phone.push(text); continue; }
+    // "Sasha (by phone) says…", "Strategy discussion (by telephone)": someone else's call, or professionals', is not a call with him.
+    if (PHONE.test(c.lower)) {
+      if (cueAboutHim(PHONE, c) && !PROFESSIONALS_CALL.test(c.lower)) phone.push(text);
+      continue;
+    }
     if (cueAboutHim(NOT_PRESENT, c)) { absent.push(text); continue; }
     // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact, nor do transcript lines.
     if (c.source === 'other' || speaker(s, ctx)) continue;
@@ -91,7 +108,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const before = p ? c.mentions.filter((m) => m.end <= p.index && m.who !== 'unknown') : [];
     const otherAgent = before.length > 0 && !before.some((m) => isHim(m.who));
     // In an agency's letter or record, only the writer's own "I saw him" shows he was seen.
-    const docOk = !agencyDoc || WRITER_SAW.test(c.lower);
+    const docOk = !agencyDoc || (WRITER_SAW.test(c.lower) && (TODAY.test(text) || (!EARLIER.test(text) && !datedEarlier)));
     const cueOk = !!p && (docOk || !DOC_WEAK.test(p[0]));
     // When a present list leaves him out, only his arriving part-way ("came home", "joined us") shows he was there.
     const listOk = listed !== false || ARRIVED.test(c.lower);
@@ -103,13 +120,22 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   let evidence: string[];
   if (byPhone && (spoke.length || phone.length)) { status = 'spoken_to'; evidence = [...phone, ...spoke]; }
   else if (spoke.length) { status = 'seen'; evidence = spoke; }
-  else if (seen.length) { status = 'seen'; evidence = seen; }
+  // A call (the contact line says so) with no in-person cue is speaking to him, not seeing him: "was in the army" is not presence.
+  else if (seen.length) { status = byPhone && !seen.some((x) => IN_PERSON.test(x)) ? 'spoken_to' : 'seen'; evidence = seen; }
   else if (phone.length) { status = 'spoken_to'; evidence = phone; }
   else if (own.length && !absent.length) { status = byPhone ? 'spoken_to' : 'seen'; evidence = own.slice(0, 3); }
   else { status = 'not_seen'; evidence = absent; }
   if (!present.length && status === 'seen') present.push(ctx.input.name);
-  return { facts: { ...ctx.facts, present: uniq(present), seen: { status, evidence: uniq(evidence).slice(0, 5) } } };
+  return { document: agencyDoc, facts: { ...ctx.facts, present: uniq(present), seen: { status, evidence: uniq(evidence).slice(0, 5) } } };
 }
+
+/** Whether the note is a letter, summary or record from another agency (its "I" and "me" are that agency, not the practitioner). */
+export function isAgencyDoc(ss: readonly Sentence[]): boolean {
+  return ss.some((x) => AGENCY_DOC.test(x.text.trim())) || ss.slice(0, 2).some((x) => AGENCY_HEAD.test(x.text.trim()));
+}
+
+const PROFESSIONALS_CALL = /\b(?:strategy|meeting|discussion|conference|professionals|core group|case conference)\b/;
+const IN_PERSON = /\b(?:in person|face to face|face-to-face|visited|home visit|at (?:the )?(?:home|clinic|office|visit)|joined (?:us|the visit)|came (?:home|in|to)|answered the door|present)\b/i;
 
 /** A present list's items. */
 function items(body: string): string[] {

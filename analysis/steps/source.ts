@@ -14,6 +14,8 @@ const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join(
 const VAGUE_RX = words(VAGUE, 'i');
 const I_RX = /\b(?:i|hv|sw|writer|practitioner)\s*$/i;
 
+const PREP_BEFORE = /\b(?:about|with|to|for|of|at|by|on|from|towards|against)\s+(?:the |a |an |his |her )?$/;
+
 const SOURCE_VERBS = /\b(?:records?|checks?|said|says|report|confirm|show|state|advise|inform|letter|share)/;
 
 /** The source a speaker gives a clause. */
@@ -36,7 +38,9 @@ function clauseSource(c: Clause, headingOther: boolean, headingHim: boolean, oth
   if (rv) {
     const before = c.lower.slice(0, rv.index);
     // Babies do not speak: "Jack sees Rosie … and told me" is Jack's account.
-    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown' && m.who !== 'baby').pop();
+    // Nor do the objects of a preposition: "He was keen to talk about Theo and said…" is his account.
+    const speaker = c.mentions.filter((m) => m.end <= rv.index && m.who !== 'unknown' && m.who !== 'baby'
+      && !PREP_BEFORE.test(c.lower.slice(0, m.start))).pop();
     if (speaker && !I_RX.test(before)) return speakerSource(speaker.who);
     if (OTHER_RX.test(before)) return 'other';
     if (!speaker && !I_RX.test(before) && rv.index < 3) return headingOther ? 'other' : headingHim ? 'him' : speakerSource(c.subject);
@@ -111,7 +115,8 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
     const headingHim = !!heading && (HEADING_PEOPLE.some(([w, rx]) => w === 'him' && rx.test(heading.trim().replace(/\s*\(.*\)$/, '')))
       || new RegExp(`^(?:dad|father)?\\s*\\(?${escapeRx(ctx.people.name)}\\)?$`, 'i').test(heading.trim()));
     // The writer's own lines in a transcript, while talking with him, are the conversation with him.
-    const own0 = c.talkWith === 'him' ? 'him' : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
+    // Another speaker's line in a transcript ("Demi: he smokes weed") is her account; his own line is his.
+    const own0 = c.talkWith === 'him' ? 'him' : c.speaker && c.speaker !== 'professional' ? speakerSource(c.speaker) : clauseSource(c, !!heading && HEADING_SOURCES.test(heading), headingHim, otherNames);
     // Once the note says it is quoting records, what he "reported" reached the writer through them.
     const own = fromRecords && own0 === 'him' ? 'other' : own0;
     const source = own === 'none' ? inherited : own;
@@ -123,6 +128,11 @@ export function detectSource(ctx: Ctx): Partial<Ctx> {
   });
   return { clauses };
 }
+
+/** The writer asking or advising: "I asked (him) what/how/about…", "asked whether…", "I reminded/advised him that…". */
+const WRITER_WORDS = /^\W*(?:(?:i|we|hv|sw) (?:then |also )?)?(?:asked|enquired|queried|reminded|advised|explained to|suggested|i said|we said)\b(?: (?:him|dad|them|both|\w+))?(?: (?:what|how|whether|if|about|why|when|who|that|to))?\b/;
+/** An answer inside the same clause: "asked about drinking - says 2 cans", "asked …: 'not going there'" is still his refusal, not content. */
+const ANSWER = /\s[-–—:]\s|\b(?:he|dad|father) (?:said|says|told|replied|answered|explained|described)\b|\b(?:says|said|replied|answered)\b/i;
 
 /** Marks plans ("will ask next visit"), negation/denial and reassurance without evidence. */
 export function detectModality(ctx: Ctx): Partial<Ctx> {
@@ -138,9 +148,11 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
       && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);
+    // "I asked what he does when Evie cries", "I reminded him that crying peaks": the writer's question or advice, not his account.
+    const writer = (WRITER_WORDS.test(c.lower) && !ANSWER.test(c.text.slice(WRITER_WORDS.exec(c.lower)![0].length)));
     // Someone else's praise ("Mum says he is 'a really good dad'") is reassurance even beside a detail; the detail still counts.
     const vague = VAGUE_RX.test(c.lower) && (c.source === 'other' || !SPECIFIC.test(c.text));
-    return { ...c, plan, negated, vague };
+    return { ...c, plan, negated, vague, writer };
   });
   return { clauses };
 }

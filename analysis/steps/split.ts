@@ -1,9 +1,9 @@
 // Step: split the note into sentences and bullet / "Heading: text" lines, and those into clauses.
 import nlp from 'compromise';
-import { HEADING_DOMAINS } from '../lexicon/domains';
+import { DOMAIN_CUES, HEADING_DOMAINS } from '../lexicon/domains';
 import { words } from '../lexicon/util';
 import type { Clause, Ctx, Sentence } from '../types';
-import type { DomainId } from '../../records/practice-model';
+import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 
 const BULLET = /^\s*(?:[-*•·–—>]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 // A colon between digits is a time ("14:10"), not a heading.
@@ -17,12 +17,20 @@ const CLAUSE_SPLIT = new RegExp(
 const HEADING_DOMAIN_RX = Object.entries(HEADING_DOMAINS).map(([d, alts]) => [d as DomainId, new RegExp(`^(?:${alts.join('|')})(?:\\s*\\(.*\\))?$`,
   'i')] as const);
 
+/** A heading about him: "his …", "dad's …", "father's …". */
+export const HIS_HEADING = /^(?:his|dad's|father's|f\/o's)\s/i;
+const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${DOMAIN_CUES[d].join('|')})\\b`, 'i')])) as Record<DomainId, RegExp>;
+
 /** Domains a heading names ("Drugs", "Mental health"). */
 export function headingDomains(heading: string | null): DomainId[] {
   if (!heading) return [];
   const h = heading.trim().toLowerCase();
   const out: DomainId[] = [];
   for (const [d, rx] of HEADING_DOMAIN_RX) if (rx.test(h)) out.push(d);
+  if (!out.length && HIS_HEADING.test(h)) {
+    // "his calm-down plan:", "dad's work:": a heading about him that names a domain in its cue words.
+    for (const d of DOMAIN_IDS) if (CUE_RX[d].test(h)) out.push(d);
+  }
   if (!out.length) {
     // "Dad's drinking", "Alcohol and drugs": any domain word inside a short heading.
     for (const [d, alts] of Object.entries(HEADING_DOMAINS)) if (words(alts, 'i').test(h)) out.push(d as DomainId);

@@ -78,6 +78,28 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   return 'use';
 }
 
+/** Using, in any form: what carries a rate over to the substance named just before. */
+const USE_VERB = /\b(?:smok(?:es|ed|ing)|us(?:es|ed|ing)|drink(?:s|ing)?|drank|tak(?:es|ing)|took|spend(?:s|ing)?|spent)\b/;
+/** A denial that runs over a list: "Denies alcohol, drugs and violence", "no alcohol/drugs", "never smoked, drunk or taken drugs". */
+const DENIED_LIST = /\b(?:denies|denied|denying|no history of|nil|no)\b(?:\s*[a-z/-]+(?:\s+[a-z/-]+)?\s*(?:,|\band\b|\bor\b|\/))*\s*$/;
+/** "has never smoked, drunk or taken drugs": "never" over a list of using verbs (not "never hit anyone and drinks"). */
+const NEVER_LIST = /\bnever\s+(?:(?:smoked|drunk|drank|taken|used|had|touched|tried|done)\s*(?:,|\band\b|\bor\b)\s*)+(?:smoked|drunk|drank|taken|used|had|touched|tried|done)?\s*$/;
+
+/** The open screens the practice model names, the substance each scores and its misuse cut-off (men). */
+const SCREENS: ReadonlyArray<readonly [string, RegExp, number]> = [['alcohol', /\baudit-?c\b/i, 5], ['cannabis', /\bcudit(?:-?r)?\b/i, 8]];
+
+/** The score of a screen in a clause about him: the total after "=", else the first number after the screen's name. */
+function screenScore(ctx: Ctx, rx: RegExp): { score: number; sentence: string } | null {
+  for (const c of ctx.clauses) {
+    const m = rx.exec(c.text);
+    if (!m || c.plan || (!isHim(c.subject) && !c.mentionsHim)) continue;
+    const rest = c.text.slice(m.index + m[0].length);
+    const n = /=\s*(\d{1,2})\b/.exec(rest) ?? /^[^\d]{0,40}?\b(\d{1,2})\b/.exec(rest);
+    if (n && Number(n[1]) <= 40) return { score: Number(n[1]), sentence: ctx.sentences[c.sentence]!.text };
+  }
+  return null;
+}
+
 interface Mentioned {
   name: string; sentence: string; freq: string | null; amount: string | null; spend: string | null;
   negated: boolean; vague: boolean; suspected: boolean; dependence: boolean;
@@ -86,6 +108,7 @@ interface Mentioned {
 /** Finds substance mentions about him (or suspected in the home) and merges them per substance. */
 export function extractSubstances(ctx: Ctx): Partial<Ctx> {
   const found: Mentioned[] = [];
+  let lastSub: { name: string; sentence: number } | null = null;
   for (const c of ctx.clauses) {
     if (c.plan) continue;
     const sentence = ctx.sentences[c.sentence]!.text;
@@ -112,12 +135,19 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     if (!names.size && prev?.plan && /\?["']?\s*$/.test(prev.text) && /^\W*(?:no|nope|never|not at all|none|don't|i don't)\b/i.test(c.text)) {
       for (const [name, rx] of SUB_RX) { rx.lastIndex = 0; if (rx.test(prev.lower)) { names.set(name, 0); break; } }
     }
+    // "Open to Pathways for cannabis use. He reported smoking daily, spending £70 a week": a use verb with a rate goes on
+    // with the one substance named just before.
+    if (!names.size && lastSub && c.sentence - lastSub.sentence <= 1 && isHim(c.subject) && USE_VERB.test(c.lower)
+      && (FREQUENCY.test(c.text) || SPEND.test(c.text))) names.set(lastSub.name, 0);
+    if (names.size === 1) lastSub = { name: [...names.keys()][0]!, sentence: c.sentence };
     if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
     for (const [name, at] of names) {
       // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
       const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
-      const neg = (NEG_RX.test(local) || PAST_USE.test(local) || PAST_USE.test(after) || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
+      const before = c.lower.slice(0, at);
+      const neg = (NEG_RX.test(local) || DENIED_LIST.test(before) || NEVER_LIST.test(before) || PAST_USE.test(local) || PAST_USE.test(after)
+        || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,
         freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
@@ -145,6 +175,15 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         positive.some((m) => /vodka|whisk|gin\b|rum\b|spirits/i.test(m.sentence)));
     substances.push({ substance, frequency, amount, spend, level, suspected: positive.length > 0 && positive.every((m) => m.suspected),
       evidence: [...new Set(ms.map((m) => m.sentence))] });
+  }
+  // A standard screen run with him sets the band the practice model asks for: AUDIT-C ≥ 5 (men) and CUDIT-R ≥ 8 are misuse.
+  for (const [substance, rx, cut] of SCREENS) {
+    const screen = screenScore(ctx, rx);
+    if (!screen) continue;
+    const band: SubstanceLevel = screen.score >= cut ? 'misuse' : 'use';
+    const s = substances.find((x) => x.substance === substance);
+    if (!s) substances.push({ substance, frequency: null, amount: null, spend: null, level: band, suspected: false, evidence: [screen.sentence] });
+    else if (s.level === 'unknown' || s.level === 'none' || (s.level === 'use' && band === 'misuse')) s.level = band;
   }
   // A generic "drugs: denies" entry adds nothing next to a specific illicit drug entry with a level.
   return { facts: { ...ctx.facts, substances } };
