@@ -1,6 +1,6 @@
 // Evaluates the analyser against a labelled set of notes: per-gap-code P/R/F1, macro F1, domain-status accuracy, per style.
 import { z } from 'zod';
-import { DOMAIN_IDS, GAP_CODES, type GapCode as Code } from '../records/practice-model';
+import { DOMAIN_IDS, GAP_CODES, type DomainId, type GapCode as Code } from '../records/practice-model';
 import { CorpusMissingError, loadCorpus, motherByName, motherOf, SETS, type LoadedNote, type NoteLabel, type SetName } from './corpus';
 import { analyzeNote, type AnalysisResult } from './index';
 
@@ -61,8 +61,15 @@ interface Tally { counts: Counts; notes: number; dRight: number; dAll: number; s
 const tally = (): Tally => ({ counts: Object.fromEntries(GAP_CODES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Counts, notes: 0, dRight: 0, dAll: 0,
   seenRight: 0, subRight: 0, subAll: 0 });
 
+/** What scoring reads of a reading: the analyser's result, or a second labeller's labels (analysis/agreement.ts). */
+export interface Scored {
+  gaps: ReadonlyArray<{ code: Code; domain?: string | undefined }>;
+  domains: Record<DomainId, { status: string }>;
+  facts: { seen: { status: string }; substances: ReadonlyArray<{ substance: string; level: string }> };
+}
+
 /** Scores one note's result into the tallies, adding its errors. */
-function score(l: NoteLabel, r: AnalysisResult, ts: Tally[], errors: string[]): void {
+function score(l: NoteLabel, r: Scored, ts: Tally[], errors: string[]): void {
   const got = keys(r.gaps);
   const want = expectedGaps(l);
   for (const t of ts) t.notes++;
@@ -107,13 +114,20 @@ function figures(t: Tally): Omit<EvalReport, 'byStyle' | 'errors'> {
 
 /** Runs the analyser over every labelled note in `dir` and scores it, overall and per style. */
 export function evaluate(dir: string, o: EvalOptions = {}): EvalReport {
+  return scoreReadings(loadCorpus(dir), (n) => runNote(n, o));
+}
+
+/** Scores a reading of each note against its label; a note with no reading (undefined) is left out. */
+export function scoreReadings(notes: readonly LoadedNote[], readingOf: (n: LoadedNote) => Scored | undefined): EvalReport {
   const all = tally();
   const styles = new Map<string, Tally>();
   const errors: string[] = [];
-  for (const n of loadCorpus(dir)) {
+  for (const n of notes) {
+    const reading = readingOf(n);
+    if (!reading) continue;
     const style = n.label.style ?? 'unstyled';
     if (!styles.has(style)) styles.set(style, tally());
-    score(n.label, runNote(n, o), [all, styles.get(style)!], errors);
+    score(n.label, reading, [all, styles.get(style)!], errors);
   }
   const byStyle = Object.fromEntries([...styles].sort(([a], [b]) => a.localeCompare(b)).map(([s, t]) => [s, figures(t)]));
   return { ...figures(all), errors, byStyle };
