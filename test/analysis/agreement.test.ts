@@ -49,3 +49,11 @@ describe('analysis: agreement between two labellers (issue 19)', () => {
     assert.equal(r.notes, agreement(SETS.heldout, SETS.heldout).notes - 1);
   });
 });
+
+describe('analysis: the second labelling of sealed3 (issue 19)', () => {
+  it('is read from its own labels.json and scored on the notes both labelled about the same man', () => {
+    const r = agreement(SETS.sealed3, join(SETS.sealed3, 'labels-second.json'));
+    assert.ok(r.notes >= 40, `${r.notes} notes in common`);
+    assert.ok(r.domainAccuracy > 0.9 && r.domainAccuracy < 1, `domain agreement ${r.domainAccuracy}`);
+  });
+});
