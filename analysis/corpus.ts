@@ -28,6 +28,7 @@ export const SETS = {
   sealed: join(__dirname, 'corpus', 'sealed'),
   sealed2: join(__dirname, 'corpus', 'sealed2'),
   sealed3: join(__dirname, 'corpus', 'sealed3'),
+  sealed4: join(__dirname, 'corpus', 'sealed4'),
 } as const;
 export type SetName = keyof typeof SETS;
 
