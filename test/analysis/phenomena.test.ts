@@ -130,6 +130,17 @@ const ROWS: Row[] = [
   { what: 'his wish for the baby is his idea of fatherhood, a christening he went to is not', note: 'Jamie present. He said his own dad was always there for him and he wants the same for Rocco. He drank at a christening on Sunday.', other: ['Rocco'], domains: { fatherhood_ideas: 'covered' } },
   { what: 'a christening he went to is not fatherhood', note: 'Jamie present. He said he drank four pints at a christening on Sunday.', domains: { fatherhood_ideas: 'absent' } },
   { what: 'consent declined is not information sought', note: 'Jamie present. He declined consent for me to contact his GP.', gaps: ['INFO_NOT_SOUGHT'] },
+  // Issue 19, fifth round: kinds of wording from sealed3, judged on the other five sets.
+  { what: '"he" never means the grandmother: gender agreement', note: 'MGM v worried abt f/o - says he\'s been drinkin heavy since he lost his job.', gaps: ['SUBSTANCE_LEVEL_UNKNOWN', 'FATHER_NOT_SEEN'], domains: { substance_use: 'secondhand' } },
+  { what: '"he" after the grandfather may be the grandfather', note: 'Jamie present. Maternal grandfather visits daily - he has been drinking heavy.', domains: { substance_use: 'absent' } },
+  { what: '"he\'s drinking" is an adult, not the baby named before', note: 'Phone call from Maureen (paternal grandmother).\nMaureen: Rosie is fine. But he\'s drinking again.', other: ['Maureen', 'Rosie'], substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: '"he\'s sleeping it off" after the baby stays ambiguous, not an adult cue', note: 'Jamie present. Leo was unsettled in the night, he\'s sleeping now.', other: ['Leo'], domains: { substance_use: 'absent' } },
+  { what: 'not knowing how much he drinks is not a denial', note: 'Jamie was at work. Hannah said he is not drinking as much as he was; she did not know how much he drinks now.', other: ['Hannah'], substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'his own denial is still a denial', note: 'Jamie present. He said he does not drink.', substances: { alcohol: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'a question about a substance answered in the same sentence', note: 'Jamie present. Asked about alcohol, Jamie said he "likes a drink" but not when he has Ivy.', other: ['Ivy'], substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'a question about a substance with no answer is not a mention', note: 'Jamie present. Asked about alcohol and drugs.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'his initial in hurried bullets is him', note: '- J says he is looking for work\n- Chloe says J smoked weed "all the time", doesn\'t know how much', other: ['Chloe'], substances: { cannabis: 'unknown' }, domains: { substance_use: 'secondhand' } },
+  { what: 'an initial another known name shares is not him', note: '- J says he is looking for work\n- Chloe says J smoked weed "all the time"', other: ['Chloe', 'Jordan'], domains: { substance_use: 'absent' } },
 ];
 
 describe('analyzeNote: phenomena', () => {
