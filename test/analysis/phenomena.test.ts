@@ -143,7 +143,7 @@ const ROWS: Row[] = [
   { what: 'his initial in hurried bullets is him', note: '- J says he is looking for work\n- Chloe says J smoked weed "all the time", doesn\'t know how much', other: ['Chloe'], substances: { cannabis: 'unknown' }, domains: { substance_use: 'secondhand' } },
   { what: 'an initial another known name shares is not him', note: '- J says he is looking for work\n- Chloe says J smoked weed "all the time"', other: ['Chloe', 'Jordan'], domains: { substance_use: 'absent' } },
   { what: 'violence to "his ex" in any inflection is domestic abuse', note: 'Jamie present. He is on probation for hitting his ex. He told me he is on a community order for assault on his ex.', factors: ['domestic_abuse'] },
-  { what: 'hitting a ball is not domestic abuse', note: 'Jamie present. He was hitting balls at the driving range with his ex-colleague.', noFactors: ['domestic_abuse'] },
+  { what: 'hitting a ball is not domestic abuse', note: 'Jamie present. He was fined for hitting his ex-boss in a pub fight.', noFactors: ['domestic_abuse'] },
   { what: 'throwing his phone at the wall is anger, not domestic abuse', note: 'Jamie present. He told me he once threw his phone at the wall when his team lost.', factors: ['anger_frustration'], noFactors: ['domestic_abuse'] },
   { what: 'money worries said in practitioners\' words are pressures', note: 'Jamie present.\n- money tight, a bailiff letter re council tax\n- he says he is skint till payday', factors: ['external_pressures'] },
   { what: 'his parent on drugs, said as a sentence, is childhood adversity; going into care too', note: 'Jamie present. He talked about growing up with his grandparents: his mum was "in and out" because of heroin. He went into care at eight.', factors: ['childhood_adversity'] },
