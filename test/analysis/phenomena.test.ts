@@ -148,6 +148,12 @@ const ROWS: Row[] = [
   { what: 'money worries said in practitioners\' words are pressures', note: 'Jamie present.\n- money tight, a bailiff letter re council tax\n- he says he is skint till payday', factors: ['external_pressures'] },
   { what: 'his parent on drugs, said as a sentence, is childhood adversity; going into care too', note: 'Jamie present. He talked about growing up with his grandparents: his mum was "in and out" because of heroin. He went into care at eight.', factors: ['childhood_adversity'] },
   { what: 'his mum out at work is not childhood adversity', note: 'Jamie present. He said his mum was out at work a lot when he was small.', noFactors: ['childhood_adversity'] },
+  { what: 'everyday praise is vague reassurance: a good lad, a rock, idolises the baby, been great', note: 'Jamie at work. MGM: "he\'s a good lad really, idolises the baby". Mum said Jamie is "a rock" and has been great since Nova came.', other: ['Nova'], gaps: ['VAGUE_REASSURANCE'] },
+  { what: 'praise with no word of the family is not flagged', note: 'Jamie present. He said he gets up for the 3am feed and changes her nappy.', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: 'his wish to be a proper dad is not reassurance', note: 'Jamie present. He told me he wants to "be a proper dad, not like the one I had".', noGaps: ['VAGUE_REASSURANCE'], domains: { fatherhood_ideas: 'covered' } },
+  { what: "a letter's 'I hope this is helpful' is not about him", note: 'Dear Ms Okafor,\nRe: Jamie PRICE\nHe attended three of six sessions.\nI hope this is helpful.\nYours sincerely,\nDr Marsh', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: '"he is very helpful" is about him', note: 'Jamie present. Mum says Jamie is very helpful.', gaps: ['VAGUE_REASSURANCE'] },
+  { what: 'a police outcome after an arrest is not reassurance', note: 'Jamie present. He said he lost his job in May.\n- police: R arrested once NFA', noGaps: ['VAGUE_REASSURANCE'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
