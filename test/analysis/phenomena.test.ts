@@ -154,6 +154,10 @@ const ROWS: Row[] = [
   { what: "a letter's 'I hope this is helpful' is not about him", note: 'Dear Ms Okafor,\nRe: Jamie PRICE\nHe attended three of six sessions.\nI hope this is helpful.\nYours sincerely,\nDr Marsh', noGaps: ['VAGUE_REASSURANCE'] },
   { what: '"he is very helpful" is about him', note: 'Jamie present. Mum says Jamie is very helpful.', gaps: ['VAGUE_REASSURANCE'] },
   { what: 'a police outcome after an arrest is not reassurance', note: 'Jamie present. He said he lost his job in May.\n- police: R arrested once NFA', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: 'a leaflet left for him is not his account', note: 'Jamie asleep after a night shift.\nLeaflet on dads\' mental health left for Jamie.', domains: { mental_health: 'absent' } },
+  { what: 'his own words on his mood are his account', note: 'Jamie present. He said his mood has been low since the birth.', domains: { mental_health: 'covered' } },
+  { what: '"No crying discussion has taken place" and an imperative plan are not discussion', note: 'Jamie present. He said he works nights at the depot.\nNo crying discussion has taken place with him.\nShare the crying leaflet with him at that visit.', domains: { parenting_knowledge: 'absent' }, gaps: ['CRYING_NOT_DISCUSSED'] },
+  { what: 'crying discussed with him clears the gap', note: 'Jamie present. We talked about crying; he said he would put Leo in the cot and take a breather.', other: ['Leo'], noGaps: ['CRYING_NOT_DISCUSSED'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
