@@ -158,6 +158,9 @@ const ROWS: Row[] = [
   { what: 'his own words on his mood are his account', note: 'Jamie present. He said his mood has been low since the birth.', domains: { mental_health: 'covered' } },
   { what: '"No crying discussion has taken place" and an imperative plan are not discussion', note: 'Jamie present. He said he works nights at the depot.\nNo crying discussion has taken place with him.\nShare the crying leaflet with him at that visit.', domains: { parenting_knowledge: 'absent' }, gaps: ['CRYING_NOT_DISCUSSED'] },
   { what: 'crying discussed with him clears the gap', note: 'Jamie present. We talked about crying; he said he would put Leo in the cot and take a breather.', other: ['Leo'], noGaps: ['CRYING_NOT_DISCUSSED'] },
+  { what: 'an email sent to probation, consent noted, or his agreement to someone contacting his GP is information sought', note: 'Jamie present.\n- email sent to probation (his OM) today for update\n- GP consent noted.\n- Jamie agreed to the HV contacting his GP.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a plan to email probation is not information sought', note: 'Jamie present.\n- SW will email probation next week for an update.', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'consent to contact the health visiting team is information sought', note: 'GP consultation. Jamie attended alone. Pt consented to me contacting the health visiting team so they know he is struggling.', noGaps: ['INFO_NOT_SOUGHT'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
