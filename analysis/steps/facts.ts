@@ -12,7 +12,7 @@ const NOT_HIS = new RegExp(
   'i',
 );
 
-const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in)\b/;
+const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service)\b/;
 
 /** People a factor cue can belong to instead of him. */
 const NAMED_OTHER: ReadonlySet<string> = new Set(['mother', 'baby', 'relative', 'other_man', 'professional', 'other_adult', 'female', 'his_family']);

@@ -71,6 +71,16 @@ function explicitMentions(c: Clause, p: People, rx: NameRx): Mention[] {
 const isHimWho = (w: Who): boolean => w === 'him' || w === 'couple';
 
 const MALE: ReadonlySet<Who> = new Set<Who>(['him', 'baby', 'relative', 'other_man']);
+/** Women and girls among relatives and babies: "he" never means the grandmother, the aunt or a baby called Rosie. */
+const FEMALE_KIN = /\b(?:(?:great[- ])?grand(?:mother|ma)|mum|mother|mam|ma|nan|nana|nanna|nanny|gran|granny|aunt|auntie|aunty|sister|niece|daughter|wife|girlfriend)\b/i;
+/** A mention that can be "he": a male role, not named or described as a woman or girl (gender agreement). */
+function maleMention(c: Clause, x: Mention): boolean {
+  if (!MALE.has(x.who) || x.pronoun || x.who === 'him' || x.who === 'other_man') return MALE.has(x.who);
+  if (x.who === 'relative' && FEMALE_KIN.test(c.text.slice(x.start, x.end))) return false;
+  return !c.tokens.some((t) => t.start >= x.start && t.end <= x.end && t.tags.has('FemaleName') && !t.tags.has('MaleName'));
+}
+/** "he's drinking", "he'd been": the contraction read as its verb, so an adult's verb after a pronoun is seen (not a baby's: "he's sleeping it off"). */
+const uncontract = (after: string): string => after.replace(/^'s(?= (?:been|had|got|gone|done|never|always|lost|left|started|stopped)\b)/, ' has').replace(/^'s\b/, ' is').replace(/^'d\b/, ' had').replace(/^'ll\b/, ' will');
 
 /** Resolves he/him/his in a clause given the explicit mentions and the male referent carried from before. */
 function resolvePronouns(c: Clause, explicit: Mention[], carried: Who, carriedHere = false): Mention[] {
@@ -83,8 +93,8 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who, carriedHe
     const end = m.index + m[0].length;
     const after = c.text.slice(end, end + 60);
     const before = c.text.slice(Math.max(0, m.index - 30), m.index);
-    const prior = all.filter((x) => x.end <= m!.index && MALE.has(x.who)).sort((a, b) => b.end - a.end)[0];
-    const firstMale = all.filter((x) => MALE.has(x.who) && x.end <= m!.index).sort((a, b) => a.start - b.start)[0];
+    const prior = all.filter((x) => x.end <= m!.index && maleMention(c, x)).sort((a, b) => b.end - a.end)[0];
+    const firstMale = all.filter((x) => maleMention(c, x) && x.end <= m!.index).sort((a, b) => a.start - b.start)[0];
     const ref: Who = prior?.who ?? carried;
     let who: Who;
     if (word === 'his') {
@@ -105,7 +115,7 @@ function resolvePronouns(c: Clause, explicit: Mention[], carried: Who, carriedHe
       if (word === 'him' && !CARE_BEFORE_HIM.test(before) && ref !== 'baby') who = 'him';
     } else if (BABY_AFTER.test(after) && !BABY_OBJECT_AFTER.test(after.replace(BABY_AFTER, ''))) {
       who = 'baby';
-    } else if (ADULT_AFTER.test(after)) {
+    } else if (ADULT_AFTER.test(uncontract(after))) {
       // "Mark smelled of alcohol; Ellie says he drinks all day": an adult's verb keeps the adult man last spoken of.
       who = firstMale && firstMale.who !== 'baby' ? firstMale.who : carriedHere && ref !== 'baby' && ref !== 'his_family' ? ref : 'him';
     } else if (word === 'he' && firstMale?.who === 'baby') {
@@ -257,7 +267,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const mentionsHim = people.some((m) => m.who === 'him' || m.who === 'couple') || ((people.length === 0 || elided) && (implicit === 'him' || implicit === 'couple'));
     // The male referent carried to the next clause: the subject if male, else the last male mentioned; his family does not move it.
     // A man named as an object ("assault on a former partner") is not who "he" means next.
-    const males = people.filter((m) => MALE.has(m.who) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
+    const males = people.filter((m) => maleMention(c, m) && !(m.who === 'other_man' && OBJECT_BEFORE.test(c.text.slice(0, m.start))));
     const subjMale = people[0] && males.includes(people[0]) ? people[0].who : males.length ? males[males.length - 1]!.who : null;
     if (subjMale) { carriedMale = subjMale === 'baby' && males.some((m) => m.who === 'him') ? 'him' : subjMale; carriedAt = c.sentence; }
     if (!sentenceSubject && people[0] && !(s.heading && HEADING_PRESENT.test(s.heading.trim()))) {

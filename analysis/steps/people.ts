@@ -44,6 +44,10 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
     const w = m[1]!;
     if (w !== first && first.startsWith(w) && !others.has(w) && !aliases.includes(w)) aliases.push(w);
   }
+  // His initial in hurried bullets ("J says", "H + N"): a lone capital his name starts with, when no other known name does.
+  const initial = first[0]!;
+  if (/^[B-HJ-UWYZ]$/.test(initial) && ![...others].some((o) => o[0] === initial && o !== first)
+    && new RegExp(`(?<![\\w.'/-])${initial}(?=\\s+(?:says|said|told|reports|reported|thinks|feels|\\+|&|and)\\b|\\s*\\+)`).test(text)) aliases.push(initial);
   for (const [who, rx] of NAME_ROLE_CUES) {
     rx.lastIndex = 0;
     for (let m = rx.exec(text); m; m = rx.exec(text)) {

@@ -85,6 +85,11 @@ const DENIED_LIST = /\b(?:denies|denied|denying|no history of|nil|no)\b(?:\s*[a-
 /** "has never smoked, drunk or taken drugs": "never" over a list of using verbs (not "never hit anyone and drinks"). */
 const NEVER_LIST = /\bnever\s+(?:(?:smoked|drunk|drank|taken|used|had|touched|tried|done)\s*(?:,|\band\b|\bor\b)\s*)+(?:smoked|drunk|drank|taken|used|had|touched|tried|done)?\s*$/;
 
+/** A reply in the same sentence as the question about a substance. */
+const REPLY = /\b(?:said|says|told|tells|reported|reports|replied|answered|stated|admit\w*|explained|described)\b/;
+/** A negation about what is known, or a comparison, rather than about his use. */
+const KNOWING = /\b(?:know|knew|known|info\w*|sure|unclear|clear|aware|idea|tell you|press\w*)\b|\bas much as\b|\bhow (?:much|often|many)\b/;
+
 /** The open screens the practice model names, the substance each scores and its misuse cut-off (men). */
 const SCREENS: ReadonlyArray<readonly [string, RegExp, number]> = [['alcohol', /\baudit-?c\b/i, 5], ['cannabis', /\bcudit(?:-?r)?\b/i, 8]];
 
@@ -120,7 +125,9 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         if (name === 'alcohol' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
         const tail = c.lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
         if (/^(?:\s+(?:and \w+ )?(?:misuse )?(?:service|services|team|worker|workers|support|counsellor|clinic|referral))/.test(tail)) continue;
-        if (/\b(?:asked|ask|asking|question\w*|enquired)\b(?: \w+){0,3} (?:about|re|regarding)\b[^.;]*$/.test(c.lower.slice(0, m.index))) continue;
+        // "Asked about alcohol" is the question; "Asked about alcohol, Ross said he 'likes a drink'" has its answer.
+        const asked = /\b(?:asked|ask|asking|question\w*|enquired)\b(?: \w+){0,3} (?:about|re|regarding)\b[^.;]*$/.exec(c.lower.slice(0, m.index));
+        if (asked && !REPLY.test(asked[0])) continue;
         const suspicion = /^(?:smell|smelt)/.test(m[0]) || SUSPECT.test(c.lower);
         const who = whoAt(c, m.index);
         const explicitOther = c.mentions.some((x) => x.end <= m!.index && !x.pronoun && !isHim(x.who));
@@ -146,7 +153,8 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
       const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
       const before = c.lower.slice(0, at);
-      const neg = (NEG_RX.test(local) || DENIED_LIST.test(before) || NEVER_LIST.test(before) || PAST_USE.test(local) || PAST_USE.test(after)
+      // "did not know how much he drinks", "no info re how often", "not drinking as much as he was": not a denial.
+      const neg = !KNOWING.test(`${local} ${after.slice(0, 30)}`) && (NEG_RX.test(local) || DENIED_LIST.test(before) || NEVER_LIST.test(before) || PAST_USE.test(local) || PAST_USE.test(after)
         || (at === 0 && NEG_RX.test(c.lower))) && !VAGUE_USE.test(c.lower);
       found.push({
         name, sentence,

@@ -14,6 +14,7 @@ interface Row {
   seen?: 'seen' | 'spoken_to' | 'not_seen';
   substances?: Record<string, string>;
   factors?: string[];
+  noFactors?: string[];
 }
 
 const ROWS: Row[] = [
@@ -130,6 +131,36 @@ const ROWS: Row[] = [
   { what: 'his wish for the baby is his idea of fatherhood, a christening he went to is not', note: 'Jamie present. He said his own dad was always there for him and he wants the same for Rocco. He drank at a christening on Sunday.', other: ['Rocco'], domains: { fatherhood_ideas: 'covered' } },
   { what: 'a christening he went to is not fatherhood', note: 'Jamie present. He said he drank four pints at a christening on Sunday.', domains: { fatherhood_ideas: 'absent' } },
   { what: 'consent declined is not information sought', note: 'Jamie present. He declined consent for me to contact his GP.', gaps: ['INFO_NOT_SOUGHT'] },
+  // Issue 19, fifth round: kinds of wording from sealed3, judged on the other five sets.
+  { what: '"he" never means the grandmother: gender agreement', note: 'MGM v worried abt f/o - says he\'s been drinkin heavy since he lost his job.', gaps: ['SUBSTANCE_LEVEL_UNKNOWN', 'FATHER_NOT_SEEN'], domains: { substance_use: 'secondhand' } },
+  { what: '"he" after the grandfather may be the grandfather', note: 'Jamie present. Maternal grandfather visits daily - he has been drinking heavy.', domains: { substance_use: 'absent' } },
+  { what: '"he\'s drinking" is an adult, not the baby named before', note: 'Phone call from Maureen (paternal grandmother).\nMaureen: Rosie is fine. But he\'s drinking again.', other: ['Maureen', 'Rosie'], substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: '"he\'s sleeping it off" after the baby stays ambiguous, not an adult cue', note: 'Jamie present. Leo was unsettled in the night, he\'s sleeping now.', other: ['Leo'], domains: { substance_use: 'absent' } },
+  { what: 'not knowing how much he drinks is not a denial', note: 'Jamie was at work. Hannah said he is not drinking as much as he was; she did not know how much he drinks now.', other: ['Hannah'], substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'his own denial is still a denial', note: 'Jamie present. He said he does not drink.', substances: { alcohol: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'a question about a substance answered in the same sentence', note: 'Jamie present. Asked about alcohol, Jamie said he "likes a drink" but not when he has Ivy.', other: ['Ivy'], substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'a question about a substance with no answer is not a mention', note: 'Jamie present. Asked about alcohol and drugs.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'his initial in hurried bullets is him', note: '- J says he is looking for work\n- Chloe says J smoked weed "all the time", doesn\'t know how much', other: ['Chloe'], substances: { cannabis: 'unknown' }, domains: { substance_use: 'secondhand' } },
+  { what: 'an initial another known name shares is not him', note: '- J says he is looking for work\n- Chloe says J smoked weed "all the time"', other: ['Chloe', 'Jordan'], domains: { substance_use: 'absent' } },
+  { what: 'violence to "his ex" in any inflection is domestic abuse', note: 'Jamie present. He is on probation for hitting his ex. He told me he is on a community order for assault on his ex.', factors: ['domestic_abuse'] },
+  { what: 'hitting a ball is not domestic abuse', note: 'Jamie present. He was fined for hitting his ex-boss in a pub fight.', noFactors: ['domestic_abuse'] },
+  { what: 'throwing his phone at the wall is anger, not domestic abuse', note: 'Jamie present. He told me he once threw his phone at the wall when his team lost.', factors: ['anger_frustration'], noFactors: ['domestic_abuse'] },
+  { what: 'money worries said in practitioners\' words are pressures', note: 'Jamie present.\n- money tight, a bailiff letter re council tax\n- he says he is skint till payday', factors: ['external_pressures'] },
+  { what: 'his parent on drugs, said as a sentence, is childhood adversity; going into care too', note: 'Jamie present. He talked about growing up with his grandparents: his mum was "in and out" because of heroin. He went into care at eight.', factors: ['childhood_adversity'] },
+  { what: 'his mum out at work is not childhood adversity', note: 'Jamie present. He said his mum was out at work a lot when he was small.', noFactors: ['childhood_adversity'] },
+  { what: 'everyday praise is vague reassurance: a good lad, a rock, idolises the baby, been great', note: 'Jamie at work. MGM: "he\'s a good lad really, idolises the baby". Mum said Jamie is "a rock" and has been great since Nova came.', other: ['Nova'], gaps: ['VAGUE_REASSURANCE'] },
+  { what: 'praise with no word of the family is not flagged', note: 'Jamie present. He said he gets up for the 3am feed and changes her nappy.', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: 'his wish to be a proper dad is not reassurance', note: 'Jamie present. He told me he wants to "be a proper dad, not like the one I had".', noGaps: ['VAGUE_REASSURANCE'], domains: { fatherhood_ideas: 'covered' } },
+  { what: "a letter's 'I hope this is helpful' is not about him", note: 'Dear Ms Okafor,\nRe: Jamie PRICE\nHe attended three of six sessions.\nI hope this is helpful.\nYours sincerely,\nDr Marsh', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: '"he is very helpful" is about him', note: 'Jamie present. Mum says Jamie is very helpful.', gaps: ['VAGUE_REASSURANCE'] },
+  { what: 'a police outcome after an arrest is not reassurance', note: 'Jamie present. He said he lost his job in May.\n- police: R arrested once NFA', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: 'a leaflet left for him is not his account', note: 'Jamie asleep after a night shift.\nLeaflet on dads\' mental health left for Jamie.', domains: { mental_health: 'absent' } },
+  { what: 'his own words on his mood are his account', note: 'Jamie present. He said his mood has been low since the birth.', domains: { mental_health: 'covered' } },
+  { what: '"No crying discussion has taken place" and an imperative plan are not discussion', note: 'Jamie present. He said he works nights at the depot.\nNo crying discussion has taken place with him.\nShare the crying leaflet with him at that visit.', domains: { parenting_knowledge: 'absent' }, gaps: ['CRYING_NOT_DISCUSSED'] },
+  { what: 'crying discussed with him clears the gap', note: 'Jamie present. We talked about crying; he said he would put Leo in the cot and take a breather.', other: ['Leo'], noGaps: ['CRYING_NOT_DISCUSSED'] },
+  { what: 'an email sent to probation, consent noted, or his agreement to someone contacting his GP is information sought', note: 'Jamie present.\n- email sent to probation (his OM) today for update\n- GP consent noted.\n- Jamie agreed to the HV contacting his GP.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a plan to email probation is not information sought', note: 'Jamie present.\n- SW will email probation next week for an update.', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'consent to contact the health visiting team is information sought', note: 'GP consultation. Jamie attended alone. Pt consented to me contacting the health visiting team so they know he is struggling.', noGaps: ['INFO_NOT_SOUGHT'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
@@ -143,6 +174,7 @@ describe('analyzeNote: phenomena', () => {
       if (r.seen) assert.equal(res.facts.seen.status, r.seen);
       for (const [s, lvl] of Object.entries(r.substances ?? {})) assert.equal(res.facts.substances.find((x) => x.substance === s)?.level, lvl, s);
       for (const f of r.factors ?? []) assert.ok(res.facts.factors.some((x) => x.id === f), `expected factor ${f}`);
+      for (const f of r.noFactors ?? []) assert.ok(!res.facts.factors.some((x) => x.id === f), `unexpected factor ${f}`);
     });
   }
 });
