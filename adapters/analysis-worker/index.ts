@@ -32,7 +32,7 @@ interface Slot { worker: Worker; pending: Map<number, Pending>; ready: Promise<v
 const THREAD = join(__dirname, 'thread.ts');
 const BOOTSTRAP = `require('tsx/cjs'); require(${JSON.stringify(THREAD)});`;
 
-/** Round-robin over the least busy of `workers` threads; a worker that fails is replaced on the next note. */
+/** Sends each note to whichever of `workers` threads has the fewest waiting; a worker that fails is replaced on the next note. */
 export class AnalysisPool implements NoteAnalyser {
   private readonly slots: Array<Slot | undefined>;
   private nextId = 1;
@@ -61,7 +61,7 @@ export class AnalysisPool implements NoteAnalyser {
     });
   }
 
-  /** Resolves once every worker started so far has loaded the analyser (tests use it; the server never waits on it). */
+  /** Resolves once every worker started so far has loaded the analyser (npm start waits on it through Seen.warmUp; tests too). */
   async ready(): Promise<void> {
     await Promise.all(this.slots.map((s) => s?.ready));
   }
