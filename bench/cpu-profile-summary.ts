@@ -1,6 +1,8 @@
 // `npx tsx bench/cpu-profile-summary.ts FILE.cpuprofile [top]`: a `node --cpu-prof` profile's self time grouped by part
 // (Seen's own folders, each npm package, Node's internals, garbage collection, idle), as shares of the busy time.
 // `… SEEN.cpuprofile --vs FLOOR.cpuprofile --turns N`: ms per turn of each part in both, and Seen's extra, largest first.
+// `--from URLPART` counts only from the first sample in a file whose path holds URLPART (e.g. `directline/router`: from the
+// first request on, so module loading and migrations at start-up are not spread over the turns).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -24,12 +26,15 @@ export function partOf(url: string, functionName: string): string {
 }
 
 /** Self time per part in ms, and per function for the top entries. */
-export function summarise(profile: CpuProfile): { parts: Map<string, number>; functions: Map<string, number>; totalMs: number } {
+export function summarise(profile: CpuProfile, from?: string): { parts: Map<string, number>; functions: Map<string, number>; totalMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const start = from ? profile.samples.findIndex((id) => byId.get(id)?.callFrame.url.includes(from)) : 0;
+  if (start < 0) throw new Error(`no sample in a file whose path holds "${from}"`);
   const parts = new Map<string, number>();
   const functions = new Map<string, number>();
   let totalMs = 0;
   profile.samples.forEach((id, i) => {
+    if (i < start) return;
     const node = byId.get(id);
     if (!node) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -43,7 +48,7 @@ export function summarise(profile: CpuProfile): { parts: Map<string, number>; fu
 }
 
 /** Reads one profile file. */
-const load = (file: string) => summarise(CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8'))));
+const load = (file: string, from?: string) => summarise(CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8'))), from);
 
 /** Busy ms (all but idle) of a summary. */
 const busyMs = (s: ReturnType<typeof summarise>) => s.totalMs - (s.parts.get('(idle)') ?? 0);
@@ -63,13 +68,13 @@ export function perTurnDiff(seen: ReturnType<typeof summarise>, floor: ReturnTyp
 }
 
 if (require.main === module) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { vs: { type: 'string' }, turns: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { vs: { type: 'string' }, turns: { type: 'string' }, from: { type: 'string' } } });
   const file = positionals[0];
-  if (!file) throw new Error('usage: cpu-profile-summary FILE.cpuprofile [top] [--vs FLOOR.cpuprofile --turns N]');
+  if (!file) throw new Error('usage: cpu-profile-summary FILE.cpuprofile [top] [--vs FLOOR.cpuprofile --turns N] [--from URLPART]');
   const top = Number(positionals[1] ?? '25');
-  const summary = load(file);
+  const summary = load(file, values.from);
   if (values.vs) {
-    process.stdout.write(`${perTurnDiff(summary, load(values.vs), Number(values.turns ?? '1'), top).join('\n')}\n`);
+    process.stdout.write(`${perTurnDiff(summary, load(values.vs, values.from), Number(values.turns ?? '1'), top).join('\n')}\n`);
   } else {
     const { parts, functions, totalMs } = summary;
     const busy = busyMs(summary);

@@ -2,6 +2,10 @@
 // app with the same guards and rate limits, same config) minus dialogs, conversation state and case records. Run it as a process like Seen.
 import type { Server } from 'node:http';
 import { ActivityHandler, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
+import { OptimisticConversationState } from '../bot/optimistic-state';
+import { SqlStorage } from '../adapters/sql/bot-storage';
+import type { Db } from '../adapters/sql/database';
 import { SeenCloudAdapter } from '../adapters/teams/cloud-adapter';
 import { databaseTarget, loadConfig, processEnv, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
@@ -29,14 +33,59 @@ export class EchoFloorBot extends ActivityHandler {
   }
 }
 
+/**
+ * The least a dialog bot on this SDK does per turn, and so the bound for any Seen built on it: the echo floor plus
+ * conversation state read and saved (with its eTag, in the turn's transaction, as Seen saves it) and one waterfall with
+ * a text prompt. No case records, users, audit, cards or analysis: what it costs above the floor, Seen cannot avoid.
+ */
+export class DialogFloorBot extends ActivityHandler {
+  private readonly state: OptimisticConversationState;
+  private readonly dialogs: DialogSet;
+
+  constructor(db: Db, now: () => Date) {
+    super();
+    this.state = new OptimisticConversationState(new SqlStorage(db, now));
+    this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'))
+      .add(new TextPrompt('text'))
+      .add(new WaterfallDialog('echo', [
+        async (step) => step.prompt('text', { prompt: FLOOR_PROMPT }),
+        async (step) => {
+          await step.context.sendActivity(floorEcho(String(step.result)));
+          return step.replaceDialog('echo');
+        },
+      ]));
+    this.onMembersAdded(async (ctx, next) => {
+      for (const m of ctx.activity.membersAdded ?? []) if (m.id !== ctx.activity.recipient.id) await ctx.sendActivity(FLOOR_GREETING);
+      await next();
+    });
+    this.onMessage(async (ctx, next) => {
+      const dc = await this.dialogs.createContext(ctx);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog('echo');
+      await next();
+    });
+  }
+
+  override async run(ctx: TurnContext): Promise<void> {
+    await super.run(ctx);
+    await this.state.saveChanges(ctx, false);
+  }
+}
+
+/** The dialog floor's prompt (a benchmark fixture, like the greeting). */
+export const FLOOR_PROMPT = 'echo floor: say something';
+
+/** Which floor runs: the bare echo bot, or the echo bot with a dialog and saved state (the SDK's bound for Seen). */
+export type FloorKind = 'echo' | 'dialog';
+
 /** A running floor server. */
 export interface EchoFloor { url: string; close(): Promise<void> }
 
 /** Builds and starts the floor with the same composition as Seen's: Db, Direct Line, CloudAdapter, createApp, stream. */
-export async function startEchoFloor(config: Config): Promise<EchoFloor> {
+export async function startEchoFloor(config: Config, kind: FloorKind = 'echo'): Promise<EchoFloor> {
   const logger = createLogger(config.SEEN_LOG_LEVEL);
   const db = await openDatabase(databaseTarget(config));
-  const bot = new EchoFloorBot();
+  const bot = kind === 'dialog' ? new DialogFloorBot(db, () => new Date()) : new EchoFloorBot();
   const logic = (ctx: TurnContext) => bot.run(ctx);
   const directLine = await createDirectLine({ db, logic, logger, secret: config.SEEN_DIRECTLINE_SECRET });
   // Seen's CloudAdapter is the SDK's with its turn entry point public (createApp calls it).
@@ -65,9 +114,9 @@ export async function startEchoFloor(config: Config): Promise<EchoFloor> {
   };
 }
 
-// Run as a process (`node --require tsx/cjs bench/echo-floor.ts`), configured like Seen (PORT, HOST, SEEN_DB).
+// Run as a process (`node --require tsx/cjs bench/echo-floor.ts [dialog]`), configured like Seen (PORT, HOST, SEEN_DB).
 if (require.main === module) {
-  startEchoFloor(loadConfig(processEnv()))
+  startEchoFloor(loadConfig(processEnv()), process.argv[2] === 'dialog' ? 'dialog' : 'echo')
     .then((floor) => {
       const stop = () => void floor.close().then(() => process.exit(0));
       process.once('SIGINT', stop);

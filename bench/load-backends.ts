@@ -145,6 +145,7 @@ export function backendTable(rows: readonly BackendLoadRow[]): string {
   const body = sorted.flatMap((r) => [
     line(r, 'Seen', r.seen, String(r.lostAnswers), `${r.p95VsFloor}×`, `${r.throughputVsFloor}×`),
     line(r, 'echo floor', r.floor, '–', '1×', '1×'),
+    ...(r.dialogFloor ? [line(r, 'dialog floor', r.dialogFloor.figures, '–', `${r.dialogFloor.p95VsFloor}×`, `${r.dialogFloor.throughputVsFloor}×`)] : []),
   ]);
   return [head, sep, ...body].join('\n');
 }
@@ -162,6 +163,11 @@ export function targetLines(tgs: readonly BackendTargets[], rows: readonly Backe
     add('errors = 0', String(row?.seen.errors ?? '?'), tg.zeroErrors);
     add('lost answers = 0', String(row?.lostAnswers ?? '?'), tg.noLostAnswers);
     add('peak RSS < 500 MB', `${row?.seen.peakRssMb ?? 'n/a'} MB`, tg.peakRssUnder500Mb);
+  }
+  for (const tg of tgs) {
+    const bound = rows.find((r) => r.backend === tg.backend && r.n === tg.n)?.dialogFloor;
+    // Why print it: the dialog floor is what any bot on this SDK with dialogs and saved state costs, so it bounds Seen's ratios.
+    if (bound) lines.push('', `${BACKEND_LABEL[tg.backend]} at N = ${tg.n}: the dialog floor alone is ${bound.p95VsFloor}× the floor's p95 and ${bound.throughputVsFloor}× its turns/s (server CPU per turn ${bound.figures.serverCpuMsPerTurn ?? 'n/a'} ms against the floor's ${rows.find((r) => r.backend === tg.backend && r.n === tg.n)?.floor.serverCpuMsPerTurn ?? 'n/a'} ms)`);
   }
   lines.push('', allTargetsMet(tgs) ? 'all targets met' : 'TARGETS MISSED: exit code 1');
   return lines;

@@ -36,7 +36,12 @@ export class DirectLineHttpConversation {
   private watermark = '';
 
   /** `tokenServerSecret`: the Direct Line secret, sent to tokens/generate as a token server does (needed outside demo mode). */
-  constructor(private readonly base: string, readonly userId: string, private readonly tokenServerSecret?: string) {}
+  constructor(private base: string, readonly userId: string, private readonly tokenServerSecret?: string) {}
+
+  /** Goes on with the same conversation and token at another address (the server restarted on a new port). */
+  moveTo(base: string): void {
+    this.base = base;
+  }
 
   /** Gets a token, starts the conversation, and reads the greeting (not timed: this is set-up). */
   async start(): Promise<Reply[]> {

@@ -32,6 +32,8 @@ export const LoadRow = z.object({
   lostSamples: z.array(z.string()),
   p95VsFloor: z.number(),
   throughputVsFloor: z.number(),
+  /** With `--bound`: the echo floor plus a dialog and saved state, replaying the same messages, and its ratios to the floor. */
+  dialogFloor: z.object({ figures: SystemFigures, p95VsFloor: z.number(), throughputVsFloor: z.number() }).optional(),
 });
 export type LoadRow = z.infer<typeof LoadRow>;
 

@@ -7,11 +7,15 @@ import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..');
 
-/** Which server a run measures: Seen itself, or the echo bot on the same stack. */
-export type System = 'seen' | 'floor';
+/** Which server a run measures: Seen itself, the echo bot on the same stack, or that echo bot with a dialog and saved state. */
+export type System = 'seen' | 'floor' | 'dialog-floor';
 
-/** The entry point of each system, run with `node --require tsx/cjs` exactly as `npm start` runs Seen. */
-const ENTRY: Record<System, string> = { seen: join(ROOT, 'bot', 'index.ts'), floor: join(ROOT, 'bench', 'echo-floor.ts') };
+/** The entry point (and arguments) of each system, run with `node --require tsx/cjs` exactly as `npm start` runs Seen. */
+const ENTRY: Record<System, string[]> = {
+  seen: [join(ROOT, 'bot', 'index.ts')],
+  floor: [join(ROOT, 'bench', 'echo-floor.ts')],
+  'dialog-floor': [join(ROOT, 'bench', 'echo-floor.ts'), 'dialog'],
+};
 
 /** Rate limits high enough that the benchmark measures turns, not the limiter's refusals (same for both systems). */
 export const BENCH_LIMITS = { SEEN_RATE_MESSAGES_PER_MINUTE: '1000000', SEEN_RATE_REQUESTS_PER_MINUTE: '1000000' } as const;
@@ -77,7 +81,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 export async function startServer(system: System, opts: { dbEnv: Record<string, string>; cpuProfDir?: string; timeoutMs?: number }): Promise<ServerProcess> {
   const port = await freePort();
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, '--require', 'tsx/cjs', ENTRY[system]], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, '--require', 'tsx/cjs', ...ENTRY[system]], {
     cwd: ROOT,
     env: { ...inheritedEnv(), ...opts.dbEnv, PORT: String(port), HOST: '127.0.0.1', SEEN_DEMO: '0', SEEN_DIRECTLINE_SECRET: BENCH_DIRECTLINE_SECRET, SEEN_LOG_LEVEL: 'silent', ...BENCH_LIMITS },
     stdio: ['ignore', 'ignore', 'pipe'],

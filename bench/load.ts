@@ -26,6 +26,8 @@ export interface LoadOptions {
   out: string;
   cpuProfDir?: string;
   maxTurns?: number;
+  /** Also run the dialog floor (the echo floor with a dialog and saved state) on the same messages: the SDK's bound. */
+  bound?: boolean;
   log?: (line: string) => void;
 }
 
@@ -75,7 +77,7 @@ async function measure(
       latencies: result.runs.flatMap((r) => r.latencies), seconds: result.seconds, conversations: n, completed, errors, peakRssMb: peak,
       serverCpuSeconds: cpu?.server, clientCpuSeconds: cpu?.client,
     });
-    opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(5)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB, CPU per turn: server ${fig.serverCpuMsPerTurn ?? 'n/a'} ms, load client ${fig.clientCpuMsPerTurn ?? 'n/a'} ms`);
+    opts.log?.(`  ${dbs.backend.padEnd(8)} ${system.padEnd(12)} N=${n}: ${fig.turns} turns in ${fig.seconds}s, p95 ${fig.p95Ms} ms, errors ${fig.errors}, peak RSS ${fig.peakRssMb ?? 'n/a'} MB, CPU per turn: server ${fig.serverCpuMsPerTurn ?? 'n/a'} ms, load client ${fig.clientCpuMsPerTurn ?? 'n/a'} ms`);
     return { fig, runs: result.runs };
   } finally {
     await db?.dispose();
@@ -108,6 +110,9 @@ async function measureN(n: number, dbs: BackendDatabases, opts: LoadOptions): Pr
   const floor = await measure('floor', n, dbs, opts,
     async () => practitioners.map((p) => p.userId),
     (conv, i) => runReplay(conv, seen.runs[i]!.sent));
+  const bound = opts.bound
+    ? await measure('dialog-floor', n, dbs, opts, async () => practitioners.map((p) => p.userId), (conv, i) => runReplay(conv, seen.runs[i]!.sent))
+    : undefined;
   return {
     backend: dbs.backend,
     n,
@@ -118,6 +123,7 @@ async function measureN(n: number, dbs: BackendDatabases, opts: LoadOptions): Pr
     lostAnswers: lost.length,
     lostSamples: lost.slice(0, 5),
     ...ratios(seen.fig, floor.fig),
+    ...(bound ? { dialogFloor: { figures: bound.fig, ...ratios(bound.fig, floor.fig) } } : {}),
   };
 }
 
@@ -145,23 +151,24 @@ export async function runLoad(opts: LoadOptions): Promise<{ results: BackendLoad
   return { results, table: backendTable(rows) };
 }
 
-/** Command-line arguments: `--backend sqlite|postgres|both --n 10,50,200 --out file --cpu-prof dir`. */
+/** Command-line arguments: `--backend sqlite|postgres|both --n 10,50,200 --out file --cpu-prof dir --bound`. */
 const Args = z.object({
   backend: BackendChoice.optional(),
   n: z.string().regex(/^\d+(,\d+)*$/).default('10,50,200').transform((s) => s.split(',').map(Number)).pipe(z.array(z.number().int().min(1).max(1000))),
   out: z.string().min(1).default(DEFAULT_OUT),
   cpuProf: z.string().min(1).optional(),
+  bound: z.boolean().default(false),
 });
 
 /** Runs the benchmark as the command line asks; the exit code is 0 when every backend met its targets, 1 when one missed. */
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { backend: { type: 'string' }, n: { type: 'string' }, out: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
-  const parsed = Args.safeParse({ backend: values.backend, n: values.n, out: values.out, cpuProf: values['cpu-prof'] });
+  const { values } = parseArgs({ args: argv, options: { backend: { type: 'string' }, n: { type: 'string' }, out: { type: 'string' }, 'cpu-prof': { type: 'string' }, bound: { type: 'boolean' } } });
+  const parsed = Args.safeParse({ backend: values.backend, n: values.n, out: values.out, cpuProf: values['cpu-prof'], bound: values.bound });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || 'argument'}: ${i.message}`).join('; '));
   const args = parsed.data;
   const url = loadConfig(processEnv()).SEEN_DATABASE_URL;
   const backends = databasesFor(chooseBackends(args.backend, url), url);
-  const { results, table } = await runLoad({ backends, ns: args.n, out: args.out, cpuProfDir: args.cpuProf, log: (l) => process.stderr.write(`${l}\n`) });
+  const { results, table } = await runLoad({ backends, ns: args.n, out: args.out, cpuProfDir: args.cpuProf, bound: args.bound, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`${table}\n\nwritten to ${args.out} in ${results.totalSeconds} s\n`);
   process.stdout.write(`\n${targetLines(results.targets, results.rows).join('\n')}\n`);
   return allTargetsMet(results.targets) ? 0 : 1;

@@ -18,14 +18,29 @@ const NOT_A_TELLER = /^(?:he|she|they|it|we|i|you|dad|father|baby|this|that|ther
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A capitalised name the write-up does not know yet still tells a report apart from his account ("Shannon said …"). */
+const ANY_NAME_TOLD = new RegExp(String.raw`(?:^|[\s,.;(])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\s+(?:\w+ly\s+)?${TOLD}\b`);
+// Compiled teller patterns by the names they know, newest last. Why: a write-up asks for every sentence with the same
+// people, and compiling the pattern on each call was 2.5 % of a turn under load (bench/README.md, round 3).
+const TELLER_RX = new Map<string, RegExp>();
+const TELLER_RX_LIMIT = 256;
+
+function tellerRx(who: string): RegExp {
+  let rx = TELLER_RX.get(who);
+  if (!rx) {
+    rx = new RegExp(String.raw`(?:^|[\s,.;(])(?:(?:his|her|the baby's|baby's)\s+)?(${who})(?:'s)?\s+(?:\w+ly\s+)?${TOLD}\b|\baccording to (?:(?:his|her)\s+)?(${who})\b`, 'i');
+    if (TELLER_RX.size >= TELLER_RX_LIMIT) TELLER_RX.delete(TELLER_RX.keys().next().value!);
+    TELLER_RX.set(who, rx);
+  }
+  return rx;
+}
+
 /** The person (by first name) or role a sentence is reported by, or null when no one else is named as saying it. */
 export function tellerOf(sentence: string, hisName: string, people: readonly KnownPerson[]): string | null {
   const names = people.map((p) => p.name).filter((n) => n && n !== hisName);
   const mother = people.find((p) => p.role === 'mother')?.name ?? null;
   const who = [...names.map(escape), ROLE_WORDS].join('|');
-  const rx = new RegExp(String.raw`(?:^|[\s,.;(])(?:(?:his|her|the baby's|baby's)\s+)?(${who})(?:'s)?\s+(?:\w+ly\s+)?${TOLD}\b|\baccording to (?:(?:his|her)\s+)?(${who})\b`, 'i');
-  // A capitalised name the write-up does not know yet still tells a report apart from his account ("Shannon said …").
-  const m = rx.exec(sentence) ?? new RegExp(String.raw`(?:^|[\s,.;(])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\s+(?:\w+ly\s+)?${TOLD}\b`).exec(sentence);
+  const m = tellerRx(who).exec(sentence) ?? ANY_NAME_TOLD.exec(sentence);
   const found = m?.[1] ?? m?.[2];
   if (!found || NOT_A_TELLER.test(found) || found === hisName) return null;
   const named = names.find((n) => n.toLowerCase() === found.toLowerCase()) ?? (/^[A-Z]/.test(found) && !ROLE_RX.test(found) ? found : undefined);

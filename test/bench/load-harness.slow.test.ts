@@ -11,6 +11,9 @@ import {
 } from '../../bench/load-backends';
 import { seedPractitioners } from '../../bench/load-practitioners';
 import { runLoad } from '../../bench/load';
+import { DirectLineHttpConversation } from '../../bench/load-driver';
+import { BENCH_DIRECTLINE_SECRET, startServer } from '../../bench/load-servers';
+import { FLOOR_GREETING, FLOOR_PROMPT, floorEcho } from '../../bench/echo-floor';
 import { TEST_DATABASE_URL, dbArgs, onPostgres, openTestDb, testDbEnv } from '../helpers/database';
 
 /** The suite's own backend for the bench: every run's database is a test database (its own schema on PostgreSQL). */
@@ -135,5 +138,46 @@ describe('bench: load harness (N = 5)', function () {
     const label = onPostgres ? 'PostgreSQL' : 'SQLite';
     assert.match(table, new RegExp(`^\\| 5 \\| ${label} \\| Seen \\| 5/5 \\|`, 'm'));
     assert.match(table, new RegExp(`^\\| 5 \\| ${label} \\| echo floor \\| 5/5 \\|`, 'm'));
+    assert.equal(row.dialogFloor, undefined, 'the dialog floor runs only with --bound');
+  });
+
+  it('the dialog floor keeps its dialog in saved state: each answer is echoed and asked again, across turns and a restart', async () => {
+    const db = await suiteDatabases.fresh(join(dir, 'dialog-floor.db'));
+    const turns: Array<[string, string[]]> = [
+      ['first', [FLOOR_PROMPT]], // no dialog yet: it starts one and asks
+      ['second', [floorEcho('second'), FLOOR_PROMPT]], // the saved prompt takes the answer
+      ['third', [floorEcho('third'), FLOOR_PROMPT]],
+    ];
+    let server = await startServer('dialog-floor', { dbEnv: db.env, timeoutMs: 60_000 });
+    try {
+      const conv = new DirectLineHttpConversation(server.base, 'u-dialog-floor', BENCH_DIRECTLINE_SECRET);
+      assert.deepEqual((await conv.start()).map((r) => r.text), [FLOOR_GREETING]);
+      for (const [i, [text, expected]] of turns.entries()) {
+        // Why restart before the last turn: the dialog must come from the database, not from the process's memory.
+        if (i === turns.length - 1) {
+          await server.stop();
+          server = await startServer('dialog-floor', { dbEnv: db.env, timeoutMs: 60_000 });
+          conv.moveTo(server.base);
+        }
+        const { replies } = await conv.turn({ text });
+        assert.deepEqual(replies.filter((r) => r.from?.id !== 'u-dialog-floor').map((r) => r.text), expected, `turn "${text}"`);
+      }
+    } finally {
+      await server.stop();
+      await db.dispose();
+    }
+  });
+
+  it('--bound also runs the dialog floor on the same messages and reports its ratios to the echo floor', async () => {
+    const out = join(dir, 'load-bound.json');
+    const { results, table } = await runLoad({ backends: [suiteDatabases], ns: [2], out, bound: true });
+    const row = results.rows[0]!;
+    const bound = row.dialogFloor;
+    assert.ok(bound, 'the row holds the dialog floor');
+    assert.equal(bound.figures.errors, 0, `dialog floor errors: ${bound.figures.errorSamples.join('; ')}`);
+    assert.equal(bound.figures.turns, row.seen.turns, 'the dialog floor gets exactly the messages Seen got');
+    assert.ok(bound.p95VsFloor > 0 && bound.throughputVsFloor > 0);
+    assert.match(table, /\| dialog floor \| 2\/2 \|/);
+    assert.ok(targetLines(results.targets, results.rows).some((l) => l.includes('the dialog floor alone is')), 'the target lines name the bound');
   });
 });
