@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { AnalysisResult, type AnalyzeInput } from '../../analysis';
+import { AnalysisResult, type AnalyzeInput } from '../../analysis/types';
 import { AnalysisUnavailableError, type NoteAnalyser } from '../../analysis/analyser';
 
 export { AnalysisUnavailableError };

@@ -19,7 +19,7 @@ import { INFO_SOUGHT_DIALOG, InfoSoughtDialog } from './info-sought-dialog';
 import { FACTORS_DIALOG, FactorsDialog, type FactorsOptions } from './factors-dialog';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOutcome } from './reflection-dialog';
 import { NOTES_DIALOG, NotesDialog, type NotesOptions, type NotesOutcome } from './notes-dialog';
-import { peopleFromPresent } from '../../analysis';
+import { peopleFromPresent } from '../../analysis/steps/people';
 import { REVIEW_DIALOG, ReviewDialog, type ReviewOptions, type ReviewOutcome, type ReviewSection } from './review-dialog';
 import { createDomainDialogs } from '../domains';
 import type { DomainOutcome } from '../domains/domain-dialog';
