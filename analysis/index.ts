@@ -34,10 +34,20 @@ function start(input: AnalyzeInput): Ctx {
   };
 }
 
-/** Analyses one visit note about the man named `name`; returns a zod-validated AnalysisResult. Throws only on invalid input. */
-export function analyzeNote(input: AnalyzeInput): AnalysisResult {
+/** Runs the pipeline on one note, leaving out the named steps (training reads the rules alone: `skip` = ['model']). */
+export function readNote(input: AnalyzeInput, skip: readonly string[] = []): Ctx {
   const parsed = AnalyzeInput.parse(input);
   let ctx = start(parsed);
-  for (const step of PIPELINE) ctx = { ...ctx, ...step.run(ctx) };
+  for (const step of PIPELINE) if (!skip.includes(step.name)) ctx = { ...ctx, ...step.run(ctx) };
+  return ctx;
+}
+
+/** The result a context gives, zod-validated. */
+export function resultOf(ctx: Ctx): AnalysisResult {
   return AnalysisResult.parse({ domains: ctx.domains, gaps: ctx.gaps, facts: ctx.facts });
+}
+
+/** Analyses one visit note about the man named `name`; returns a zod-validated AnalysisResult. Throws only on invalid input. */
+export function analyzeNote(input: AnalyzeInput): AnalysisResult {
+  return resultOf(readNote(input));
 }
