@@ -6,8 +6,8 @@ import { train, type TrainOptions } from './logistic';
 import { MODEL_FILE, STATUS_CLASSES, type ModelFile } from './model';
 
 /** Feature families and regularisation, chosen by leave-one-set-out cross-validation (`npm run cv:analysis`; see README.md). */
-export const FEATURES: FeatureOptions = { words: true, bigrams: false, wordsByDomain: false, previous: false, near: true };
-export const TRAINING: TrainOptions = { l2: 0.01, iterations: 300, rate: 0.05, minCount: 2 };
+export const FEATURES: FeatureOptions = { words: true, bigrams: true, wordsByDomain: false, previous: false, near: true };
+export const TRAINING: TrainOptions = { l2: 0.003, iterations: 300, rate: 0.05, minCount: 2 };
 
 /** The weights file trained on these readings. */
 export function trainModel(readings: readonly RuleReading[], o: FeatureOptions = FEATURES, t: TrainOptions = TRAINING): ModelFile {
