@@ -10,12 +10,12 @@ import { domainStatus } from './steps/domains';
 import { extractSubstances } from './steps/substances';
 import { detectCrying, detectFactors, detectInfoSought } from './steps/facts';
 import { findGaps } from './steps/gaps';
-import { applyDomainModel, shippedModel } from './model/model';
+import { applyCodeModels, applyDomainModel, shippedModel } from './model/model';
 
 /** A pipeline step: reads the context, returns the fields it adds or replaces. */
 export interface Step { name: string; run: (ctx: Ctx) => Partial<Ctx> }
 
-/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → model → facts → gaps. */
+/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → model → facts → gaps → model-codes. */
 export const PIPELINE: readonly Step[] = [
   { name: 'sentences', run: splitSentences },
   { name: 'clauses', run: splitClauses },
@@ -33,4 +33,6 @@ export const PIPELINE: readonly Step[] = [
   { name: 'factors', run: detectFactors },
   { name: 'info', run: detectInfoSought },
   { name: 'gaps', run: findGaps },
+  // The learned layer's per-note code models (SUBSTANCE_LEVEL_UNKNOWN, INFO_NOT_SOUGHT): re-decide those gaps.
+  { name: 'model-codes', run: (ctx) => applyCodeModels(ctx, shippedModel()) },
 ];

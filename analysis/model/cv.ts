@@ -8,23 +8,24 @@ import type { Ctx } from '../types';
 import { MODES, TRAINING_SETS, type Mode, type RuleReading, type TrainingSet } from './dataset';
 import type { FeatureOptions } from './features';
 import type { TrainOptions } from './logistic';
-import { applyDomainModel, parseModel, type DomainModel } from './model';
-import { allReadings, FEATURES, modelText, TRAINING, trainModel } from './train';
+import { applyCodeModels, applyDomainModel, parseModel, type DomainModel } from './model';
+import { allReadings, CODE_MODELS, FEATURES, modelText, TRAINING, trainModel } from './train';
 
 /** The rules' reading with the model's statuses, and the gaps found again from them. */
 export function withModel(ctx: Ctx, model: DomainModel): Ctx {
   const next = { ...ctx, ...applyDomainModel(ctx, model) };
-  return { ...next, ...findGaps(next) };
+  const gapped = { ...next, ...findGaps(next) };
+  return { ...gapped, ...applyCodeModels(gapped, model) };
 }
 
 /** One held-out set's figures in one mode: rules alone and rules + model. */
 export interface Fold { set: TrainingSet; mode: Mode; rules: EvalReport; model: EvalReport }
 
 /** Leave-one-set-out: for each set, a model trained on the other five scores it. */
-export function crossValidate(readings: readonly RuleReading[], o: FeatureOptions, t: TrainOptions): Fold[] {
+export function crossValidate(readings: readonly RuleReading[], o: FeatureOptions, t: TrainOptions, codeModels = CODE_MODELS): Fold[] {
   const folds: Fold[] = [];
   for (const held of TRAINING_SETS) {
-    const model = parseModel(modelText(trainModel(readings.filter((r) => r.set !== held), o, t)));
+    const model = parseModel(modelText(trainModel(readings.filter((r) => r.set !== held), o, t, codeModels)));
     for (const mode of MODES) {
       const test = readings.filter((r) => r.set === held && r.mode === mode);
       const byId = new Map(test.map((r) => [r.note.label.id, r.ctx]));
@@ -78,7 +79,7 @@ function grid(readings: readonly RuleReading[]): void {
   ];
   for (const o of opts) {
     for (const l2 of L2_GRID) {
-      const folds = crossValidate(readings, o, { ...TRAINING, l2 });
+      const folds = crossValidate(readings, o, { ...TRAINING, l2 }, {});
       const m = (fs: readonly Fold[], k: 'rules' | 'model', x: 'macroF1' | 'domainAccuracy') => f3(fs.reduce((a, f) => a + f[k][x], 0) / fs.length);
       const ind = folds.filter((f) => f.set === 'sealed2' || f.set === 'sealed3');
       process.stdout.write(`${JSON.stringify(o)} l2=${l2}: all macro ${m(folds, 'rules', 'macroF1')}→${m(folds, 'model', 'macroF1')} dom ${m(folds, 'rules', 'domainAccuracy')}→${

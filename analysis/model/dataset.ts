@@ -7,6 +7,7 @@ import { loadCorpus, SETS, type LoadedNote } from '../corpus';
 import { noteInput } from '../eval';
 import { readNote } from '../index';
 import type { Ctx } from '../types';
+import { codeFeatures, type NoteCode } from './codes';
 import { domainFeatures, type FeatureOptions } from './features';
 import type { Example } from './logistic';
 import { STATUS_CLASSES } from './model';
@@ -22,9 +23,17 @@ export type Mode = (typeof MODES)[number];
 /** One labelled note read by the rules alone, in one mode. */
 export interface RuleReading { set: TrainingSet; mode: Mode; note: LoadedNote; ctx: Ctx }
 
-/** Reads every note of a training set with the rules alone (the model step skipped). */
+/** The pipeline steps that are the learned layer: training and cross-validation read the notes without them. */
+export const LEARNED_STEPS = ['model', 'model-codes'] as const;
+
+/** Reads every note of a training set with the rules alone (the model steps skipped). */
 export function readSet(set: TrainingSet, mode: Mode): RuleReading[] {
-  return loadCorpus(SETS[set]).map((note) => ({ set, mode, note, ctx: readNote(noteInput(note, { motherByName: mode === 'mother_by_name' }), ['model']) }));
+  return loadCorpus(SETS[set]).map((note) => ({ set, mode, note, ctx: readNote(noteInput(note, { motherByName: mode === 'mother_by_name' }), LEARNED_STEPS) }));
+}
+
+/** The per-note examples for one gap code: the rules' facts and words, and whether the label lists the code. */
+export function codeExamplesOf(readings: readonly RuleReading[], code: NoteCode, noteWords: boolean): Example[] {
+  return readings.map((r) => ({ x: codeFeatures(r.ctx, code, noteWords), y: r.note.label.gaps.includes(code) ? 1 : 0 }));
 }
 
 /** The (note, domain) examples of some readings: the rules' features and the label's status. */

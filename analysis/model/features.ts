@@ -23,6 +23,17 @@ export type Features = Map<string, number>;
 /** Counts bucketed so a feature means "none / one / several" (log-scaled would let one long note dominate). */
 const bucket = (n: number): string => (n >= 3 ? '3+' : String(n));
 
+const STEMS = new Map<string, string>();
+/** Porter stem, remembered: the same words recur in every note, and stemming was most of the layer's time. */
+export function stem(w: string): string {
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    s = PorterStemmer.stem(w);
+    if (STEMS.size < 100_000) STEMS.set(w, s);
+  }
+  return s;
+}
+
 /** A token as the model sees it: names become roles, so "Shannon said" and "Mum said" read alike; other words are stemmed. */
 function tokenOf(ctx: Ctx, t: Clause['tokens'][number]): string | null {
   const w = t.normal.replace(/[^a-z0-9']/g, '');
@@ -33,13 +44,20 @@ function tokenOf(ctx: Ctx, t: Clause['tokens'][number]): string | null {
   const known = ctx.people.names.get(t.text) ?? ctx.people.names.get(w);
   if (known) return `<${known}>`;
   if (t.tags.has('Person') || t.tags.has('FirstName') || (t.tags.has('ProperNoun') && /^[A-Z]/.test(t.text))) return '<name>';
-  return PorterStemmer.stem(w);
+  return stem(w);
 }
 
-/** The clause's tokens as the model sees them (falling back to plain words where the note was too long to parse). */
+const CLAUSE_TOKENS = new WeakMap<Clause, string[]>();
+/** The clause's tokens as the model sees them (plain words where the note was too long to parse); once per clause. */
 function tokensOf(ctx: Ctx, c: Clause): string[] {
-  if (c.tokens.length) return c.tokens.map((t) => tokenOf(ctx, t)).filter((x): x is string => x !== null);
-  return (c.lower.match(/[a-z0-9']+/g) ?? []).map((w) => (/^\d/.test(w) ? '<num>' : PorterStemmer.stem(w)));
+  let out = CLAUSE_TOKENS.get(c);
+  if (!out) {
+    out = c.tokens.length
+      ? c.tokens.map((t) => tokenOf(ctx, t)).filter((x): x is string => x !== null)
+      : (c.lower.match(/[a-z0-9']+/g) ?? []).map((w) => (/^\d/.test(w) ? '<num>' : stem(w)));
+    CLAUSE_TOKENS.set(c, out);
+  }
+  return out;
 }
 
 /** Adds the words (and pairs) of `toks` under `prefix`, once each (presence, not count). */

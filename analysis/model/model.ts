@@ -3,16 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
-import type { Ctx, DomainClause, DomainResult } from '../types';
+import { DOMAIN_IDS, GAP_CODES, type DomainId } from '../../records/practice-model';
+import type { Ctx, DomainClause, DomainResult, Gap } from '../types';
 import { domainClauses, domainFeatures, type FeatureOptions } from './features';
 import { argmax, scores, type Weights } from './logistic';
+import { codeFeatures, NOTE_CODES, type NoteCode } from './codes';
+import { gapMessage } from '../messages';
 
 /** The statuses the model chooses between, in the order of each weight triple. */
 export const STATUS_CLASSES = ['covered', 'secondhand', 'absent'] as const;
 
 /** Where the committed weights are. */
 export const MODEL_FILE = join(__dirname, 'domains.json');
+
+const TrainSchema = z.object({ l2: z.number().nonnegative(), iterations: z.number().int().positive(), rate: z.number().positive(), minCount: z.number().int().positive() });
 
 /** The weights file: what it was trained on and with, and per feature one weight per status. */
 export const ModelFile = z.object({
@@ -21,14 +25,20 @@ export const ModelFile = z.object({
   modes: z.array(z.enum(['as_written', 'mother_by_name'])).min(1),
   inputsHash: z.string().regex(/^[0-9a-f]{64}$/),
   options: z.object({ words: z.boolean(), bigrams: z.boolean(), wordsByDomain: z.boolean(), previous: z.boolean(), near: z.boolean() }).strict(),
-  train: z.object({ l2: z.number().nonnegative(), iterations: z.number().int().positive(), rate: z.number().positive(), minCount: z.number().int().positive() }),
+  train: TrainSchema,
   classes: z.tuple([z.literal('covered'), z.literal('secondhand'), z.literal('absent')]),
   weights: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+  /** Per-note models for the gap codes where cross-validation showed a gain: weights for [absent, present]. */
+  codes: z.partialRecord(z.enum(NOTE_CODES), z.object({
+    noteWords: z.boolean(),
+    train: TrainSchema,
+    weights: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  }).strict()),
 }).strict();
 export type ModelFile = z.infer<typeof ModelFile>;
 
-/** A loaded model: its feature options and weights. */
-export interface DomainModel { options: FeatureOptions; weights: Weights }
+/** A loaded model: its feature options and weights, and the per-note code models. */
+export interface DomainModel { options: FeatureOptions; weights: Weights; codes?: Partial<Record<NoteCode, { noteWords: boolean; weights: Weights }>> }
 
 /** Thrown when the weights file is missing or malformed: a build error with its cause, never a silent rules-only reading. */
 export class ModelError extends Error {
@@ -48,7 +58,8 @@ export function parseModel(text: string, file = 'domains.json'): DomainModel {
   }
   const r = ModelFile.safeParse(json);
   if (!r.success) throw new ModelError(`${file} is not a weights file (${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message})`, { cause: r.error });
-  return { options: r.data.options, weights: new Map(Object.entries(r.data.weights)) };
+  const codes = Object.fromEntries(Object.entries(r.data.codes).map(([c, m]) => [c, { noteWords: m.noteWords, weights: new Map(Object.entries(m.weights)) }]));
+  return { options: r.data.options, weights: new Map(Object.entries(r.data.weights)), codes };
 }
 
 /** Reads a weights file; a clear ModelError when it is not there. */
@@ -91,4 +102,43 @@ function decide(ctx: Ctx, d: DomainId, model: DomainModel): DomainResult | null 
     if (ev.length) return { status, evidence: ev };
   }
   return null;
+}
+
+/** Whether the per-note model for `code` says the gap is there. */
+function present(ctx: Ctx, code: NoteCode, m: { noteWords: boolean; weights: Weights }): boolean {
+  return argmax(scores(m.weights, codeFeatures(ctx, code, m.noteWords), 2)) === 1;
+}
+
+/**
+ * Re-decides the note-level codes that have a model (after the gaps step). A gap is added only with something to point
+ * at: SUBSTANCE_LEVEL_UNKNOWN names each substance the rules found him using (not a denial) with its sentences;
+ * INFO_NOT_SOUGHT says nothing was found, so needs none.
+ */
+export function applyCodeModels(ctx: Ctx, model: DomainModel): Partial<Ctx> {
+  let gaps = ctx.gaps;
+  for (const [code, m] of Object.entries(model.codes ?? {}) as Array<[NoteCode, { noteWords: boolean; weights: Weights }]>) {
+    const want = present(ctx, code, m);
+    const has = gaps.some((g) => g.code === code);
+    if (has && !want) gaps = gaps.filter((g) => g.code !== code);
+    if (!has && want) gaps = insertInOrder(gaps, added(ctx, code));
+  }
+  return { gaps };
+}
+
+/** The gaps a code model adds, each with what it points at (none where there is nothing to point at). */
+function added(ctx: Ctx, code: NoteCode): Gap[] {
+  if (code === 'SUBSTANCE_LEVEL_UNKNOWN') {
+    return ctx.facts.substances.filter((s) => s.level !== 'none').map((s) => ({ code, domain: 'substance_use' as const,
+      message: gapMessage(code, { substance: s.substance.replace('_', ' ') }), evidence: s.evidence }));
+  }
+  if (code === 'INFO_NOT_SOUGHT') return [{ code, message: gapMessage(code) }];
+  return [];
+}
+
+/** Puts added gaps where the gaps step would have: before the first gap of a later code in the practice model's table. */
+function insertInOrder(gaps: readonly Gap[], add: readonly Gap[]): Gap[] {
+  if (!add.length) return [...gaps];
+  const rank = GAP_CODES.indexOf(add[0]!.code);
+  const at = gaps.findIndex((g) => GAP_CODES.indexOf(g.code) > rank);
+  return at < 0 ? [...gaps, ...add] : [...gaps.slice(0, at), ...add, ...gaps.slice(at)];
 }
