@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOMAIN_IDS } from '../../records/practice-model';
+import { DOMAIN_IDS, GAP_CODES } from '../../records/practice-model';
+import type { NoteCode } from '../../analysis/model/codes';
 import { analyzeNote, readNote } from '../../analysis/index';
 import { loadCorpus, SETS } from '../../analysis/corpus';
 import { inputsHash } from '../../analysis/model/dataset';
 import { argmax, scores, train, type Example } from '../../analysis/model/logistic';
-import { applyDomainModel, loadModel, MODEL_FILE, ModelError, ModelFile, parseModel, type DomainModel } from '../../analysis/model/model';
+import { applyCodeModels, applyDomainModel, loadModel, MODEL_FILE, ModelError, ModelFile, parseModel, type DomainModel } from '../../analysis/model/model';
 import { FEATURES, TRAINING } from '../../analysis/model/train';
 
 const committed = ModelFile.parse(JSON.parse(readFileSync(MODEL_FILE, 'utf8')));
@@ -98,4 +99,30 @@ describe('analysis/model: a status always has a sentence to point at', () => {
       for (const d of DOMAIN_IDS) assert.equal(r.domains[d].status === 'absent', r.domains[d].evidence.length === 0, `${n.label.id} ${d}`);
     }
   });
+});
+
+describe('analysis/model: per-note code models add a gap only with something to point at', () => {
+  const forcing = (code: NoteCode, on: boolean): DomainModel => ({ options: FEATURES, weights: new Map(),
+    codes: { [code]: { noteWords: false, weights: new Map([['bias', on ? [0, 5] : [5, 0]]]) } } });
+  const rows: Array<[string, string, NoteCode, boolean, Array<{ code: string; evidence?: string[] }>]> = [
+    ['no substance found: SUBSTANCE_LEVEL_UNKNOWN is not added', 'Visited. He talked about work.', 'SUBSTANCE_LEVEL_UNKNOWN', true, []],
+    ['a denial is never a level unknown', 'Visited. He told me he has never used drugs.', 'SUBSTANCE_LEVEL_UNKNOWN', true, []],
+    ['a known level the model doubts: the gap names the substance and its sentence', 'Visited. He told me he drinks 2 pints every Friday.', 'SUBSTANCE_LEVEL_UNKNOWN', true,
+      [{ code: 'SUBSTANCE_LEVEL_UNKNOWN', evidence: ['He told me he drinks 2 pints every Friday.'] }]],
+    ['the model removes a level-unknown gap', 'Visited. Mum said he drinks.', 'SUBSTANCE_LEVEL_UNKNOWN', false, []],
+    ['the model adds INFO_NOT_SOUGHT despite a GP contact', 'Visited. I contacted his GP with his consent.', 'INFO_NOT_SOUGHT', true, [{ code: 'INFO_NOT_SOUGHT' }]],
+    ['the model removes INFO_NOT_SOUGHT', 'Visited. He talked about work.', 'INFO_NOT_SOUGHT', false, []],
+  ];
+  for (const [what, text, code, on, want] of rows) {
+    it(what, () => {
+      const ctx = readNote({ text, name: 'Jamie' }, ['model', 'model-codes']);
+      // Each row changes the rules' decision: a removal row starts from a rules' gap, an adding row from none.
+      assert.equal(ctx.gaps.some((g) => g.code === code), !on, 'the rules alone');
+      const { gaps } = applyCodeModels(ctx, forcing(code, on));
+      assert.deepEqual(gaps!.filter((g) => g.code === code).map((g) => (g.evidence ? { code: g.code, evidence: g.evidence } : { code: g.code })), want);
+      // The gaps step's order: the domain gaps (in domain order), then the note's codes in the table's order.
+      const ranks = gaps!.map((g) => Math.max(1, GAP_CODES.indexOf(g.code)));
+      assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'gaps stay in the gaps step order');
+    });
+  }
 });
