@@ -16,6 +16,15 @@ export const STATUS_CLASSES = ['covered', 'secondhand', 'absent'] as const;
 /** Where the committed weights are. */
 export const MODEL_FILE = join(__dirname, 'domains.json');
 
+/** The first feature whose weights are not `n` finite numbers, or null. */
+function badWeight(rec: Record<string, unknown>, n: number): string | null {
+  for (const [k, v] of Object.entries(rec)) if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) return k;
+  return null;
+}
+
+/** Feature → weights: an object checked by badWeight in one loop (zod per entry took 50–200 ms over the file's entries). */
+const WeightTable = z.custom<Record<string, number[]>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object of weights');
+
 const TrainSchema = z.object({ l2: z.number().nonnegative(), iterations: z.number().int().positive(), rate: z.number().positive(), minCount: z.number().int().positive() });
 
 /** The weights file: what it was trained on and with, and per feature one weight per status. */
@@ -27,12 +36,12 @@ export const ModelFile = z.object({
   options: z.object({ words: z.boolean(), bigrams: z.boolean(), wordsByDomain: z.boolean(), previous: z.boolean(), near: z.boolean() }).strict(),
   train: TrainSchema,
   classes: z.tuple([z.literal('covered'), z.literal('secondhand'), z.literal('absent')]),
-  weights: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+  weights: WeightTable,
   /** Per-note models for the gap codes where cross-validation showed a gain: weights for [absent, present]. */
   codes: z.partialRecord(z.enum(NOTE_CODES), z.object({
     noteWords: z.boolean(),
     train: TrainSchema,
-    weights: z.record(z.string(), z.tuple([z.number(), z.number()])),
+    weights: WeightTable,
   }).strict()),
 }).strict();
 export type ModelFile = z.infer<typeof ModelFile>;
@@ -58,6 +67,12 @@ export function parseModel(text: string, file = 'domains.json'): DomainModel {
   }
   const r = ModelFile.safeParse(json);
   if (!r.success) throw new ModelError(`${file} is not a weights file (${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message})`, { cause: r.error });
+  const tables: Array<[string, Record<string, number[]>, number]> = [['weights', r.data.weights, 3],
+    ...Object.entries(r.data.codes).map(([c, m]) => [`codes.${c}.weights`, m.weights, 2] as [string, Record<string, number[]>, number])];
+  for (const [path, table, n] of tables) {
+    const bad = badWeight(table, n);
+    if (bad !== null) throw new ModelError(`${file} is not a weights file (${path}.${bad}: expected ${n} finite weights)`, { cause: table[bad] });
+  }
   const codes = Object.fromEntries(Object.entries(r.data.codes).map(([c, m]) => [c, { noteWords: m.noteWords, weights: new Map(Object.entries(m.weights)) }]));
   return { options: r.data.options, weights: new Map(Object.entries(r.data.weights)), codes };
 }
