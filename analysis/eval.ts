@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DOMAIN_IDS, GAP_CODES, type DomainId, type GapCode as Code } from '../records/practice-model';
 import { CorpusMissingError, loadCorpus, motherByName, motherOf, SETS, type LoadedNote, type NoteLabel, type SetName } from './corpus';
-import { analyzeNote, type AnalysisResult } from './index';
+import { analyzeNote, type AnalysisResult, type AnalyzeInput } from './index';
 
 export { NoteLabel, SETS, type SetName } from './corpus';
 
@@ -49,12 +49,17 @@ export function expectedGaps(l: NoteLabel): Set<string> {
 
 /** Runs the analyser on one labelled note as the options say. */
 export function runNote(n: LoadedNote, o: EvalOptions = {}): AnalysisResult {
+  return analyzeNote(noteInput(n, o));
+}
+
+/** The analyser's input for one labelled note as the options say (also what the learned layer is trained on). */
+export function noteInput(n: LoadedNote, o: EvalOptions = {}): AnalyzeInput {
   const l = n.label;
-  if (!o.motherByName) return analyzeNote({ text: n.text, name: l.name, otherNames: l.otherNames, people: o.withPeople ? l.people : undefined });
+  if (!o.motherByName) return { text: n.text, name: l.name, otherNames: l.otherNames, people: o.withPeople ? l.people : undefined };
   const mother = motherOf(l);
   const others = l.otherNames.filter((x) => x.split(/\s+/)[0] !== mother);
   const people = o.withPeople ? l.people?.filter((p) => p.role !== 'mother') : undefined;
-  return analyzeNote({ text: motherByName(n.text, mother), name: l.name, otherNames: others, people });
+  return { text: motherByName(n.text, mother), name: l.name, otherNames: others, people };
 }
 
 interface Tally { counts: Counts; notes: number; dRight: number; dAll: number; seenRight: number; subRight: number; subAll: number }

@@ -10,11 +10,12 @@ import { domainStatus } from './steps/domains';
 import { extractSubstances } from './steps/substances';
 import { detectCrying, detectFactors, detectInfoSought } from './steps/facts';
 import { findGaps } from './steps/gaps';
+import { applyCodeModels, applyDomainModel, shippedModel } from './model/model';
 
 /** A pipeline step: reads the context, returns the fields it adds or replaces. */
 export interface Step { name: string; run: (ctx: Ctx) => Partial<Ctx> }
 
-/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → facts → gaps. */
+/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → model → facts → gaps → model-codes. */
 export const PIPELINE: readonly Step[] = [
   { name: 'sentences', run: splitSentences },
   { name: 'clauses', run: splitClauses },
@@ -25,9 +26,13 @@ export const PIPELINE: readonly Step[] = [
   { name: 'modality', run: detectModality },
   { name: 'seen', run: detectSeen },
   { name: 'domains', run: domainStatus },
+  // The learned layer (analysis/model): re-decides each domain the rules found sentences for, from their features.
+  { name: 'model', run: (ctx) => applyDomainModel(ctx, shippedModel()) },
   { name: 'substances', run: extractSubstances },
   { name: 'crying', run: detectCrying },
   { name: 'factors', run: detectFactors },
   { name: 'info', run: detectInfoSought },
   { name: 'gaps', run: findGaps },
+  // The learned layer's per-note code models (SUBSTANCE_LEVEL_UNKNOWN, INFO_NOT_SOUGHT): re-decide those gaps.
+  { name: 'model-codes', run: (ctx) => applyCodeModels(ctx, shippedModel()) },
 ];

@@ -137,6 +137,12 @@ export interface People {
   aliases?: string[];
 }
 
+/**
+ * A clause with a cue for a domain: its index in Ctx.clauses, whether it was his own account, whether it answered a question,
+ * and whether the rules left it out (near: someone else's cue, a plan, a heading's).
+ */
+export interface DomainClause { clause: number; direct: boolean; answer: boolean; near: boolean }
+
 /** The state passed along the pipeline; each step adds fields. */
 export interface Ctx {
   input: { text: string; name: string; otherNames: string[]; people: KnownPerson[] };
@@ -149,4 +155,6 @@ export interface Ctx {
   gaps: Gap[];
   /** The note is another agency's letter, summary or record: its "told me" was told to that agency, not the practitioner. */
   document?: boolean;
+  /** Per domain, the clauses the rules counted and the near ones they left out (the learned layer's input; analysis/model). */
+  domainClauses?: Record<DomainId, DomainClause[]>;
 }

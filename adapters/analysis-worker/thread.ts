@@ -1,12 +1,14 @@
 // The worker thread's side: reads each note it is sent with analyzeNote and posts the result (or the error's name) back.
 import { parentPort } from 'node:worker_threads';
-import { analyzeNote } from '../../analysis';
+import { analyzeNote, loadAnalyser } from '../../analysis';
 
 /** A request from the pool: an id to answer under, and analyzeNote's input (checked by analyzeNote itself). */
 interface Request { id: number; input: unknown }
 
 if (!parentPort) throw new Error('adapters/analysis-worker/thread.ts runs only as a worker thread');
 const port = parentPort;
+// The learned layer's weights load before "ready", so the first note's time limit is not spent reading them.
+loadAnalyser();
 // Why say so: the pool's time limit counts from here, not from the seconds it takes to load the analyser.
 port.postMessage({ ready: true });
 port.on('message', (req: Request) => {

@@ -3,7 +3,7 @@ import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
 import { DOMAIN_CUES } from '../lexicon/domains';
 import { ANOTHER_TIME, REPORT_VERBS, VAGUE } from '../lexicon/modality';
 import { NOT_ALCOHOL } from '../lexicon/substances';
-import type { Clause, Ctx, DomainResult, Who } from '../types';
+import type { Clause, Ctx, DomainClause, DomainResult, Who } from '../types';
 import { agentOf, isHim, whoAt } from './attribution';
 
 const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${DOMAIN_CUES[d].join('|')})\\b`, 'gi')])) as Record<DomainId, RegExp>;
@@ -76,26 +76,36 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
 export function domainStatus(ctx: Ctx): Partial<Ctx> {
   const seen = ctx.facts.seen.status !== 'not_seen';
   const domains = {} as Record<DomainId, DomainResult>;
+  const domainClauses = {} as Record<DomainId, DomainClause[]>;
   for (const d of DOMAIN_IDS) {
     const first: string[] = [];
     const second: string[] = [];
+    const found: DomainClause[] = [];
     // "I asked about his mood. He said he sleeps five hours": the answer in the next sentence is on the question's topic.
     let asked = -2;
-    for (const c of ctx.clauses) {
+    for (const [i, c] of ctx.clauses.entries()) {
       if (c.writer) { if (!c.plan && clauseCovers(d, { ...c, subject: 'him', mentions: [] })) asked = c.sentence; continue; }
       const answer = asked === c.sentence - 1 && !c.plan && isHim(c.subject) && (c.source === 'him' || c.source === 'none');
-      if (c.plan || !(answer || clauseCovers(d, c))) continue;
+      if (c.plan || !(answer || clauseCovers(d, c))) {
+        // A cue the rules did not count (someone else's, a plan, or a heading's): the learned layer may still weigh it.
+        const rx = CUE_RX[d];
+        rx.lastIndex = 0;
+        if (c.headingDomains.includes(d) || rx.test(c.lower)) found.push({ clause: i, direct: false, answer: false, near: true });
+        continue;
+      }
       const text = ctx.sentences[c.sentence]!.text;
       // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
       const direct = seen
         ? c.source === 'him' || c.source === 'observed' || c.source === 'none'
         : c.source === 'him' && !ctx.document && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
       (direct ? first : second).push(text);
+      found.push({ clause: i, direct, answer, near: false });
     }
+    domainClauses[d] = found;
     const uniq = (a: string[]) => [...new Set(a)];
     domains[d] = first.length
       ? { status: 'covered', evidence: uniq(first) }
       : second.length ? { status: 'secondhand', evidence: uniq(second) } : { status: 'absent', evidence: [] };
   }
-  return { domains };
+  return { domains, domainClauses };
 }
