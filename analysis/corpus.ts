@@ -29,6 +29,7 @@ export const SETS = {
   sealed2: join(__dirname, 'corpus', 'sealed2'),
   sealed3: join(__dirname, 'corpus', 'sealed3'),
   sealed4: join(__dirname, 'corpus', 'sealed4'),
+  sealed5: join(__dirname, 'corpus', 'sealed5'),
 } as const;
 export type SetName = keyof typeof SETS;
 
