@@ -6,6 +6,7 @@ import type { Clause, Ctx, Facts } from '../types';
 import { isHim, whoAt } from './attribution';
 
 const NEG_BEFORE = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)[^.;]*$`, 'i');
+const NEG_ANY = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'gi');
 const NOT_HIS = new RegExp(
   String.raw`\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|` +
   String.raw`doctor|health visitor|midwife|records|probation|social worker)\b`,
@@ -13,6 +14,19 @@ const NOT_HIS = new RegExp(
 );
 
 const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service)\b/;
+
+/** Words that end a negation's scope: a new clause ("has not been sleeping and that his GP…", "wouldn't settle, Ricky punched…"). */
+const SCOPE_BREAK = /\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so)\b|,\s*(?:and\s+)?(?:he|she|they|i|we|then)\b/;
+
+/** Whether a negation governs the end of this text: the last negation before it, with no clause boundary after it. */
+function negatedBefore(before: string, mentionStarts: readonly number[]): boolean {
+  const m = NEG_BEFORE.exec(before);
+  if (!m) return false;
+  let at = m.index;
+  for (const n of before.slice(at).matchAll(NEG_ANY)) at = Math.max(at, m.index + n.index!);
+  // A person named after a comma starts a new clause too: "when Kai wouldn't settle, Ricky punched the door".
+  return !SCOPE_BREAK.test(before.slice(at + 1)) && !mentionStarts.some((x) => x > at && x <= before.length && /,\s*$/.test(before.slice(0, x)));
+}
 
 /** People a factor cue can belong to instead of him. */
 const NAMED_OTHER: ReadonlySet<string> = new Set(['mother', 'baby', 'relative', 'other_man', 'professional', 'other_adult', 'female', 'his_family']);
@@ -56,11 +70,12 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
     for (const id of FACTOR_IDS) {
       const m = FACTOR_CUES[id].exec(c.lower);
       if (!m) continue;
-      if (NEG_BEFORE.test(c.lower.slice(0, m.index)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
+      if (negatedBefore(c.lower.slice(0, m.index), c.mentions.filter((x) => x.who !== 'unknown').map((x) => x.start)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
       // A person inside the cue ("assault on a former partner") is its object, not who it is about.
       const inside = c.mentions.filter((x) => x.who !== 'unknown' && x.start < m!.index + m![0].length);
       const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : whoAt(c, m.index);
-      const ok = id === 'childhood_adversity'
+      // A professional who records or treats a factor ("his GP started him on sertraline") is not who has it.
+      const ok = (who === 'professional' && c.mentionsHim) || id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
         : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim)
           || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
