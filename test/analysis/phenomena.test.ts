@@ -161,6 +161,18 @@ const ROWS: Row[] = [
   { what: 'an email sent to probation, consent noted, or his agreement to someone contacting his GP is information sought', note: 'Jamie present.\n- email sent to probation (his OM) today for update\n- GP consent noted.\n- Jamie agreed to the HV contacting his GP.', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: 'a plan to email probation is not information sought', note: 'Jamie present.\n- SW will email probation next week for an update.', gaps: ['INFO_NOT_SOUGHT'] },
   { what: 'consent to contact the health visiting team is information sought', note: 'GP consultation. Jamie attended alone. Pt consented to me contacting the health visiting team so they know he is struggling.', noGaps: ['INFO_NOT_SOUGHT'] },
+  // Round 7: negation scope ends at a new clause; a professional is not who has a factor; factor word families.
+  { what: 'a negation in an earlier clause does not cancel a later factor', note: 'Jamie present. He told me he has not been sleeping and that his GP started him on sertraline for depression.', factors: ['mental_ill_health'] },
+  { what: 'a negation in the same clause still cancels the factor', note: 'Jamie present. He said he has never had depression or anxiety.', noFactors: ['mental_ill_health'] },
+  { what: 'a negated clause before a comma and a name does not cancel the next one', note: 'Mum said that when Leo would not settle at 2am, Jamie punched the wardrobe door.', other: ['Leo'], factors: ['anger_frustration'] },
+  { what: '"never hit her but takes her bank card" is control', note: 'Mum said he has never hit her but he takes her bank card off her and tells her what she can wear.', factors: ['domestic_abuse'] },
+  { what: '"never hit her" alone is not domestic abuse', note: 'Jamie present. Mum said he has never hit her.', noFactors: ['domestic_abuse'] },
+  { what: 'in and out of care, a father who battered him, a dad handy with his fists', note: 'Jamie present. He said he was in and out of care as a kid. He said "my dad was handy with his fists".', factors: ['childhood_adversity'] },
+  { what: 'a mate handy with his fists in a fight is not childhood adversity', note: 'Jamie present. He said his mate was in a fight at the pub.', noFactors: ['childhood_adversity'] },
+  { what: 'signed off work, on SSP, worried about the mortgage, contract not renewed are pressures', note: 'Jamie present. He is signed off work and on SSP, worried about covering the mortgage. Mum said his contract isn\'t being renewed.', factors: ['external_pressures'] },
+  { what: 'a settled job is not a pressure', note: 'Jamie present. He said work is going well and he has just had a pay rise.', noFactors: ['external_pressures'] },
+  { what: 'a hole put in a door and a remote thrown at the wall are anger', note: 'Jamie present. He said he put a hole in a door years ago. Mum said he threw the TV remote at the wall.', factors: ['anger_frustration'] },
+  { what: 'his GP treating him is his mental ill-health, not the GP\'s', note: 'Jamie at work. His GP gave him propranolol last month.', factors: ['mental_ill_health'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
