@@ -13,7 +13,7 @@ const NOT_HIS = new RegExp(
   'i',
 );
 
-const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service)\b/;
+const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service|health visitor|care coordinator)\b/;
 
 /** Words that end a negation's scope: a new clause ("has not been sleeping and that his GP…", "wouldn't settle, Ricky punched…"). */
 const SCOPE_BREAK = /\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so)\b|,\s*(?:and\s+)?(?:he|she|they|i|we|then)\b/;
@@ -94,6 +94,19 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
 const SEEK_CONSENT = /\b(?:ask|seek|request|get|obtain|gain)\b(?: \w+){0,3} (?:for )?(?:his |their )?consent\b/;
 const NEG_JUST_BEFORE = /\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$|n't(?:\s+\w+){0,2}\s*$/;
 
+const CONSENT_QUESTION = /\b(?:would|are|is|will) (?:you|he|it) (?:be )?(?:ok|okay|alright|all right|happy|fine)\b.*\b(?:contact|let|speak|writ|shar|ask|check|tell)\w*/;
+const YES = /^\W*(?:yeah|yes|yep|yh|fine|ok|okay|sure|no problem|go ahead|of course|course)\b/i;
+
+/** A question asking his consent to contact someone, answered yes by the next sentence (not by the asker). */
+function answeredYes(ctx: Ctx, c: Clause): boolean {
+  if (!CONSENT_QUESTION.test(c.lower)) return false;
+  const next = ctx.sentences[c.sentence + 1];
+  if (!next) return false;
+  const asker = ctx.sentences[c.sentence]!.heading;
+  if (next.heading && asker && next.heading === asker) return false;
+  return YES.test(next.text.slice(next.heading && next.text.startsWith(next.heading) ? next.heading.length + 1 : 0));
+}
+
 /** Agencies from which information about him was sought, or to which he consented to contact. */
 export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
@@ -104,16 +117,18 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
     const agencyReport = c.source === 'other' && c.mentionsHim && !c.plan
       && (c.mentions.some((m) => m.who === 'professional') || AGENCIES.some(([, rx]) => rx.test(heading)));
     if (!agencyReport) {
-      // A planned request for consent ("ask Tyrone for consent for checks once seen") is not consent given.
-      const consentNow = /\b(?:consent|agreed)\b/.test(c.lower) && !SEEK_CONSENT.test(c.lower);
-      if ((c.plan && !consentNow) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+      // A planned request for consent ("ask Tyrone for consent for checks once seen") is not consent given; a question
+      // asking it that he answers yes to on the next line ("Would you be OK with me contacting your GP?" "Yeah, fine.") is.
+      const consentNow = (/\b(?:consent|agreed)\b/.test(c.lower) && !SEEK_CONSENT.test(c.lower)) || answeredYes(ctx, c);
+      const yes = answeredYes(ctx, c);
+      if ((c.plan && !consentNow) || !(yes || INFO_SOUGHT.test(c.lower)) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
       // "I have not contacted his GP", "did not ask him about consent": a negated act is not an act.
-      const hit = INFO_SOUGHT.exec(c.lower)!;
-      if (NEG_JUST_BEFORE.test(c.lower.slice(0, hit.index)) && !/^(?:no|not|nothing)\b/.test(hit[0])) continue;
+      const hit = INFO_SOUGHT.exec(c.lower);
+      if (hit && !yes && NEG_JUST_BEFORE.test(c.lower.slice(0, hit.index)) && !/^(?:no|not|nothing)\b/.test(hit[0])) continue;
       if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
     }
     const text = ctx.sentences[c.sentence]!.text;
-    const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';
+    const kind = /consent|permission/i.test(c.lower) || answeredYes(ctx, c) ? 'consent' : 'contacted';
     const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(heading)).map(([id]) => id);
     if (!ids.length && !agencyReport && !AGENCY_WORDS.test(c.lower)) continue;
     for (const agency of ids.length ? ids : (['other'] as AgencyId[])) {

@@ -173,6 +173,11 @@ const ROWS: Row[] = [
   { what: 'a settled job is not a pressure', note: 'Jamie present. He said work is going well and he has just had a pay rise.', noFactors: ['external_pressures'] },
   { what: 'a hole put in a door and a remote thrown at the wall are anger', note: 'Jamie present. He said he put a hole in a door years ago. Mum said he threw the TV remote at the wall.', factors: ['anger_frustration'] },
   { what: 'his GP treating him is his mental ill-health, not the GP\'s', note: 'Jamie at work. His GP gave him propranolol last month.', factors: ['mental_ill_health'] },
+  { what: 'a consent question he answers yes to on the next line is consent given', note: 'Phone call with Jamie.\n- Would you be alright with me contacting your GP, so everyone is joined up?\n- Yeah, fine.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a consent question he declines, or the asker answers, is not consent', note: 'Phone call with Jamie.\nHV: Would you be OK with me contacting your GP?\nJamie: Rather you didn\'t.\nHV: Would you be OK with me contacting probation?\nHV: Yes, I will ask next visit.', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'consent to letting the health visitor know, or to someone asking his GP, is information sought', note: 'GP consultation, Jamie. He consented to me letting the health visitor know he has been seen today.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: "an agency's reply shared with the client's consent is information sought", note: 'Confidential - shared with client consent\nJamie was referred to our service by his GP in February for alcohol.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a plan to ask for consent is still not information sought', note: 'Visit. Jamie seen. I will ask Jamie for consent to contact his GP next time.', gaps: ['INFO_NOT_SOUGHT'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
