@@ -178,6 +178,10 @@ const ROWS: Row[] = [
   { what: 'consent to letting the health visitor know, or to someone asking his GP, is information sought', note: 'GP consultation, Jamie. He consented to me letting the health visitor know he has been seen today.', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: "an agency's reply shared with the client's consent is information sought", note: 'Confidential - shared with client consent\nJamie was referred to our service by his GP in February for alcohol.', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: 'a plan to ask for consent is still not information sought', note: 'Visit. Jamie seen. I will ask Jamie for consent to contact his GP next time.', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'money in words sets a level: "a tenner a day", "a hundred quid a weekend", "ten pounds a day"', note: 'Jamie present. He said he smokes cannabis every day, "about a tenner a day". He uses cocaine every weekend, "a hundred quid a weekend".', substances: { cannabis: 'misuse', cocaine: 'misuse' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'money with no amount in words leaves the level unknown', note: 'Jamie present. He said he smokes cannabis every day but would not say how much he spends.', substances: { cannabis: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: '"over the weekend, Friday and Saturday" and "Monday to Thursday" are frequencies', note: 'Jamie present. He said he has about ten cans over the weekend, Friday and Saturday, and four cans Monday to Thursday.', substances: { alcohol: 'misuse' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'ten cans with no day or frequency leaves the level unknown', note: 'Jamie present. He said he once had ten cans at a wedding.', substances: { alcohol: 'unknown' } },
 ];
 
 describe('analyzeNote: phenomena', () => {
