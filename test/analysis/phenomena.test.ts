@@ -182,6 +182,8 @@ const ROWS: Row[] = [
   { what: 'money with no amount in words leaves the level unknown', note: 'Jamie present. He said he smokes cannabis every day but would not say how much he spends.', substances: { cannabis: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: '"over the weekend, Friday and Saturday" and "Monday to Thursday" are frequencies', note: 'Jamie present. He said he has about ten cans over the weekend, Friday and Saturday, and four cans Monday to Thursday.', substances: { alcohol: 'misuse' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: 'ten cans with no day or frequency leaves the level unknown', note: 'Jamie present. He said he once had ten cans at a wedding.', substances: { alcohol: 'unknown' } },
+  { what: 'a "Next session:" line is a plan, and a joint visit is not cannabis', note: 'Session with Jamie.\nNext session: talk with Jamie about Leo\'s crying.\nArrange a joint visit with the FSW.', other: ['Leo'], domains: { parenting_knowledge: 'absent', substance_use: 'absent' } },
+  { what: 'a joint smoked is still cannabis', note: 'Jamie present. He said he smokes a joint most nights.', domains: { substance_use: 'covered' } },
 ];
 
 describe('analyzeNote: phenomena', () => {
