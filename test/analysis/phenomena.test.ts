@@ -184,6 +184,9 @@ const ROWS: Row[] = [
   { what: 'ten cans with no day or frequency leaves the level unknown', note: 'Jamie present. He said he once had ten cans at a wedding.', substances: { alcohol: 'unknown' } },
   { what: 'a "Next session:" line is a plan, and a joint visit is not cannabis', note: 'Session with Jamie.\nNext session: talk with Jamie about Leo\'s crying.\nArrange a joint visit with the FSW.', other: ['Leo'], domains: { parenting_knowledge: 'absent', substance_use: 'absent' } },
   { what: 'a joint smoked is still cannabis', note: 'Jamie present. He said he smokes a joint most nights.', domains: { substance_use: 'covered' } },
+  { what: 'an agency letter\'s "he has told us" was told before the letter: not seen, second-hand', note: 'Early Intervention Service\nTo: Bryony Hale, Social Worker\nRe: Jamie\nJamie has told us he is worried about money and a debt on his rent account. No current figures are held on file.', seen: 'not_seen', domains: { pressures: 'secondhand' }, gaps: ['FATHER_NOT_SEEN'] },
+  { what: 'an agency letter whose writer saw him today: his account is this contact', note: 'Probation Service\nTo: HV\nRe: Jamie\nI saw Jamie for supervision today. He told me he is worried about money and his rent arrears.', seen: 'seen', domains: { pressures: 'covered' }, noGaps: ['FATHER_NOT_SEEN'] },
+  { what: '"CHILD PRESENT" in a police heading is not him present', note: 'POLICE NOTIFICATION - DOMESTIC INCIDENT - CHILD PRESENT\nSubject: Jamie. Had left the address before officers arrived.', seen: 'not_seen' },
 ];
 
 describe('analyzeNote: phenomena', () => {
