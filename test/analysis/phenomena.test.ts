@@ -187,6 +187,8 @@ const ROWS: Row[] = [
   { what: 'an agency letter\'s "he has told us" was told before the letter: not seen, second-hand', note: 'Early Intervention Service\nTo: Bryony Hale, Social Worker\nRe: Jamie\nJamie has told us he is worried about money and a debt on his rent account. No current figures are held on file.', seen: 'not_seen', domains: { pressures: 'secondhand' }, gaps: ['FATHER_NOT_SEEN'] },
   { what: 'an agency letter whose writer saw him today: his account is this contact', note: 'Probation Service\nTo: HV\nRe: Jamie\nI saw Jamie for supervision today. He told me he is worried about money and his rent arrears.', seen: 'seen', domains: { pressures: 'covered' }, noGaps: ['FATHER_NOT_SEEN'] },
   { what: '"CHILD PRESENT" in a police heading is not him present', note: 'POLICE NOTIFICATION - DOMESTIC INCIDENT - CHILD PRESENT\nSubject: Jamie. Had left the address before officers arrived.', seen: 'not_seen' },
+  { what: 'an unlabelled call transcript: his dash lines are his own account', note: 'Telephone call with Jamie.\n- Thanks for ringing back. How are things from your side?\n- Yeah, fine. Tiring.\n- Is it alright to talk about growing up?\n- My old man used to batter me. I was in foster care from nine.\n- I went through a phase of smashing stuff.', seen: 'spoken_to', domains: { life_history: 'covered' }, factors: ['childhood_adversity', 'anger_frustration'] },
+  { what: 'hurried bullets that are not a call: "I" is the writer', note: 'Home visit.\n- I visited at 10am, Jamie at work.\n- I was in foster care training last week?\n- Do you know the GP?\n- I went through the safe sleep leaflet with mum.', noFactors: ['childhood_adversity'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
