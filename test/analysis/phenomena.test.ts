@@ -189,6 +189,8 @@ const ROWS: Row[] = [
   { what: '"CHILD PRESENT" in a police heading is not him present', note: 'POLICE NOTIFICATION - DOMESTIC INCIDENT - CHILD PRESENT\nSubject: Jamie. Had left the address before officers arrived.', seen: 'not_seen' },
   { what: 'an unlabelled call transcript: his dash lines are his own account', note: 'Telephone call with Jamie.\n- Thanks for ringing back. How are things from your side?\n- Yeah, fine. Tiring.\n- Is it alright to talk about growing up?\n- My old man used to batter me. I was in foster care from nine.\n- I went through a phase of smashing stuff.', seen: 'spoken_to', domains: { life_history: 'covered' }, factors: ['childhood_adversity', 'anger_frustration'] },
   { what: 'hurried bullets that are not a call: "I" is the writer', note: 'Home visit.\n- I visited at 10am, Jamie at work.\n- I was in foster care training last week?\n- Do you know the GP?\n- I went through the safe sleep leaflet with mum.', noFactors: ['childhood_adversity'] },
+  { what: 'praise as description: "great with Oscar", "a really devoted dad", "calmed down loads", "Gd dad tho"', note: 'Clinic. Jamie not present.\n- Mum says Jamie is "great with Oscar, does everything"\n- MGM: calmed down loads, a really devoted dad. Gd dad tho.', other: ['Oscar'], gaps: ['VAGUE_REASSURANCE'] },
+  { what: 'his own "I was a different person then" is not praise', note: 'Jamie present. He told me about his time in the army. Says "I was a different person then".', noGaps: ['VAGUE_REASSURANCE'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
