@@ -191,6 +191,10 @@ const ROWS: Row[] = [
   { what: 'hurried bullets that are not a call: "I" is the writer', note: 'Home visit.\n- I visited at 10am, Jamie at work.\n- I was in foster care training last week?\n- Do you know the GP?\n- I went through the safe sleep leaflet with mum.', noFactors: ['childhood_adversity'] },
   { what: 'praise as description: "great with Oscar", "a really devoted dad", "calmed down loads", "Gd dad tho"', note: 'Clinic. Jamie not present.\n- Mum says Jamie is "great with Oscar, does everything"\n- MGM: calmed down loads, a really devoted dad. Gd dad tho.', other: ['Oscar'], gaps: ['VAGUE_REASSURANCE'] },
   { what: 'his own "I was a different person then" is not praise', note: 'Jamie present. He told me about his time in the army. Says "I was a different person then".', noGaps: ['VAGUE_REASSURANCE'] },
+  { what: 'drink slang and modest claims are use of unknown level: "likes a bevvy", "on the sauce", "not a big drinker"', note: 'Phone call with Jamie.\nLou: And drink, drugs?\nJamie: I\'m not a big drinker.\nLou: Mum says you like a bevvy and have been on the sauce.', substances: { alcohol: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: '"never been a drinker" is still a denial', note: 'Jamie present. He said he has never been a drinker.', substances: { alcohol: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'his own question on his transcript line is his answer, not a plan', note: 'Phone call with Jamie.\nHV: Can I ask about alcohol?\nJamie: I have a drink like everyone else, what has that got to do with anything?', substances: { alcohol: 'unknown' }, domains: { substance_use: 'covered' } },
+  { what: "the practitioner's question alone records nothing", note: 'Phone call with Jamie.\nHV: Do you drink at all?\nJamie: Anyway, the baby is feeding well.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
