@@ -195,6 +195,8 @@ const ROWS: Row[] = [
   { what: '"never been a drinker" is still a denial', note: 'Jamie present. He said he has never been a drinker.', substances: { alcohol: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: 'his own question on his transcript line is his answer, not a plan', note: 'Phone call with Jamie.\nHV: Can I ask about alcohol?\nJamie: I have a drink like everyone else, what has that got to do with anything?', substances: { alcohol: 'unknown' }, domains: { substance_use: 'covered' } },
   { what: "the practitioner's question alone records nothing", note: 'Phone call with Jamie.\nHV: Do you drink at all?\nJamie: Anyway, the baby is feeding well.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'use that ended ("until last Christmas, nothing since", "has not used since") is not current use', note: 'Jamie present. He said he used coke every weekend, couple of grams, until last Christmas, nothing since.', substances: { cocaine: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'use that goes on ("has done since he was 16") is current', note: 'Jamie present. He said he smokes weed every night, about £10 a night, and has done since he was 16.', substances: { cannabis: 'misuse' } },
 ];
 
 describe('analyzeNote: phenomena', () => {
