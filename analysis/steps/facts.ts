@@ -16,7 +16,9 @@ const NOT_HIS = new RegExp(
 const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service|health visitor|care coordinator)\b/;
 
 /** Words that end a negation's scope: a new clause ("has not been sleeping and that his GP…", "wouldn't settle, Ricky punched…"). */
-const SCOPE_BREAK = /\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so)\b|,\s*(?:and\s+)?(?:he|she|they|i|we|then)\b/;
+const SCOPE_BREAK = new RegExp(String.raw`\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so|said|says|told|reports?)\b|` +
+  String.raw`,\s*(?:and\s+)?(?:he|she|they|i|we|then|(?:the |his |her )?(?:gp|doctor|mum|mother|dad|police|officers?|hv|sw|midwife|nurse))\b|` +
+  String.raw`\b(?:he|she|they)\s+(?:\w+ed|threw|hit|broke|took|went|got|ran|put)\b|\b(?:he|she|they)\s*$`);
 
 /** Whether a negation governs the end of this text: the last negation before it, with no clause boundary after it. */
 function negatedBefore(before: string, mentionStarts: readonly number[]): boolean {
@@ -26,6 +28,21 @@ function negatedBefore(before: string, mentionStarts: readonly number[]): boolea
   for (const n of before.slice(at).matchAll(NEG_ANY)) at = Math.max(at, m.index + n.index!);
   // A person named after a comma starts a new clause too: "when Kai wouldn't settle, Ricky punched the door".
   return !SCOPE_BREAK.test(before.slice(at + 1)) && !mentionStarts.some((x) => x > at && x <= before.length && /,\s*$/.test(before.slice(0, x)));
+}
+
+/** A person named after a preposition is a place or an object, not who the cue is about: "staying at his mum's and looking for work". */
+const PREP_BEFORE = /\b(?:at|to|from|with|in|on|by|for)\s+(?:a |an |the )?$/i;
+
+/** Who a factor cue is about: as whoAt, but people named only as objects of a preposition before it are passed over. */
+function factorWho(c: Clause, pos: number): ReturnType<typeof whoAt> {
+  const people = c.mentions.filter((x) => x.who !== 'unknown');
+  const before = people.filter((x) => x.end <= pos);
+  const object = (x: (typeof people)[number]) => PREP_BEFORE.test(c.text.slice(0, x.start));
+  // "two domestic incidents with a previous partner, in which Jordan was named": the partner is the object, not the subject.
+  if (!before.length) return people[0] && object(people[0]) && c.mentionsHim ? 'him' : whoAt(c, pos);
+  if (!before.some(object)) return whoAt(c, pos);
+  const agent = before.filter((x) => !object(x)).pop();
+  return agent ? (agent.who === 'female' ? 'mother' : agent.who) : c.mentionsHim ? 'him' : whoAt(c, pos);
 }
 
 /** People a factor cue can belong to instead of him. */
@@ -73,7 +90,7 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
       if (negatedBefore(c.lower.slice(0, m.index), c.mentions.filter((x) => x.who !== 'unknown').map((x) => x.start)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
       // A person inside the cue ("assault on a former partner") is its object, not who it is about.
       const inside = c.mentions.filter((x) => x.who !== 'unknown' && x.start < m!.index + m![0].length);
-      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : whoAt(c, m.index);
+      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : factorWho(c, m.index);
       // A professional who records or treats a factor ("his GP started him on sertraline") is not who has it.
       const ok = (who === 'professional' && c.mentionsHim) || id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)

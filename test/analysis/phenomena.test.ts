@@ -197,6 +197,11 @@ const ROWS: Row[] = [
   { what: "the practitioner's question alone records nothing", note: 'Phone call with Jamie.\nHV: Do you drink at all?\nJamie: Anyway, the baby is feeding well.', noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: 'use that ended ("until last Christmas, nothing since", "has not used since") is not current use', note: 'Jamie present. He said he used coke every weekend, couple of grams, until last Christmas, nothing since.', substances: { cocaine: 'none' }, noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: 'use that goes on ("has done since he was 16") is current', note: 'Jamie present. He said he smokes weed every night, about £10 a night, and has done since he was 16.', substances: { cannabis: 'misuse' } },
+  { what: 'a person named only after a preposition is not who a factor is about: "staying at his mum\'s and looking for work"', note: 'Meeting, Jamie present. He is staying at his mum\'s and looking for work.', factors: ['external_pressures'] },
+  { what: 'his mum as the subject is still not him', note: 'Jamie present. His mum is looking for work.', noFactors: ['external_pressures'] },
+  { what: 'domestic incidents with a previous partner, him named as perpetrator', note: 'Meeting. Jamie present. There are two domestic incidents recorded with a previous partner, in which Jamie was named as the perpetrator.', factors: ['domestic_abuse'] },
+  { what: 'a negation ends at a new subject or a reporting verb: "wouldn\'t stop crying … he screamed", "isn\'t sleeping … said better off without me"', note: 'Call from Mum. She said that when Leo wouldn\'t stop crying he screamed at her to shut up. She said Jamie isn\'t sleeping and last night said "everyone would be better off without me".', other: ['Leo'], factors: ['anger_frustration', 'mental_ill_health'] },
+  { what: 'a negation over the whole cue still holds: "he isn\'t depressed or anxious"', note: 'Jamie present. He said he isn\'t depressed or anxious.', noFactors: ['mental_ill_health'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
