@@ -1,6 +1,6 @@
 // Steps: crying messages discussed with him, the combining factors recorded for him, and information sought.
 import { CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
-import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT } from '../lexicon/facts';
+import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT, VIOLENCE_TO } from '../lexicon/facts';
 import { NEGATIONS } from '../lexicon/modality';
 import type { Clause, Ctx, Facts } from '../types';
 import { isHim, whoAt } from './attribution';
@@ -97,6 +97,16 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
         : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim)
           || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
       if (ok) add(id, text);
+    }
+  }
+  // "He was arrested on suspicion of assaulting Roxanne": violence he did to the mother, named, is domestic abuse.
+  for (const c of ctx.clauses) {
+    if (c.plan) continue;
+    for (const m of c.mentions) {
+      if (m.who !== 'mother' && m.who !== 'female') continue;
+      const v = VIOLENCE_TO.exec(c.text.slice(0, m.start));
+      if (!v || negatedBefore(c.lower.slice(0, v.index), [])) continue;
+      if (isHim(factorWho(c, v.index))) add('domestic_abuse', ctx.sentences[c.sentence]!.text);
     }
   }
   for (const s of ctx.facts.substances) {

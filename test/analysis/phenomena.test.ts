@@ -202,6 +202,8 @@ const ROWS: Row[] = [
   { what: 'domestic incidents with a previous partner, him named as perpetrator', note: 'Meeting. Jamie present. There are two domestic incidents recorded with a previous partner, in which Jamie was named as the perpetrator.', factors: ['domestic_abuse'] },
   { what: 'a negation ends at a new subject or a reporting verb: "wouldn\'t stop crying … he screamed", "isn\'t sleeping … said better off without me"', note: 'Call from Mum. She said that when Leo wouldn\'t stop crying he screamed at her to shut up. She said Jamie isn\'t sleeping and last night said "everyone would be better off without me".', other: ['Leo'], factors: ['anger_frustration', 'mental_ill_health'] },
   { what: 'a negation over the whole cue still holds: "he isn\'t depressed or anxious"', note: 'Jamie present. He said he isn\'t depressed or anxious.', noFactors: ['mental_ill_health'] },
+  { what: 'violence to the mother named ("arrested on suspicion of assaulting Roxanne") is domestic abuse', note: 'Meeting. Jamie did not attend. In April Jamie was arrested on suspicion of assaulting Roxanne.', other: ['Roxanne'], factors: ['domestic_abuse'] },
+  { what: 'his denial of hitting her, or the baby kicking her, is not domestic abuse', note: 'Meeting. Jamie present. He said he has never hit Roxanne. Jamie said Leo kicked Roxanne in the tummy while feeding.', other: ['Roxanne', 'Leo'], noFactors: ['domestic_abuse'] },
 ];
 
 describe('analyzeNote: phenomena', () => {
