@@ -1,6 +1,6 @@
 // Patterns for facts (facts.txt): presence, phone contact, the six combining factors, the crying messages and agencies.
 import { AGENCY_IDS, CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
-import { rx } from './load';
+import { list, rx } from './load';
 
 /** He was there in person. */
 export const PRESENT = rx('facts', 'PRESENT');
@@ -27,3 +27,5 @@ export const AGENCIES: ReadonlyArray<readonly [AgencyId, RegExp]> = AGENCY_IDS.f
 export const INFO_SOUGHT = rx('facts', 'INFO_SOUGHT');
 /** Refusal of consent: consent was not given. */
 export const CONSENT_REFUSED = rx('facts', 'CONSENT_REFUSED');
+/** Violent acts whose object may be named: "assaulting Roxanne" (domestic abuse when she is the mother and he did it). */
+export const VIOLENCE_TO = new RegExp(`\\b(?:${list('facts', 'VIOLENCE_TO').join('|')})\\s+(?:on\\s+)?$`, 'i');

@@ -109,6 +109,8 @@ function decide(ctx: Ctx, d: DomainId, model: DomainModel): DomainResult | null 
   const status = STATUS_CLASSES[argmax(scores(model.weights, x, STATUS_CLASSES.length))]!;
   if (status === 'absent') return { status, evidence: [] };
   const found = domainClauses(ctx, d, model.options);
+  // When he was not seen or spoken to, covered needs a clause the rules read as his own account (issue 19): else the rules stand.
+  if (status === 'covered' && ctx.facts.seen.status === 'not_seen' && !found.some((f) => f.direct)) return null;
   const text = (keep: (f: DomainClause) => boolean) => [...new Set(found.filter(keep).map((f) => ctx.sentences[ctx.clauses[f.clause]!.sentence]!.text))];
   // Covered rests on his own account where the rules found one, secondhand on others' accounts; else on any counted
   // clause, and only then on the near ones (a cue the rules left out): never a status with no sentence to point at.

@@ -1,4 +1,4 @@
-// `npm run train:analysis`: retrains the learned layer on the six training sets (both modes) and writes analysis/model/domains.json.
+// `npm run train:analysis`: retrains the learned layer on the eight training sets (both modes) and writes analysis/model/domains.json.
 import { writeFileSync } from 'node:fs';
 import type { NoteCode } from './codes';
 import { codeExamplesOf, examplesOf, inputsHash, MODES, readSet, TRAINING_SETS, type RuleReading } from './dataset';
@@ -47,7 +47,7 @@ export function modelText(m: ModelFile): string {
   return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "weights": {\n${block(weights, '    ')}\n  },\n  "codes": {\n${code.join(',\n')}\n  }\n}\n`;
 }
 
-/** Reads all six sets in both modes with the rules alone. */
+/** Reads all eight sets in both modes with the rules alone. */
 export function allReadings(): RuleReading[] {
   return TRAINING_SETS.flatMap((s) => MODES.flatMap((m) => readSet(s, m)));
 }

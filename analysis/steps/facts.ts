@@ -1,18 +1,49 @@
 // Steps: crying messages discussed with him, the combining factors recorded for him, and information sought.
 import { CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
-import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT } from '../lexicon/facts';
+import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT, VIOLENCE_TO } from '../lexicon/facts';
 import { NEGATIONS } from '../lexicon/modality';
 import type { Clause, Ctx, Facts } from '../types';
 import { isHim, whoAt } from './attribution';
 
 const NEG_BEFORE = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)[^.;]*$`, 'i');
+const NEG_ANY = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'gi');
 const NOT_HIS = new RegExp(
   String.raw`\b(?:mum's|mother's|her|baby's|maternal|grandmother's|grandfather's|[a-z]+'s mum's)\s+(?:gp|` +
   String.raw`doctor|health visitor|midwife|records|probation|social worker)\b`,
   'i',
 );
 
-const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service)\b/;
+const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service|health visitor|care coordinator)\b/;
+
+/** Words that end a negation's scope: a new clause ("has not been sleeping and that his GP…", "wouldn't settle, Ricky punched…"). */
+const SCOPE_BREAK = new RegExp(String.raw`\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so|said|says|told|reports?)\b|` +
+  String.raw`,\s*(?:and\s+)?(?:he|she|they|i|we|then|(?:the |his |her )?(?:gp|doctor|mum|mother|dad|police|officers?|hv|sw|midwife|nurse))\b|` +
+  String.raw`\b(?:he|she|they)\s+(?:\w+ed|threw|hit|broke|took|went|got|ran|put)\b|\b(?:he|she|they)\s*$`);
+
+/** Whether a negation governs the end of this text: the last negation before it, with no clause boundary after it. */
+function negatedBefore(before: string, mentionStarts: readonly number[]): boolean {
+  const m = NEG_BEFORE.exec(before);
+  if (!m) return false;
+  let at = m.index;
+  for (const n of before.slice(at).matchAll(NEG_ANY)) at = Math.max(at, m.index + n.index!);
+  // A person named after a comma starts a new clause too: "when Kai wouldn't settle, Ricky punched the door".
+  return !SCOPE_BREAK.test(before.slice(at + 1)) && !mentionStarts.some((x) => x > at && x <= before.length && /,\s*$/.test(before.slice(0, x)));
+}
+
+/** A person named after a preposition is a place or an object, not who the cue is about: "staying at his mum's and looking for work". */
+const PREP_BEFORE = /\b(?:at|to|from|with|in|on|by|for)\s+(?:a |an |the )?$/i;
+
+/** Who a factor cue is about: as whoAt, but people named only as objects of a preposition before it are passed over. */
+function factorWho(c: Clause, pos: number): ReturnType<typeof whoAt> {
+  const people = c.mentions.filter((x) => x.who !== 'unknown');
+  const before = people.filter((x) => x.end <= pos);
+  const object = (x: (typeof people)[number]) => PREP_BEFORE.test(c.text.slice(0, x.start));
+  // "two domestic incidents with a previous partner, in which Jordan was named": the partner is the object, not the subject.
+  if (!before.length) return people[0] && object(people[0]) && c.mentionsHim ? 'him' : whoAt(c, pos);
+  if (!before.some(object)) return whoAt(c, pos);
+  const agent = before.filter((x) => !object(x)).pop();
+  return agent ? (agent.who === 'female' ? 'mother' : agent.who) : c.mentionsHim ? 'him' : whoAt(c, pos);
+}
 
 /** People a factor cue can belong to instead of him. */
 const NAMED_OTHER: ReadonlySet<string> = new Set(['mother', 'baby', 'relative', 'other_man', 'professional', 'other_adult', 'female', 'his_family']);
@@ -56,15 +87,26 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
     for (const id of FACTOR_IDS) {
       const m = FACTOR_CUES[id].exec(c.lower);
       if (!m) continue;
-      if (NEG_BEFORE.test(c.lower.slice(0, m.index)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
+      if (negatedBefore(c.lower.slice(0, m.index), c.mentions.filter((x) => x.who !== 'unknown').map((x) => x.start)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
       // A person inside the cue ("assault on a former partner") is its object, not who it is about.
       const inside = c.mentions.filter((x) => x.who !== 'unknown' && x.start < m!.index + m![0].length);
-      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : whoAt(c, m.index);
-      const ok = id === 'childhood_adversity'
+      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : factorWho(c, m.index);
+      // A professional who records or treats a factor ("his GP started him on sertraline") is not who has it.
+      const ok = (who === 'professional' && c.mentionsHim) || id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
         : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim)
           || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
       if (ok) add(id, text);
+    }
+  }
+  // "He was arrested on suspicion of assaulting Roxanne": violence he did to the mother, named, is domestic abuse.
+  for (const c of ctx.clauses) {
+    if (c.plan) continue;
+    for (const m of c.mentions) {
+      if (m.who !== 'mother' && m.who !== 'female') continue;
+      const v = VIOLENCE_TO.exec(c.text.slice(0, m.start));
+      if (!v || negatedBefore(c.lower.slice(0, v.index), [])) continue;
+      if (isHim(factorWho(c, v.index))) add('domestic_abuse', ctx.sentences[c.sentence]!.text);
     }
   }
   for (const s of ctx.facts.substances) {
@@ -79,6 +121,19 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
 const SEEK_CONSENT = /\b(?:ask|seek|request|get|obtain|gain)\b(?: \w+){0,3} (?:for )?(?:his |their )?consent\b/;
 const NEG_JUST_BEFORE = /\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$|n't(?:\s+\w+){0,2}\s*$/;
 
+const CONSENT_QUESTION = /\b(?:would|are|is|will) (?:you|he|it) (?:be )?(?:ok|okay|alright|all right|happy|fine)\b.*\b(?:contact|let|speak|writ|shar|ask|check|tell)\w*/;
+const YES = /^\W*(?:yeah|yes|yep|yh|fine|ok|okay|sure|no problem|go ahead|of course|course)\b/i;
+
+/** A question asking his consent to contact someone, answered yes by the next sentence (not by the asker). */
+function answeredYes(ctx: Ctx, c: Clause): boolean {
+  if (!CONSENT_QUESTION.test(c.lower)) return false;
+  const next = ctx.sentences[c.sentence + 1];
+  if (!next) return false;
+  const asker = ctx.sentences[c.sentence]!.heading;
+  if (next.heading && asker && next.heading === asker) return false;
+  return YES.test(next.text.slice(next.heading && next.text.startsWith(next.heading) ? next.heading.length + 1 : 0));
+}
+
 /** Agencies from which information about him was sought, or to which he consented to contact. */
 export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
@@ -89,16 +144,18 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
     const agencyReport = c.source === 'other' && c.mentionsHim && !c.plan
       && (c.mentions.some((m) => m.who === 'professional') || AGENCIES.some(([, rx]) => rx.test(heading)));
     if (!agencyReport) {
-      // A planned request for consent ("ask Tyrone for consent for checks once seen") is not consent given.
-      const consentNow = /\b(?:consent|agreed)\b/.test(c.lower) && !SEEK_CONSENT.test(c.lower);
-      if ((c.plan && !consentNow) || !INFO_SOUGHT.test(c.lower) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
+      // A planned request for consent ("ask Tyrone for consent for checks once seen") is not consent given; a question
+      // asking it that he answers yes to on the next line ("Would you be OK with me contacting your GP?" "Yeah, fine.") is.
+      const consentNow = (/\b(?:consent|agreed)\b/.test(c.lower) && !SEEK_CONSENT.test(c.lower)) || answeredYes(ctx, c);
+      const yes = answeredYes(ctx, c);
+      if ((c.plan && !consentNow) || !(yes || INFO_SOUGHT.test(c.lower)) || CONSENT_REFUSED.test(c.lower) || NOT_HIS.test(c.lower)) continue;
       // "I have not contacted his GP", "did not ask him about consent": a negated act is not an act.
-      const hit = INFO_SOUGHT.exec(c.lower)!;
-      if (NEG_JUST_BEFORE.test(c.lower.slice(0, hit.index)) && !/^(?:no|not|nothing)\b/.test(hit[0])) continue;
+      const hit = INFO_SOUGHT.exec(c.lower);
+      if (hit && !yes && NEG_JUST_BEFORE.test(c.lower.slice(0, hit.index)) && !/^(?:no|not|nothing)\b/.test(hit[0])) continue;
       if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
     }
     const text = ctx.sentences[c.sentence]!.text;
-    const kind = /consent|permission/i.test(c.lower) ? 'consent' : 'contacted';
+    const kind = /consent|permission/i.test(c.lower) || answeredYes(ctx, c) ? 'consent' : 'contacted';
     const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(c.lower) || rx.test(heading)).map(([id]) => id);
     if (!ids.length && !agencyReport && !AGENCY_WORDS.test(c.lower)) continue;
     for (const agency of ids.length ? ids : (['other'] as AgencyId[])) {

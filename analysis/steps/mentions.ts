@@ -189,6 +189,25 @@ function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'pr
   return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
 }
 
+/**
+ * An unlabelled call transcript ("- Thanks for ringing back, Jake." / "- Yeah, no bother."): a call note with at least four
+ * dash lines, two of them questions. Returns, per line start, who speaks: a line asking a question is the practitioner's,
+ * any other dash line his.
+ */
+function dashDialogue(ctx: Ctx): Map<number, 'him' | 'professional'> | null {
+  const opening = ctx.sentences.slice(0, 2).map((x) => x.text).join(' ');
+  if (!/\b(?:phone|telephone|call|rang|ringing)\b/i.test(opening)) return null;
+  const lines = [...ctx.text.matchAll(/^[ \t]*[-–•][ \t]+(.*)$/gm)];
+  if (lines.length < 4 || lines.filter((m) => /\?\s*$/.test(m[1]!) && /\byou\b/i.test(m[1]!)).length < 2) return null;
+  return new Map(lines.map((m) => [m.index!, /\?/.test(m[1]!) ? 'professional' : 'him'] as const));
+}
+
+/** Who speaks on the dash line holding this sentence, in an unlabelled call transcript. */
+function dashSpeaker(dialogue: Map<number, 'him' | 'professional'> | null, text: string, start: number): 'him' | 'professional' | null {
+  if (!dialogue || start < 0) return null;
+  return dialogue.get(text.lastIndexOf('\n', start) + 1) ?? null;
+}
+
 /** Whether the clause's first word (after adverbs, negation, conjunctions) is a verb, before anyone is named: its subject is elided. */
 function verbFirst(tokens: readonly Tok[], firstMention: number): boolean {
   for (const t of tokens) {
@@ -202,6 +221,7 @@ function verbFirst(tokens: readonly Tok[], firstMention: number): boolean {
 /** Attributes each clause: mentions (with pronouns resolved), its subject and whether he is mentioned. */
 export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   const rx = nameRegexes(ctx.people);
+  const dialogue = dashDialogue(ctx);
   let carriedMale: Who = 'him';
   let carriedAt = -1;
   let carriedSubject: Who = 'him';
@@ -223,7 +243,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     }
     const explicit = explicitMentions(c, ctx.people, rx);
     // Transcript lines ("Ashraf: I lose my rag…", "HV: how are you finding it?"): "I" is the speaker, "you" the last other speaker.
-    const spk = transcriptSpeaker(s.heading, ctx.people, c.text);
+    const spk = transcriptSpeaker(s.heading, ctx.people, c.text) ?? dashSpeaker(dialogue, ctx.text, s.start);
     if (spk) {
       const me: Who = spk === 'professional' ? 'unknown' : spk;
       const you: Who = spk === 'professional' ? lastSpeaker : 'unknown';

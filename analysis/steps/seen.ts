@@ -22,6 +22,11 @@ const TODAY = /\b(?:today|today's|this (?:morning|afternoon|evening)|on arrival)
 /** The writer's own sight of him in such a document: "I saw him", "we met Lewis at home". */
 const WRITER_SAW = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:(?:have|had|then|also)\s+)?(?:saw|met|visited|spoke (?:to|with)|seen|interviewed)|` +
   String.raw`on arrival|at (?:today's|this) (?:home visit|visit|session|appointment|meeting)|(?:told|said to) (?:me|us|officers)|stated)\b`, 'i');
+/** The writer meeting him (not only being told something, which a letter reports after the fact): "I spoke to Ryan", "on arrival". */
+const WRITER_MET = new RegExp(String.raw`\b(?:(?:i|we)\s+(?:(?:have|had|then|also)\s+)?(?:saw|met|visited|spoke (?:to|with)|seen|interviewed)|` +
+  String.raw`on arrival|at (?:today's|this) (?:home visit|visit|session|appointment|meeting)|stated|(?:told|said to) officers)\b`, 'i');
+/** Someone else named just before a presence cue: "CHILD PRESENT", "mum present". */
+const OTHER_BEFORE_CUE = /\b(?:child|children|baby|infant|mother|mum|mob|partner)\s*$/i;
 /** Presence cues that in an agency's record are history, not this contact: "he attended three sessions", "was at home". */
 const DOC_WEAK = /^(?:attended|both parents|mum and dad|dad and mum|(?:was|were|is) (?:also )?(?:at home|home|in))$/;
 /** A negation just before a presence cue: "has not been present", "never met". */
@@ -74,6 +79,9 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const agencyDoc = isAgencyDoc(ctx.sentences);
   // Once the document dates the writer's meeting with him earlier ("at supervision on 20/11 he told me"), its undated "told me" is that meeting too.
   const datedEarlier = agencyDoc && ctx.sentences.some((x) => WRITER_SAW.test(x.text) && EARLIER.test(x.text) && !TODAY.test(x.text));
+  // A document that says the writer met him at this contact ("I saw Mr Holt today") makes its "he told me" that meeting.
+  const docMet = agencyDoc && ctx.sentences.some((x) => (WRITER_MET.test(x.text) || (TODAY.test(x.text) && (WRITER_SAW.test(x.text)
+    || /\b(?:came|attended|joined|was present)\b/i.test(x.text)))) && !EARLIER.test(x.text));
   let listed: boolean | null = null;
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
@@ -108,8 +116,11 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const before = p ? c.mentions.filter((m) => m.end <= p.index && m.who !== 'unknown') : [];
     const otherAgent = before.length > 0 && !before.some((m) => isHim(m.who));
     // In an agency's letter or record, only the writer's own "I saw him" shows he was seen.
-    const docOk = !agencyDoc || (WRITER_SAW.test(c.lower) && (TODAY.test(text) || (!EARLIER.test(text) && !datedEarlier)));
-    const cueOk = !!p && (docOk || !DOC_WEAK.test(p[0]));
+    // "He has told us…" in a letter was told before the letter: only a meeting, or telling dated today, is this contact.
+    const docOk = !agencyDoc || ((WRITER_MET.test(c.lower) || (WRITER_SAW.test(c.lower) && (TODAY.test(text) || docMet)))
+      && (TODAY.test(text) || (!EARLIER.test(text) && !datedEarlier)));
+    // In a document, "held on file", "while she was holding Finley" are not him at this contact either.
+    const cueOk = !!p && (docOk || (!DOC_WEAK.test(p[0]) && !WEAK_PRESENCE.test(p[0]))) && !OTHER_BEFORE_CUE.test(c.lower.slice(0, p.index));
     // When a present list leaves him out, only his arriving part-way ("came home", "joined us") shows he was there.
     const listOk = listed !== false || ARRIVED.test(c.lower);
     if (p && cueOk && !negatedCue && !otherAgent && listOk && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);

@@ -143,8 +143,10 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     if (c.sentence !== sentence) { sentence = c.sentence; planned = false; }
     // "Plan: visit Thursday; discuss crying" written inline: every clause of the sentence is planned.
     const inlinePlan = /^(?:plan|next steps?|actions?)\s*:/i.test(ctx.sentences[c.sentence]!.text);
-    // A question ("Do you drink?") records nothing; the answer does.
-    const plan = /\?["'”)]?\s*$/.test(c.text) || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned
+    // A question ("Do you drink?") records nothing; the answer does. His own question on his transcript line ("I have a drink
+    // like everyone else, what's that got to do with anything?") is his answer, not the practitioner's question.
+    const question = /\?["'”)]?\s*$/.test(c.text) && !(c.speaker && c.speaker !== 'professional' && isHim(c.speaker));
+    const plan = question || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned
       && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);

@@ -26,6 +26,10 @@ function perWeek(freq: string): number {
   if (/weekend/i.test(freq) && !/every other/i.test(freq)) return 1;
   const f = freq.toLowerCase();
   // "Friday and Saturday", "Fri, Sat": one occasion per day named.
+  const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  // "Monday to Thursday": every day of the range.
+  const range = /\b(mon|tue|wed|thu|fri|sat|sun)\w* (?:to|till|until|through) (mon|tue|wed|thu|fri|sat|sun)/.exec(f);
+  if (range) return ((DAYS.indexOf(range[2]!) - DAYS.indexOf(range[1]!) + 7) % 7) + 1;
   const days = new Set(f.match(/\b(?:mon|tue|wed|thu|fri|sat|sun)/g) ?? []);
   if (days.size > 1) return days.size;
   if (/month/.test(f)) return /twice|two/.test(f) ? 0.5 : /three/.test(f) ? 0.75 : 0.25;
@@ -55,6 +59,18 @@ function readAmount(a: string): { n: number; unit: string } {
   return { n, unit: unit.replace(/(?:es|s)$/, '').replace(/^gram$/, 'g') };
 }
 
+/** Money in words as well as figures: "£40", "40 quid", "a tenner", "a hundred quid". */
+const MONEY_WORDS: Record<string, number> = { fiver: 5, tenner: 10, score: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
+  ninety: 90, hundred: 100 };
+function spendValue(s: string): number {
+  const n = Number(s.replace(/[^\d.]/g, ''));
+  if (n) return n;
+  const t = s.toLowerCase();
+  for (const [w, v] of Object.entries(MONEY_WORDS)) if (new RegExp(`\\b${w}\\b`).test(t)) return v;
+  for (const [w, v] of Object.entries(NUMBER_WORDS)) if (new RegExp(`^${w}\\b`).test(t)) return v;
+  return 0;
+}
+
 /** The level from frequency and amount/spend; unknown unless frequency and (amount or spend) are both recorded. */
 export function deriveLevel(substance: string, f: string | null, a: string | null, s: string | null, dependence: boolean, spirits = false): SubstanceLevel {
   if (dependence || substance === 'heroin') return f || a || s || dependence ? 'dependence' : 'unknown';
@@ -63,7 +79,7 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   const occ = a && /\bweek\b/i.test(a) ? 1 : perWeek(f);
   // A spend that says its own period ("£50 a week") is read as written; otherwise it is per occasion of the frequency.
   const per = s ? /week/i.test(s) ? 1 : /day|night/i.test(s) ? 7 : /month/i.test(s) ? 0.25 : null : null;
-  const spendWk = s ? Number(s.replace(/[^\d.]/g, '')) * (per ?? (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1)) : 0;
+  const spendWk = s ? spendValue(s) * (per ?? (perWeek(f) >= 7 && !/week/.test(f) ? 7 : /month/.test(f) ? 0.25 : 1)) : 0;
   if (substance === 'alcohol') {
     let units = 0;
     if (a) { const { n, unit } = readAmount(a); const u = unit === 'bottle' && spirits ? 'spirits_bottle' : unit; units = n * (UNITS_PER_ITEM[u] ?? 2) * occ; }

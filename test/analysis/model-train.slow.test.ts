@@ -1,4 +1,4 @@
-// Retrains the learned layer from the six training sets and checks the committed weights are exactly what training gives.
+// Retrains the learned layer from the eight training sets and checks the committed weights are exactly what training gives.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { MODEL_FILE } from '../../analysis/model/model';
