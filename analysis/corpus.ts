@@ -30,6 +30,7 @@ export const SETS = {
   sealed3: join(__dirname, 'corpus', 'sealed3'),
   sealed4: join(__dirname, 'corpus', 'sealed4'),
   sealed5: join(__dirname, 'corpus', 'sealed5'),
+  sealed6: join(__dirname, 'corpus', 'sealed6'),
 } as const;
 export type SetName = keyof typeof SETS;
 
