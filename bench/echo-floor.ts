@@ -36,7 +36,7 @@ export class EchoFloorBot extends ActivityHandler {
 /**
  * The least a dialog bot on this SDK does per turn, and so the bound for any Seen built on it: the echo floor plus
  * conversation state read and saved (with its eTag, in the turn's transaction, as Seen saves it) and one waterfall with
- * a text prompt. No case records, users, audit, cards or analysis: what it costs above the floor, Seen cannot avoid.
+ * a text prompt, still one reply a turn. No case records, users, audit, cards or analysis: what it costs above the floor, Seen cannot avoid.
  */
 export class DialogFloorBot extends ActivityHandler {
   private readonly state: OptimisticConversationState;
@@ -47,12 +47,10 @@ export class DialogFloorBot extends ActivityHandler {
     this.state = new OptimisticConversationState(new SqlStorage(db, now));
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'))
       .add(new TextPrompt('text'))
+      // One reply a turn, as the echo floor: the prompt that asks for the next answer carries the echo of the last one.
       .add(new WaterfallDialog('echo', [
-        async (step) => step.prompt('text', { prompt: FLOOR_PROMPT }),
-        async (step) => {
-          await step.context.sendActivity(floorEcho(String(step.result)));
-          return step.replaceDialog('echo');
-        },
+        async (step) => step.prompt('text', { prompt: (step.options as { echo?: string } | undefined)?.echo ?? FLOOR_PROMPT }),
+        async (step) => step.replaceDialog('echo', { echo: floorEcho(String(step.result)) }),
       ]));
     this.onMembersAdded(async (ctx, next) => {
       for (const m of ctx.activity.membersAdded ?? []) if (m.id !== ctx.activity.recipient.id) await ctx.sendActivity(FLOOR_GREETING);

@@ -141,12 +141,12 @@ describe('bench: load harness (N = 5)', function () {
     assert.equal(row.dialogFloor, undefined, 'the dialog floor runs only with --bound');
   });
 
-  it('the dialog floor keeps its dialog in saved state: each answer is echoed and asked again, across turns and a restart', async () => {
+  it('the dialog floor keeps its dialog in saved state: one reply a turn, each answer echoed by the next prompt, across turns and a restart', async () => {
     const db = await suiteDatabases.fresh(join(dir, 'dialog-floor.db'));
     const turns: Array<[string, string[]]> = [
       ['first', [FLOOR_PROMPT]], // no dialog yet: it starts one and asks
-      ['second', [floorEcho('second'), FLOOR_PROMPT]], // the saved prompt takes the answer
-      ['third', [floorEcho('third'), FLOOR_PROMPT]],
+      ['second', [floorEcho('second')]], // the saved prompt takes the answer; the next prompt echoes it
+      ['third', [floorEcho('third')]],
     ];
     let server = await startServer('dialog-floor', { dbEnv: db.env, timeoutMs: 60_000 });
     try {
