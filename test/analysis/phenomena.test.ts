@@ -228,6 +228,10 @@ const ROWS: Row[] = [
   { what: '"on a Friday and a Saturday, six or seven pints each night" is misuse', note: 'Jamie present. He said he drinks on a Friday and a Saturday, six or seven pints each night.', substances: { alcohol: 'misuse' }, factors: ['substance_misuse'] },
   { what: 'a smell of cannabis with nobody named is suspected use of unknown level', note: 'Home visit, Jamie at work. There was a strong smell of cannabis in the hallway when I arrived.', substances: { cannabis: 'unknown' }, gaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
   { what: 'her brother smelling of cannabis is not his', note: 'Home visit, Jamie at work. Mum said her brother Kyle smells of cannabis.', other: ['Kyle'], noGaps: ['SUBSTANCE_LEVEL_UNKNOWN'] },
+  { what: 'presence at the first visit in August is another occasion: not seen', note: 'TRANSFER IN\nFrom: Northfield Council\nTo: Brayton Children\'s Services\nJamie has not engaged. No concerns were observed when he was present at the first visit in August.', seen: 'not_seen' },
+  { what: 'present at the visit (this one) is seen', note: 'Home visit. Jamie was present at the visit and held Leo.', other: ['Leo'], seen: 'seen' },
+  { what: 'the officer speaking with him, named after "the suspect", is him seen', note: 'DOMESTIC ABUSE - NOTIFICATION TO CHILDREN\'S SERVICES\nReporting officer: PC 4417 Jack Penrose\nAt 22:40 I attended following a 999 call. I spoke with the suspect, Lee Barnwell (partner, father of Mason), in the kitchen.', name: 'Lee Barnwell', other: ['Mason', 'Jack Penrose'], seen: 'seen' },
+  { what: 'the officer speaking with the neighbour is not him seen', note: 'DOMESTIC ABUSE - NOTIFICATION TO CHILDREN\'S SERVICES\nReporting officer: PC 4417 Jack Penrose\nAt 22:40 I attended following a 999 call. Lee Barnwell had left. I spoke with the neighbour, Mrs Kaur, in the hallway.', name: 'Lee Barnwell', other: ['Mason', 'Jack Penrose', 'Kaur'], seen: 'not_seen' },
 ];
 
 describe('analyzeNote: phenomena', () => {
