@@ -1,4 +1,4 @@
-// `npm run cv:analysis`: leave-one-set-out cross-validation of the learned layer. For each of the eight training sets, train on
+// `npm run cv:analysis`: leave-one-set-out cross-validation of the learned layer. For each of the training sets, train on
 // the other seven (both modes) and score the held-out one, rules alone vs rules + model, as written and with the mother by name.
 import { GAP_CODES } from '../../records/practice-model';
 import { scoreReadings, type EvalReport } from '../eval';

@@ -1,4 +1,4 @@
-// The learned layer's training data: the rules' reading of every labelled note in the eight training sets, in both modes.
+// The learned layer's training data: the rules' reading of every labelled note in the training sets, in both modes.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ export function examplesOf(readings: readonly RuleReading[], o: FeatureOptions):
 }
 
 const ROOT = join(__dirname, '..');
-/** The files training reads or runs: the eight sets' notes and labels, the rules (steps, lexicons) and the layer's own code. */
+/** The files training reads or runs: the training sets' notes and labels, the rules (steps, lexicons) and the layer's own code. */
 export function trainingInputs(): string[] {
   const files = (dir: string, ok: (f: string) => boolean) => readdirSync(join(ROOT, dir)).filter(ok).sort().map((f) => join(dir, f));
   return [
