@@ -1,5 +1,5 @@
 // `npm run cv:analysis`: leave-one-set-out cross-validation of the learned layer. For each of the training sets, train on
-// the other seven (both modes) and score the held-out one, rules alone vs rules + model, as written and with the mother by name.
+// the others (both modes) and score the held-out one, rules alone vs rules + model, as written and with the mother by name.
 import { GAP_CODES } from '../../records/practice-model';
 import { scoreReadings, type EvalReport } from '../eval';
 import { resultOf } from '../index';
