@@ -1,12 +1,21 @@
 // Step: each domain's status — covered (his account / observation), secondhand (others), or absent.
-import { DOMAIN_IDS, type DomainId } from '../../records/practice-model';
+import { DOMAIN_IDS, type DomainId, type FactorId } from '../../records/practice-model';
+import { list } from '../lexicon/load';
 import { DOMAIN_CUES } from '../lexicon/domains';
 import { ANOTHER_TIME, REPORT_VERBS, VAGUE } from '../lexicon/modality';
 import { NOT_ALCOHOL } from '../lexicon/substances';
 import type { Clause, Ctx, DomainClause, DomainResult, Who } from '../types';
 import { agentOf, isHim, whoAt } from './attribution';
 
-const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${DOMAIN_CUES[d].join('|')})\\b`, 'gi')])) as Record<DomainId, RegExp>;
+/** The combining factor whose cues are also cues of a domain: "kicked the neighbour's car door" is his frustration too. */
+const DOMAIN_FACTOR: Partial<Record<DomainId, FactorId>> = {
+  life_history: 'childhood_adversity', frustration_coping: 'anger_frustration', relationship_safety: 'domestic_abuse',
+  pressures: 'external_pressures', mental_health: 'mental_ill_health',
+};
+const cuesOf = (d: DomainId) => [...DOMAIN_CUES[d], ...(DOMAIN_FACTOR[d] ? list('facts', `FACTOR_CUES.${DOMAIN_FACTOR[d]}`) : [])];
+const CUE_RX = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`\\b(?:${cuesOf(d).join('|')})\\b`, 'gi')])) as Record<DomainId, RegExp>;
+/** The domain's own cues alone, matched against a whole cue (to tell a factor's cue from the domain's). */
+const OWN_CUE = Object.fromEntries(DOMAIN_IDS.map((d) => [d, new RegExp(`^(?:${DOMAIN_CUES[d].join('|')})$`, 'i')])) as Record<DomainId, RegExp>;
 const VAGUE_OBJECT = new RegExp(`(?:${VAGUE.join('|')})(?:\\s+(?:about|re|regarding|with|around|for|in|on|to)\\b[^,;]*)?`, 'gi');
 /** He told the writer directly ("he told me", "said to me"): when he was not seen at this contact, that was another time. */
 const TOLD_WRITER = /\b(?:told|said to|disclosed to|explained to|admitted to) (?:me|us)\b/;
@@ -46,8 +55,13 @@ function countsFor(d: DomainId, who: Who, c: Clause): boolean {
   return false;
 }
 
+/** Whether any cue of domain d is in the text (whoever it is about). */
+function hasCue(d: DomainId, text: string): boolean {
+  return new RegExp(CUE_RX[d].source, 'i').test(text.toLowerCase());
+}
+
 /** Whether the clause says something about him on domain d. */
-export function clauseCovers(d: DomainId, c: Clause): boolean {
+export function clauseCovers(d: DomainId, c: Clause, sentence = c.lower): boolean {
   if (c.headingDomains.includes(d) && !c.vague && (isHim(c.subject) || (d === 'life_history' && c.subject === 'his_family'))) return true;
   const rx = CUE_RX[d];
   rx.lastIndex = 0;
@@ -64,6 +78,8 @@ export function clauseCovers(d: DomainId, c: Clause): boolean {
     if (d === 'life_history' && KIN.test(m[0]) && !historyKin(c, m.index, m[0])) continue;
     // His father now — a recent death, or caring for him ("cares for his father, who had a stroke") — is a pressure, not history.
     if (d === 'life_history' && /^(?:his|my) (?:own )?(?:father|dad)\b/.test(m[0]) && FATHER_NOW.test(c.lower)) continue;
+    // A pressure met in his childhood story ("kicked me out at fifteen, I was sofa surfing") is his history, not a pressure now.
+    if (d === 'pressures' && !OWN_CUE.pressures.test(m[0]) && hasCue('life_history', sentence)) continue;
     if (d === 'substance_use' && NOT_ALCOHOL.test(c.lower.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
     // A reflexive cue ("calm himself down") is about the clause's agent, not the nearest person named.
     const who = d === 'parenting_knowledge' || /\bhimself\b/.test(m[0]) ? agentOf(c, reportEnd) : whoAt(c, m.index);
@@ -86,7 +102,7 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
     for (const [i, c] of ctx.clauses.entries()) {
       if (c.writer) { if (!c.plan && clauseCovers(d, { ...c, subject: 'him', mentions: [] })) asked = c.sentence; continue; }
       const answer = asked === c.sentence - 1 && !c.plan && isHim(c.subject) && (c.source === 'him' || c.source === 'none');
-      if (c.plan || !(answer || clauseCovers(d, c))) {
+      if (c.plan || !(answer || clauseCovers(d, c, ctx.sentences[c.sentence]!.text))) {
         // A cue the rules did not count (someone else's, a plan, or a heading's): the learned layer may still weigh it.
         const rx = CUE_RX[d];
         rx.lastIndex = 0;

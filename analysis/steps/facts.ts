@@ -31,15 +31,17 @@ function negatedBefore(before: string, mentionStarts: readonly number[]): boolea
 }
 
 /** A person named after a preposition is a place or an object, not who the cue is about: "staying at his mum's and looking for work". */
-const PREP_BEFORE = /\b(?:at|to|from|with|in|on|by|for)\s+(?:a |an |the )?$/i;
+const PREP_BEFORE = /\b(?:at|to|from|with|w|w\/|in|on|by|for)\s*(?:a |an |the )?$/i;
 
-/** Who a factor cue is about: as whoAt, but people named only as objects of a preposition before it are passed over. */
-function factorWho(c: Clause, pos: number): ReturnType<typeof whoAt> {
+/** Who a factor cue is about: as whoAt, but people named only as objects of a preposition before it are passed over; a clause
+ * whose only person is such an object carries on from the clause before when that one is about him ("no job, on UC, worried
+ * about money w the baby" after a bullet about him). */
+function factorWho(c: Clause, pos: number, prevHim = false): ReturnType<typeof whoAt> {
   const people = c.mentions.filter((x) => x.who !== 'unknown');
   const before = people.filter((x) => x.end <= pos);
   const object = (x: (typeof people)[number]) => PREP_BEFORE.test(c.text.slice(0, x.start));
   // "two domestic incidents with a previous partner, in which Jordan was named": the partner is the object, not the subject.
-  if (!before.length) return people[0] && object(people[0]) && c.mentionsHim ? 'him' : whoAt(c, pos);
+  if (!before.length) return people[0] && object(people[0]) && (c.mentionsHim || prevHim) ? 'him' : whoAt(c, pos);
   if (!before.some(object)) return whoAt(c, pos);
   const agent = before.filter((x) => !object(x)).pop();
   return agent ? (agent.who === 'female' ? 'mother' : agent.who) : c.mentionsHim ? 'him' : whoAt(c, pos);
@@ -81,24 +83,30 @@ export function detectCrying(ctx: Ctx): Partial<Ctx> {
 export function detectFactors(ctx: Ctx): Partial<Ctx> {
   const ev = new Map<FactorId, string[]>();
   const add = (id: FactorId, text: string) => ev.set(id, [...(ev.get(id) ?? []), text]);
-  for (const c of ctx.clauses) {
-    if (c.plan) continue;
+  ctx.clauses.forEach((c, i) => {
+    if (c.plan) return;
     const text = ctx.sentences[c.sentence]!.text;
+    const prev = ctx.clauses[i - 1];
+    const next = ctx.clauses[i + 1];
+    // An elided subject carries over: "Jordan registered at Station Road; diagnosed with ADHD", "two domestic incidents with a
+    // previous partner; one where Jordan was arrested".
+    const prevHim = (!!prev && !prev.plan && prev.sentence >= c.sentence - 1 && (isHim(prev.subject) || (prev.sentence === c.sentence && prev.mentionsHim)))
+      || (!!next && next.sentence === c.sentence && isHim(next.subject));
     for (const id of FACTOR_IDS) {
       const m = FACTOR_CUES[id].exec(c.lower);
       if (!m) continue;
       if (negatedBefore(c.lower.slice(0, m.index), c.mentions.filter((x) => x.who !== 'unknown').map((x) => x.start)) && !/\b(?:no|not|n't|out of|can.t|cannot|un)/.test(m[0])) continue;
       // A person inside the cue ("assault on a former partner") is its object, not who it is about.
       const inside = c.mentions.filter((x) => x.who !== 'unknown' && x.start < m!.index + m![0].length);
-      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : factorWho(c, m.index);
+      const who = inside.length && inside.every((x) => x.start >= m!.index) ? ('him' as const) : factorWho(c, m.index, prevHim);
       // A professional who records or treats a factor ("his GP started him on sertraline") is not who has it.
-      const ok = (who === 'professional' && c.mentionsHim) || id === 'childhood_adversity'
+      const ok = (!c.mentions.some((x) => x.who !== 'unknown') && prevHim) || ((who === 'professional' && c.mentionsHim) || id === 'childhood_adversity'
         ? c.mentionsHim || c.mentions.some((x) => x.who === 'his_family') || isHim(c.subject)
         : isHim(who) || (!NAMED_OTHER.has(who) && c.mentionsHim) || (id === 'domestic_abuse' && who === 'mother' && c.mentionsHim)
-          || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim);
+          || (id === 'external_pressures' && who === 'mother' && /relationship|argu|rows?/.test(m[0]) && c.mentionsHim));
       if (ok) add(id, text);
     }
-  }
+  });
   // "He was arrested on suspicion of assaulting Roxanne": violence he did to the mother, named, is domestic abuse.
   for (const c of ctx.clauses) {
     if (c.plan) continue;

@@ -38,6 +38,11 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
   const aliasRx = new RegExp(`\\b${e}\\s*(?:\\(|/)\\s*([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+)\\s*(?:\\(\\s*${e}\\b|/\\s*${e}\\b)`, 'g');
   const aliases = [...new Set([...text.matchAll(aliasRx)].map((m) => (m[1] ?? m[2])!))]
     .filter((a) => a !== first && !/^(?:Dad|Father|Mum|Baby|Mr|Age|Aged|Not|Present)$/.test(a) && !ctx.input.people.some((p) => p.name.split(/\s+/)[0] === a));
+  // His initials in brackets after his name, used as his name in hurried bullets: "Tyrone Baptiste (TB)".
+  const ini = new RegExp(`\\b${e}(?:\\s+[A-Z][a-z'-]+)?\\s*\\(([A-Z]{2,3})\\)`).exec(text);
+  if (ini && ini[1]![0] === first[0] && !aliases.includes(ini[1]!)) aliases.push(ini[1]!);
+  // A nickname in quotes between his names: 'Nathaniel "Nate" Price'.
+  for (const m of text.matchAll(new RegExp(`\\b${e}\\s+["“']([A-Z][a-z]+)["”']`, 'g'))) if (!aliases.includes(m[1]!) && m[1] !== first) aliases.push(m[1]!);
   // His name shortened ("Stu" for Stuart, "Matt" for Matthew): a capitalised word of 3+ letters his name starts with.
   const others = new Set([...ctx.input.otherNames, ...ctx.input.people.map((p) => p.name)].map((n) => n.split(/\s+/)[0]!));
   for (const m of text.matchAll(/\b([A-Z][a-z]{2,})\b/g)) {

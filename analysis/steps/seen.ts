@@ -1,6 +1,7 @@
 // Step: whether he was seen in person, spoken to (phone counts) or not seen, and who was present.
 import { HEADING_PRESENT } from '../lexicon/headings';
 import { NOT_PRESENT, PHONE, PRESENT } from '../lexicon/facts';
+import { ANOTHER_TIME } from '../lexicon/modality';
 import { escapeRx } from '../lexicon/util';
 import type { Clause, Ctx, Facts, Sentence } from '../types';
 import { isHim, whoAt } from './attribution';
@@ -123,7 +124,13 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     const cueOk = !!p && (docOk || (!DOC_WEAK.test(p[0]) && !WEAK_PRESENCE.test(p[0]))) && !OTHER_BEFORE_CUE.test(c.lower.slice(0, p.index));
     // When a present list leaves him out, only his arriving part-way ("came home", "joined us") shows he was there.
     const listOk = listed !== false || ARRIVED.test(c.lower);
-    if (p && cueOk && !negatedCue && !otherAgent && listOk && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);
+    // "when he was present at the first visit in August": presence on another occasion is not this contact.
+    const otherTime = !!p && ANOTHER_TIME.test(c.lower.slice(p.index));
+    if (p && cueOk && !negatedCue && !otherTime && !otherAgent && listOk && c.subject !== 'baby' && (!WEAK_PRESENCE.test(p[0]) || c.subject === 'him')) seen.push(text);
+    // "I spoke with the suspect, Lee Barnwell, in the kitchen": the writer meeting him, named next, is him seen (not at another time).
+    const met = WRITER_MET.exec(c.lower);
+    if (!p && met && /^(?:i|we)\b/.test(met[0]) && !NEG_JUST_BEFORE.test(c.lower.slice(0, met.index)) && !ANOTHER_TIME.test(c.lower)
+      && !EARLIER.test(text) && listOk && isHim(c.mentions.find((m) => m.start >= met.index + met[0].length && m.who !== 'unknown')?.who ?? 'unknown')) seen.push(text);
     if (c.source === 'him' && docOk && listed !== false) own.push(text);
   }
   const uniq = (a: string[]) => [...new Set(a)];

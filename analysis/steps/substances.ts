@@ -21,6 +21,20 @@ const UNIT = new RegExp(
   String.raw`grams?|\bg\b|lines?|bags?|pills?|tablets?)`,
 );
 
+/** "Has a drink to unwind", "when he's had a drink": the idiom is no amount unless a rate follows ("a drink a night"). */
+const IDIOM_DRINK = /^an? (?:drink|beer|bevvy)$/i;
+const RATE_AFTER = /^\s*(?:a|per|each|every|most|at)\b/i;
+
+/** The first amount in the text that is a measure, not the idiom "a drink". */
+function amountIn(text: string): string | null {
+  const rx = new RegExp(AMOUNT.source, AMOUNT.flags.includes('g') ? AMOUNT.flags : AMOUNT.flags + 'g');
+  for (let m = rx.exec(text); m; m = rx.exec(text)) {
+    if (IDIOM_DRINK.test(m[0]) && !RATE_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    return m[0];
+  }
+  return null;
+}
+
 /** Occasions per week implied by a frequency phrase (null if it cannot be read). */
 function perWeek(freq: string): number {
   if (/weekend/i.test(freq) && !/every other/i.test(freq)) return 1;
@@ -147,7 +161,9 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         const suspicion = /^(?:smell|smelt)/.test(m[0]) || SUSPECT.test(c.lower);
         const who = whoAt(c, m.index);
         const explicitOther = c.mentions.some((x) => x.end <= m!.index && !x.pronoun && !isHim(x.who));
-        if (isHim(who) || (suspicion && !explicitOther && who !== 'baby')) { names.set(name, m.index); break; }
+        // "There was a strong smell of cannabis in the hallway": with nobody named, a subject carried over does not own it.
+        const nobody = !c.mentions.some((x) => x.who !== 'unknown');
+        if (isHim(who) || (suspicion && !explicitOther && (who !== 'baby' || nobody))) { names.set(name, m.index); break; }
       }
     }
     // "Drinking: never" — the heading names the substance the line is about.
@@ -175,7 +191,7 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
       found.push({
         name, sentence,
         freq: neg ? null : FREQUENCY.exec(c.text)?.[0] ?? null,
-        amount: neg ? null : AMOUNT.exec(c.text)?.[0] ?? null,
+        amount: neg ? null : amountIn(c.text),
         spend: neg ? null : SPEND.exec(c.text)?.[0] ?? null,
         negated: neg,
         vague: VAGUE_USE.test(c.lower),
