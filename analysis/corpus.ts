@@ -31,6 +31,7 @@ export const SETS = {
   sealed4: join(__dirname, 'corpus', 'sealed4'),
   sealed5: join(__dirname, 'corpus', 'sealed5'),
   sealed6: join(__dirname, 'corpus', 'sealed6'),
+  sealed7: join(__dirname, 'corpus', 'sealed7'),
 } as const;
 export type SetName = keyof typeof SETS;
 
