@@ -3,6 +3,7 @@ import { HEADING_PEOPLE, HEADING_PRESENT } from '../lexicon/headings';
 import { ADULT_VERBS, BABY_VERBS, KIN_NOUNS, PERSON_PHRASES } from '../lexicon/people';
 import { escapeRx } from '../lexicon/util';
 import type { Clause, Ctx, Mention, People, Tok, Who } from '../types';
+import { dashDialogue, dashSpeaker, transcriptSpeaker } from './transcript';
 
 const PHRASE_RX = PERSON_PHRASES.map(([who, alts]) => [who, new RegExp(`\\b(?:${alts.join('|')})\\b`, 'gi')] as const);
 const PRONOUN_RX = /\b(he|him|himself|his)\b/gi;
@@ -172,41 +173,6 @@ function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
 const REPORTED_BEFORE = /^\s*(?:has |had |also |then )?(?:said|says|reports?|reported|states?|stated|told (?:me|us|\w+)|describes?|described|feels?|felt|thinks?|believes?|explained|added|mentioned|disclosed|alleges?|alleged|confirmed|worries|worried|is worried|was worried)\s+(?:that\s+)?$/i;
 
 const SUBJECTLESS_REPORT = /^\W*(?:says|said|reports|reported|states|stated|told (?:me|us|hv|sw)|describes|described|admits|admitted|denies|denied)\b/i;
-
-const PROFESSIONAL_HEADING = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner|interviewer|pc \w+)$/i;
-
-/** Who speaks on a transcript line, from its heading: him, another named person, or a professional. */
-function transcriptSpeaker(h: string | null, p: People, body: string): Who | 'professional' | null {
-  const t = h?.trim();
-  if (!t || t.split(/\s+/).length > 2) return null;
-  if (PROFESSIONAL_HEADING.test(t)) return 'professional';
-  // "Scott: Carly said Scott 'never hit me'": a heading the body speaks of by name, with "me" only inside quotes, is a topic.
-  const unquoted = body.replace(/"[^"]*"?/g, ' ');
-  if (new RegExp(`\\b${escapeRx(t)}\\b`).test(body) && !/\b(?:i|i'm|i've|my|me)\b/i.test(unquoted)) return null;
-  if (!/\b(?:i|i'm|i've|my|me|we|you|hiya|hello|hi|yeah|yes|no)\b/i.test(unquoted) && body.split(/\s+/).length > 6) return null;
-  if (t === p.name || p.aliases?.includes(t) || /^(?:dad|father)$/i.test(t)) return 'him';
-  const w = p.names.get(t);
-  return w && w !== 'baby' ? (w === 'female' ? 'mother' : w) : null;
-}
-
-/**
- * An unlabelled call transcript ("- Thanks for ringing back, Jake." / "- Yeah, no bother."): a call note with at least four
- * dash lines, two of them questions. Returns, per line start, who speaks: a line asking a question is the practitioner's,
- * any other dash line his.
- */
-function dashDialogue(ctx: Ctx): Map<number, 'him' | 'professional'> | null {
-  const opening = ctx.sentences.slice(0, 2).map((x) => x.text).join(' ');
-  if (!/\b(?:phone|telephone|call|rang|ringing)\b/i.test(opening)) return null;
-  const lines = [...ctx.text.matchAll(/^[ \t]*[-–•][ \t]+(.*)$/gm)];
-  if (lines.length < 4 || lines.filter((m) => /\?\s*$/.test(m[1]!) && /\byou\b/i.test(m[1]!)).length < 2) return null;
-  return new Map(lines.map((m) => [m.index!, /\?/.test(m[1]!) ? 'professional' : 'him'] as const));
-}
-
-/** Who speaks on the dash line holding this sentence, in an unlabelled call transcript. */
-function dashSpeaker(dialogue: Map<number, 'him' | 'professional'> | null, text: string, start: number): 'him' | 'professional' | null {
-  if (!dialogue || start < 0) return null;
-  return dialogue.get(text.lastIndexOf('\n', start) + 1) ?? null;
-}
 
 /** Whether the clause's first word (after adverbs, negation, conjunctions) is a verb, before anyone is named: its subject is elided. */
 function verbFirst(tokens: readonly Tok[], firstMention: number): boolean {
