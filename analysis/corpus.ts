@@ -32,6 +32,12 @@ export const SETS = {
   sealed5: join(__dirname, 'corpus', 'sealed5'),
   sealed6: join(__dirname, 'corpus', 'sealed6'),
   sealed7: join(__dirname, 'corpus', 'sealed7'),
+  sealed8: join(__dirname, 'corpus', 'sealed8'),
+  sealed9: join(__dirname, 'corpus', 'sealed9'),
+  sealed10: join(__dirname, 'corpus', 'sealed10'),
+  sealed11: join(__dirname, 'corpus', 'sealed11'),
+  sealed12: join(__dirname, 'corpus', 'sealed12'),
+  sealed13: join(__dirname, 'corpus', 'sealed13'),
 } as const;
 export type SetName = keyof typeof SETS;
 
