@@ -190,7 +190,7 @@ export function parseEvalArgs(args: readonly string[]): EvalArgs {
     withPeople: flags.has('--with-people') };
 }
 
-/** CLI: `npm run eval:analysis -- [--set original|heldout|varied|sealed|sealed2|sealed3|sealed4|sealed5|sealed6 | dir] [--mother-by-name] [--with-people] [--verbose]`. */
+/** CLI: `npm run eval:analysis -- [--set original|heldout|varied|sealed|sealed2|sealed3|sealed4|sealed5|sealed6|sealed7 | dir] [--mother-by-name] [--with-people] [--verbose]`. */
 if (require.main === module) {
   try {
     const a = parseEvalArgs(process.argv.slice(2));

@@ -113,7 +113,8 @@ export function domainStatus(ctx: Ctx): Partial<Ctx> {
       // Not seen or spoken to at this contact: nothing is his own account unless he told the writer at another time.
       const direct = seen
         ? c.source === 'him' || c.source === 'observed' || c.source === 'none'
-        : c.source === 'him' && !ctx.document && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(c.lower));
+        // "He also told me he'd been low, and that he has a couple of glasses of wine": the later clause is still what he told me.
+        : c.source === 'him' && !ctx.document && (ANOTHER_TIME.test(text) || TOLD_WRITER.test(text.toLowerCase()));
       (direct ? first : second).push(text);
       found.push({ clause: i, direct, answer, near: false });
     }

@@ -172,6 +172,11 @@ function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
 /** Between a speaker and whom they talk about: "said (that)", "reports", "told me (that)", "describes". */
 const REPORTED_BEFORE = /^\s*(?:has |had |also |then )?(?:said|says|reports?|reported|states?|stated|told (?:me|us|\w+)|describes?|described|feels?|felt|thinks?|believes?|explained|added|mentioned|disclosed|alleges?|alleged|confirmed|worries|worried|is worried|was worried)\s+(?:that\s+)?$/i;
 
+/** A reporting verb, to remember who spoke last. */
+const REPORTING = /\b(?:says|said|reports?|reported|states?|stated|told|tells|describes?|described|admits|admitted|denies|denied)\b/i;
+/** Speakers other than him whose report a following subjectless "says …" line continues. */
+const OTHER_REPORTERS: ReadonlySet<Who> = new Set<Who>(['mother', 'female', 'relative', 'other_adult']);
+
 const SUBJECTLESS_REPORT = /^\W*(?:says|said|reports|reported|states|stated|told (?:me|us|hv|sw)|describes|described|admits|admitted|denies|denied)\b/i;
 
 /** Whether the clause's first word (after adverbs, negation, conjunctions) is a verb, before anyone is named: its subject is elided. */
@@ -195,6 +200,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
   let lastSpeaker: Who = 'unknown';
   let sentenceSubject: Who | null = null;
   let blockWho: Who | null = null;
+  // Who spoke last, and in which sentence: a bullet that opens on "says" right after "MOB … says …" is still her speaking.
+  let reporter: { who: Who; sentence: number } | null = null;
   const clauses = ctx.clauses.map((c) => {
     const s = ctx.sentences[c.sentence]!;
     const hw = headingWho(s.heading, ctx.people);
@@ -235,7 +242,8 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
     const opener = !spk && SUBJECTLESS_REPORT.exec(c.text);
     // Under a heading naming someone it is that person; otherwise, in a note about him, it is him ("says she…" is not).
     if (opener && !/^\s*(?:that )?(?:she|her)\b/i.test(c.text.slice(opener[0].length)) && !explicit.some((m) => m.start < opener[0].length)) {
-      explicit.unshift({ start: 0, end: 0, who: hw && hw !== 'unknown' ? hw : blockWho ?? 'him', pronoun: true });
+      const carriedReporter = reporter && reporter.sentence === c.sentence - 1 && OTHER_REPORTERS.has(reporter.who) ? reporter.who : null;
+      explicit.unshift({ start: 0, end: 0, who: hw && hw !== 'unknown' ? hw : blockWho ?? carriedReporter ?? 'him', pronoun: true });
     }
     // The man carried from an earlier clause of this sentence ("Mark smelled of drink; Ellie says he drinks") is who "he" means.
     // Under a heading naming another man ("Dale: … He said he works on the bins"), "he" is that man too.
@@ -262,6 +270,9 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       const first = reported ?? people[0];
       sentenceSubject = first.who === 'female' ? 'mother' : first.who;
     }
+    const rv = spk ? null : REPORTING.exec(c.text);
+    const teller = rv ? people.filter((m) => m.end <= rv.index && m.who !== 'baby').pop() : undefined;
+    if (teller) reporter = { who: teller.who, sentence: c.sentence };
     return { ...c, mentions, subject: subject === 'female' ? 'mother' : subject, mentionsHim: mentionsHim || talkWith === 'him', talkWith,
       speaker: spk ?? undefined };
   });

@@ -33,9 +33,9 @@ export function learnPeople(ctx: Ctx): Partial<Ctx> {
     const mine = [...misters].filter((m) => !others.has(m));
     if (mine.length === 1) surname = mine[0]!;
   }
-  // His other names, written beside his own: "Robert (Rob)", "Wes (Wesley)", "Gaz/Gary".
+  // His other names, written beside his own: "Robert (Rob)", "Wes (Wesley)", "Gaz/Gary"; not "Lorraine (Reece's mother)".
   const e = escapeRx(first);
-  const aliasRx = new RegExp(`\\b${e}\\s*(?:\\(|/)\\s*([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+)\\s*(?:\\(\\s*${e}\\b|/\\s*${e}\\b)`, 'g');
+  const aliasRx = new RegExp(`\\b${e}\\s*(?:\\(|/)\\s*([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+)\\s*(?:\\(\\s*${e}\\b(?!'s)|/\\s*${e}\\b)`, 'g');
   const aliases = [...new Set([...text.matchAll(aliasRx)].map((m) => (m[1] ?? m[2])!))]
     .filter((a) => a !== first && !/^(?:Dad|Father|Mum|Baby|Mr|Age|Aged|Not|Present)$/.test(a) && !ctx.input.people.some((p) => p.name.split(/\s+/)[0] === a));
   // His initials in brackets after his name, used as his name in hurried bullets: "Tyrone Baptiste (TB)".

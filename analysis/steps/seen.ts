@@ -32,13 +32,38 @@ const OTHER_BEFORE_CUE = /\b(?:child|children|baby|infant|mother|mum|mob|partner
 const DOC_WEAK = /^(?:attended|both parents|mum and dad|dad and mum|(?:was|were|is) (?:also )?(?:at home|home|in))$/;
 /** A negation just before a presence cue: "has not been present", "never met". */
 const NEG_JUST_BEFORE = /\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$|n't(?:\s+\w+){0,2}\s*$/i;
+/** Where he was instead, written without a verb right after his name: "Niamh at home, Aiden at work". */
+const AWAY_AFTER_HIM = /^\s*(?:\([^)]*\)\s*)?(?:at work|on (?:a )?(?:shift|nights|a late)|at the gym|out at|away (?:at|on|with|for))\b/i;
+/** A call he made to someone else: "he rang 111", "phoned his mum": not a call with the writer. */
+const CALLED_OTHER = /\b(?:rang|called|phoned)\s+(?:\d{3}\b|nhs|an ambulance|the (?:police|ambulance|gp|surgery|hospital|out of hours)|(?:his|her) (?:mum|mother|dad|father|brother|sister|gp|boss|work|friend|mate))/i;
+/** A call whose other party is him, named after the cue: "telephone contact - SW with Stephen", "call to Dad". */
+const CLAUSE_VERB = /\b(?:says|said|is|was|are|were|has|had|told|tells|reports?|reported)\b/;
+const PARTY_BEFORE = /\b(?:with|to|from)\s+(?:the )?$/i;
+/** A hospital or clinic record of the child brought by him: "Attended 01/12 at 21:30 with father Nathan", "brought in by dad". */
+const ACCOMPANIED = /\b(?:attended|brought in|presented|came in)\b[^.;]*?\b(?:with|by) (?:the |his |baby's )?(?:father|dad|stepdad)\b/i;
 /** A cue of him arriving part-way: "came home", "joined us" — the present list was written before he came. */
 const ARRIVED = /\b(?:came (?:home|in|down)|joined|arrived)\b/i;
 
-/** The note's opening line(s) say the contact was a phone or video call. */
+/** A call named with its direction: "incoming call … from Daniel", "Call from neighbour", "telephone contact - SW with Stephen". */
+const CALL_PARTY = /\b(?:(?:incoming|outgoing|returned) (?:phone |telephone )?call|^(?:tel|telephone|phone|call)\b(?: call| contact)?)[^.]*?\b(?:from|to|with)\s+(?:the |a |an )?([a-z]+)/i;
+/** Whoever helps the contact by phone without being it: "Interpreter (Polish) Marta by phone". */
+const PHONE_HELPER = /\b(?:interpreter|interpreting|language line|translator)\b/i;
+/** Callers and callees who are not him: "Call from neighbour", "rang 111". */
+/** A call to or from the mother stays a phone contact (he often comes on the line); a neighbour's or the police's does not. */
+const OTHER_PARTY = /^(?:neighbou?rs?|police|officers?|gp|school|nursery|hospital|ambulance|member|public|\d+)$/i;
+
+/** The note's opening line(s) say the contact was a phone or video call with him. */
 function phoneContact(ss: Sentence[]): boolean {
   // The heading counts too: "Telephone call: HV to Rhys …. Approx. 25 mins." keeps it only on the line's first sentence.
-  return ss.slice(0, 2).some((s) => PHONE.test(s.text) || /^(?:tel|telephone|phone|call)\b/i.test(s.heading ?? s.text));
+  // A call with someone else ("Call from neighbour: shouting") or an interpreter on the phone at a visit is not a call with him.
+  return ss.slice(0, 2).some((s) => {
+    const line = s.heading ?? s.text;
+    const party = CALL_PARTY.exec(s.text) ?? CALL_PARTY.exec(line);
+    if (party && OTHER_PARTY.test(party[1]!)) return false;
+    const p = PHONE.exec(s.text.toLowerCase());
+    if (p && !PHONE_HELPER.test(s.text.slice(0, p.index))) return true;
+    return !!party || /^(?:tel|telephone|phone|call)\b/i.test(line);
+  });
 }
 
 /** A transcript line: "Name: what they said" — the heading is a speaker, not a topic. */
@@ -55,7 +80,8 @@ function speaker(s: Sentence, ctx: Ctx): 'him' | 'other' | null {
 function itemIsHim(item: string, ctx: Ctx): boolean {
   // "Father (Harry) not present - at football": named in the list to say he was not there.
   if (/\b(?:not (?:present|here|there|seen|at home|in attendance)|absent|dna|did not attend)\b/i.test(item)) return false;
-  if (new RegExp(`\\b(?:${[ctx.people.name, ...(ctx.people.aliases ?? [])].map(escapeRx).join('|')})\\b`).test(item)) return true;
+  // "Lorraine (Reece's mother)": his name as someone else's relation is not him.
+  if (new RegExp(`\\b(?:${[ctx.people.name, ...(ctx.people.aliases ?? [])].map(escapeRx).join('|')})\\b(?!'s)`).test(item)) return true;
   const others = (item.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((n) => ctx.people.names.has(n));
   return ROLE_HIM.test(item) && !/\b(?:not|no)\b/i.test(item) && others.length === 0 && !/'s (?:partner|dad|father)/i.test(item);
 }
@@ -82,7 +108,7 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   const datedEarlier = agencyDoc && ctx.sentences.some((x) => WRITER_SAW.test(x.text) && EARLIER.test(x.text) && !TODAY.test(x.text));
   // A document that says the writer met him at this contact ("I saw Mr Holt today") makes its "he told me" that meeting.
   const docMet = agencyDoc && ctx.sentences.some((x) => (WRITER_MET.test(x.text) || (TODAY.test(x.text) && (WRITER_SAW.test(x.text)
-    || /\b(?:came|attended|joined|was present)\b/i.test(x.text)))) && !EARLIER.test(x.text));
+    || /\b(?:came|attended|joined|was present)\b/i.test(x.text))) || ACCOMPANIED.test(x.text)) && !EARLIER.test(x.text));
   let listed: boolean | null = null;
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
@@ -104,11 +130,21 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
     if (!aboutHim) continue;
     // "Phone call to him, as he was at work": the call is the contact, the absence is the reason for it.
     // "Sasha (by phone) says…", "Strategy discussion (by telephone)": someone else's call, or professionals', is not a call with him.
-    if (PHONE.test(c.lower)) {
-      if (cueAboutHim(PHONE, c) && !PROFESSIONALS_CALL.test(c.lower)) phone.push(text);
+    // "He told me he rang 111": a call he made to someone else is neither a call with the writer nor a reason to skip the clause.
+    const ph = CALLED_OTHER.test(c.lower) ? null : PHONE.exec(c.lower);
+    if (ph) {
+      // Only a name or role right after the call line ("- Ms Kaur (SW) with Stephen"), not "says Anthony is 'fab with him'".
+      const withHim = c.mentions.some((m) => isHim(m.who) && !m.pronoun && m.start >= ph.index + ph[0].length && PARTY_BEFORE.test(c.lower.slice(0, m.start))
+        && !CLAUSE_VERB.test(c.lower.slice(ph.index + ph[0].length, m.start)));
+      if ((cueAboutHim(PHONE, c) || withHim) && !PROFESSIONALS_CALL.test(c.lower)) phone.push(text);
       continue;
     }
     if (cueAboutHim(NOT_PRESENT, c)) { absent.push(text); continue; }
+    // "partner at work" is too often the mother to read as him.
+    if (c.mentions.some((m) => isHim(m.who) && !/partner/i.test(c.text.slice(m.start, m.end)) && AWAY_AFTER_HIM.test(c.text.slice(m.end)))) {
+      absent.push(text);
+      continue;
+    }
     // Someone else's report ("Kelly said he was in care") never shows he was seen at this contact, nor do transcript lines.
     if (c.source === 'other' || speaker(s, ctx)) continue;
     const p = PRESENT.exec(c.lower);

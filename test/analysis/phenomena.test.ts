@@ -234,8 +234,27 @@ const ROWS: Row[] = [
   { what: 'present at the visit (this one) is seen', note: 'Home visit. Jamie was present at the visit and held Leo.', other: ['Leo'], seen: 'seen' },
   { what: 'the officer speaking with him, named after "the suspect", is him seen', note: 'DOMESTIC ABUSE - NOTIFICATION TO CHILDREN\'S SERVICES\nReporting officer: PC 4417 Jack Penrose\nAt 22:40 I attended following a 999 call. I spoke with the suspect, Lee Barnwell (partner, father of Mason), in the kitchen.', name: 'Lee Barnwell', other: ['Mason', 'Jack Penrose'], seen: 'seen' },
   { what: 'the officer speaking with the neighbour is not him seen', note: 'DOMESTIC ABUSE - NOTIFICATION TO CHILDREN\'S SERVICES\nReporting officer: PC 4417 Jack Penrose\nAt 22:40 I attended following a 999 call. Lee Barnwell had left. I spoke with the neighbour, Mrs Kaur, in the hallway.', name: 'Lee Barnwell', other: ['Mason', 'Jack Penrose', 'Kaur'], seen: 'not_seen' },
+  // Round 9 (who was seen, whose account): one row per kind of wording, each with its unhappy twin.
+  { what: 'his name as someone else\'s relation in a present list is not him, nor her alias', note: 'Present: Kelly, Dot (Jamie\'s mother), SW.\nJamie was in care as a teenager.', other: ['Kelly', 'Dot'], seen: 'not_seen', gaps: ['FATHER_NOT_SEEN'] },
+  { what: 'his name with a role in a present list is him', note: 'Present: Kelly, Jamie (dad), SW.\nJamie said he grew up in care.', other: ['Kelly'], seen: 'seen' },
+  { what: 'still asleep and "I did not meet him" are absence', note: 'Home visit. Kelly said Jamie was still asleep upstairs; I did not meet him. We talked about crying.', other: ['Kelly'], seen: 'not_seen', gaps: ['FATHER_NOT_SEEN'] },
+  { what: 'asleep, then came down and joined us, is presence', note: 'Home visit. Jamie was asleep when I arrived but came down and joined us.', seen: 'seen', noGaps: ['FATHER_NOT_SEEN'] },
+  { what: '"was not at the appointment" is absence', note: 'Clinic review with Kelly. Jamie was not at the appointment. We discussed her sleep.', other: ['Kelly'], seen: 'not_seen' },
+  { what: 'where he was, without a verb ("Jamie at work"), is absence', note: 'Home visit. Kelly at home, Jamie at work (he had said he might not make it).', other: ['Kelly'], seen: 'not_seen' },
+  { what: 'where she was, without a verb, says nothing of him', note: 'Home visit. Kelly at work, Jamie at home with the baby. He told me he sleeps badly.', other: ['Kelly'], seen: 'seen' },
+  { what: 'an interpreter on the phone at a visit does not make it a call', note: 'Evening visit so Jamie could be there. Interpreter on the phone for part of it.\nHe fed the baby a bottle, holding him properly.', seen: 'seen' },
+  { what: 'a video call with him and an interpreter is a call', note: 'Video call with Jamie and an interpreter. He told me he grew up in Leeds.', seen: 'spoken_to' },
+  { what: "a neighbour's call to the police is not a call with him", note: 'Police log 20:10\n- Call from neighbour: shouting at flat\n- On arrival: Kelly and Jamie in kitchen. Jamie said he had four cans.', other: ['Kelly'], seen: 'seen' },
+  { what: 'a call from him is a call', note: 'Call from Jamie 18:00. He said he has four cans a night.', seen: 'spoken_to' },
+  { what: 'an incoming call from him, "Jamie rang", is spoken to', note: 'Duty line - incoming call 19:05 from Jamie, dad of Ava. Jamie rang because Ava would not settle. He said he went outside.', other: ['Ava'], seen: 'spoken_to' },
+  { what: 'a hospital record of the child brought in by him, where he told the nurse, is seen', note: 'Emergency Department liaison\nFrom: Sue Bell, liaison nurse\nAttended 01/12 with father Jamie. Jamie told me he rang 111 after the fall.', seen: 'seen' },
+  { what: 'his call to 111 in a letter is not a call with the writer', note: 'Dear Ms Quinn,\nJamie rang 111 on 3/11 and was told to attend.\nYours sincerely,\nDr Iqbal', seen: 'not_seen' },
+  { what: 'a phone contact line naming him as the other party is spoken to, though he lives elsewhere', note: 'Telephone contact - SW with Jamie, dad of Ava. Jamie does not live with Kelly. He said he grew up with his nan.', other: ['Kelly', 'Ava'], seen: 'spoken_to', domains: { life_history: 'covered' } },
+  { what: 'a bullet opening on "says" right after the mother\'s report is still hers', note: 'HV visit\n- Kelly tearful, says dad shouts when Ava cries\n- says he checks her phone and stops her seeing friends\n- no contact w dad yet', other: ['Kelly', 'Ava'], seen: 'not_seen', gaps: ['FATHER_NOT_SEEN'] },
+  { what: 'a bullet opening on "says" after a line about him is his', note: 'HV visit\n- Jamie seen with Kelly and Ava\n- says his mood is low since the birth', other: ['Kelly', 'Ava'], seen: 'seen', domains: { mental_health: 'covered' } },
+  { what: 'what he told me at clinic goes on past the "and that" clause', note: 'Jamie not seen today (at work). When I saw him at clinic last week he told me he was low, and that he drinks two cans on a Friday.', domains: { substance_use: 'covered' } },
+  { what: 'what she told me about him is second-hand', note: 'Jamie not seen today. Kelly told me he drinks two cans on a Friday.', other: ['Kelly'], domains: { substance_use: 'secondhand' } },
 ];
-
 describe('analyzeNote: phenomena', () => {
   for (const r of ROWS) {
     it(r.what, () => {
