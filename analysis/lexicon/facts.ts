@@ -25,6 +25,10 @@ export const AGENCIES: ReadonlyArray<readonly [AgencyId, RegExp]> = AGENCY_IDS.f
 
 /** Information sought, or consent given, from an agency about him. */
 export const INFO_SOUGHT = rx('facts', 'INFO_SOUGHT');
+/** A meeting's attendance list, up to its apologies. */
+export const MEETING_ATTENDANCE = rx('facts', 'MEETING_ATTENDANCE');
+/** Agencies that share what they know at a meeting, besides AGENCIES (job centre, housing). */
+export const MEETING_AGENCY = rx('facts', 'MEETING_AGENCY');
 /** Refusal of consent: consent was not given. */
 export const CONSENT_REFUSED = rx('facts', 'CONSENT_REFUSED');
 /** Violent acts whose object may be named: "assaulting Roxanne" (domestic abuse when she is the mother and he did it). */

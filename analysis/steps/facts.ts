@@ -1,7 +1,8 @@
 // Steps: crying messages discussed with him, the combining factors recorded for him, and information sought.
 import { CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
-import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT, VIOLENCE_TO } from '../lexicon/facts';
+import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT, MEETING_AGENCY, MEETING_ATTENDANCE, VIOLENCE_TO } from '../lexicon/facts';
 import { NEGATIONS } from '../lexicon/modality';
+import { VAGUE_USE } from '../lexicon/substances';
 import type { Clause, Ctx, Facts } from '../types';
 import { isHim, whoAt } from './attribution';
 
@@ -13,7 +14,7 @@ const NOT_HIS = new RegExp(
   'i',
 );
 
-const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|service|health visitor|care coordinator)\b/;
+const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|letter|chronology|trace|known|notification|request|update|transfer-in|email|team|services?|health visitor|care coordinator)\b/;
 
 /** Words that end a negation's scope: a new clause ("has not been sleeping and that his GP…", "wouldn't settle, Ricky punched…"). */
 const SCOPE_BREAK = new RegExp(String.raw`\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so|said|says|told|reports?)\b|` +
@@ -30,16 +31,20 @@ function negatedBefore(before: string, mentionStarts: readonly number[]): boolea
   return !SCOPE_BREAK.test(before.slice(at + 1)) && !mentionStarts.some((x) => x > at && x <= before.length && /,\s*$/.test(before.slice(0, x)));
 }
 
-/** A person named after a preposition is a place or an object, not who the cue is about: "staying at his mum's and looking for work". */
-const PREP_BEFORE = /\b(?:at|to|from|with|w|w\/|in|on|by|for)\s*(?:a |an |the )?$/i;
+/** A person named after a preposition is a place or an object, not who the cue is about: "staying at his mum's and looking for work",
+ * "her partner Dean, father of Ruby, had been drinking". */
+const PREP_BEFORE = /\b(?:at|to|from|with|w|w\/|in|on|by|for|of)\s*(?:a |an |the )?$/i;
 
 /** Who a factor cue is about: as whoAt, but people named only as objects of a preposition before it are passed over; a clause
  * whose only person is such an object carries on from the clause before when that one is about him ("no job, on UC, worried
  * about money w the baby" after a bullet about him). */
-function factorWho(c: Clause, pos: number, prevHim = false): ReturnType<typeof whoAt> {
+export function factorWho(c: Clause, pos: number, prevHim = false): ReturnType<typeof whoAt> {
   const people = c.mentions.filter((x) => x.who !== 'unknown');
   const before = people.filter((x) => x.end <= pos);
-  const object = (x: (typeof people)[number]) => PREP_BEFORE.test(c.text.slice(0, x.start));
+  // "because of his mum's drug use": after "of", a possessor owns what follows; it is not an object.
+  const possessive = (x: (typeof people)[number]) => /(?:'s|’s)$/.test(c.text.slice(x.start, x.end)) || /^(?:'s|’s)/.test(c.text.slice(x.end));
+  const object = (x: (typeof people)[number]) => PREP_BEFORE.test(c.text.slice(0, x.start))
+    && !(/\bof\s*(?:a |an |the )?$/i.test(c.text.slice(0, x.start)) && possessive(x));
   // "two domestic incidents with a previous partner, in which Jordan was named": the partner is the object, not the subject.
   if (!before.length) return people[0] && object(people[0]) && (c.mentionsHim || prevHim) ? 'him' : whoAt(c, pos);
   if (!before.some(object)) return whoAt(c, pos);
@@ -119,7 +124,9 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
   }
   for (const s of ctx.facts.substances) {
     const illicit = s.substance !== 'alcohol';
-    const regular = s.frequency && !/month|fortnight/i.test(s.frequency);
+    // "The odd line at weekends": a rate said vaguely, with no level, is not regular use. Only suspected ("she thinks there's coke about at weekends") is not his regular use either.
+    const regular = s.frequency && !/month|fortnight/i.test(s.frequency) && !s.suspected
+      && !(s.level === 'unknown' && s.evidence.some((e) => VAGUE_USE.test(e)));
     if (s.level === 'misuse' || s.level === 'dependence' || (illicit && s.level !== 'none' && regular)) add('substance_misuse', s.evidence[0]!);
   }
   const factors: Facts['factors'] = FACTOR_IDS.filter((id) => ev.has(id)).map((id) => ({ id, evidence: [...new Set(ev.get(id))] }));
@@ -160,7 +167,8 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
       // "I have not contacted his GP", "did not ask him about consent": a negated act is not an act.
       const hit = INFO_SOUGHT.exec(c.lower);
       if (hit && !yes && NEG_JUST_BEFORE.test(c.lower.slice(0, hit.index)) && !/^(?:no|not|nothing)\b/.test(hit[0])) continue;
-      if (c.subject === 'baby' || (c.subject === 'mother' && !c.mentionsHim)) continue;
+      // A relative ringing an agency ("MGM rang children's services") is not the writer seeking information about him.
+      if (c.subject === 'baby' || ((c.subject === 'mother' || c.subject === 'relative') && !c.mentionsHim)) continue;
     }
     const text = ctx.sentences[c.sentence]!.text;
     const kind = /consent|permission/i.test(c.lower) || answeredYes(ctx, c) ? 'consent' : 'contacted';
@@ -170,6 +178,18 @@ export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
       const k = `${agency}/${kind}`;
       const prev = out.get(k);
       out.set(k, { agency, kind, evidence: [...new Set([...(prev?.evidence ?? []), text])] });
+    }
+  }
+  // An agency at the meeting ("Present: ..., Mark Ellis (Probation)") shares what it knows about him.
+  for (const sen of ctx.sentences) {
+    // The list may follow its heading on the same line ("Present: Chloe (mother), ...") or under it.
+    const present = MEETING_ATTENDANCE.exec(sen.heading && !sen.text.startsWith(sen.heading) ? `${sen.heading}: ${sen.text}` : sen.text)?.[0];
+    if (!present) continue;
+    const ids: AgencyId[] = AGENCIES.filter(([, rx]) => rx.test(present)).map(([id]) => id);
+    if (!ids.length && MEETING_AGENCY.test(present)) ids.push('other');
+    for (const agency of ids) {
+      const prev = out.get(`${agency}/contacted`);
+      out.set(`${agency}/contacted`, { agency, kind: 'contacted', evidence: [...new Set([...(prev?.evidence ?? []), sen.text])] });
     }
   }
   return { facts: { ...ctx.facts, infoSought: [...out.values()] } };

@@ -5,14 +5,17 @@ import {
   ALCOHOL_UNITS, AMOUNT, PAST_USE, DEPENDENCE_CUES, DRUG_SPEND, FREQUENCY, NOT_ALCOHOL, NUMBER_WORDS, SPEND, SUBSTANCES, UNITS_PER_ITEM, VAGUE_USE,
 } from '../lexicon/substances';
 import type { Ctx, SubstanceFact } from '../types';
-import { isHim, whoAt } from './attribution';
+import { isHim } from './attribution';
+import { factorWho } from './facts';
 
 const SUB_RX = SUBSTANCES.map(([name, alts]) => [name, new RegExp(`\\b(?:${alts})\\b`, 'gi')] as const);
 const NEG_RX = new RegExp(`(?:\\b(?:${NEGATIONS.filter((n) => n !== "n't").join('|')})\\b|n't\\b)`, 'i');
+/** Someone's belief that drugs are around: "she thinks 'there's coke about'", "reckons there is weed in the flat". */
+const BELIEF = /\b(?:thinks?|reckons?|believes?)(?: that)? ["'‘“]?there(?:'s|’s| is| are| was)\b/i;
 const SUSPECT = new RegExp(
   String.raw`\b(?:smell of|smelt of|smelled of|smelling of|paraphernalia|grinder|rizlas?|bong|` +
   String.raw`empty (?:cans|bottles)|suspect\w*|may be|might be|possibly|concerned (?:that|he)|` +
-  String.raw`worried (?:that|he))\b`,
+  String.raw`worried (?:that|he))\b|` + BELIEF.source,
   'i',
 );
 
@@ -23,7 +26,8 @@ const UNIT = new RegExp(
 
 /** "Has a drink to unwind", "when he's had a drink": the idiom is no amount unless a rate follows ("a drink a night"). */
 const IDIOM_DRINK = /^an? (?:drink|beer|bevvy)$/i;
-const RATE_AFTER = /^\s*(?:a|per|each|every|most|at)\b/i;
+// "A drink at the weekend", "a beer at parties" stay the idiom; "a drink at night" is a rate.
+const RATE_AFTER = /^\s*(?:a|per|each|every|most|at(?! (?:the )?(?:weekends?|parties|a party|the pub|christmas|times|home|family)))\b/i;
 
 /** The first amount in the text that is a measure, not the idiom "a drink". */
 function amountIn(text: string): string | null {
@@ -108,6 +112,9 @@ export function deriveLevel(substance: string, f: string | null, a: string | nul
   return 'use';
 }
 
+/** A clause that opens with an amount or a sum of money: "A tenner most nights", "About 3 cans a night", "£20 a day". */
+const RATE_FIRST = new RegExp(String.raw`^\W*(?:(?:about|around|roughly|maybe|probably|prob|usually|like|yeah|yes|erm|um)\W+)*(?:£|\d|` +
+  String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a couple of|a few)\s+(?:tenner|fiver|score|quid|pounds?|\w+s?\b))`, 'i');
 /** Using, in any form: what carries a rate over to the substance named just before. */
 const USE_VERB = /\b(?:smok(?:es|ed|ing)|us(?:es|ed|ing)|drink(?:s|ing)?|drank|tak(?:es|ing)|took|spend(?:s|ing)?|spent)\b/;
 /** A denial that runs over a list: "Denies alcohol, drugs and violence", "no alcohol/drugs", "never smoked, drunk or taken drugs". */
@@ -159,8 +166,12 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
         const asked = /\b(?:asked|ask|asking|question\w*|enquired)\b(?: \w+){0,3} (?:about|re|regarding)\b[^.;]*$/.exec(c.lower.slice(0, m.index));
         if (asked && !REPLY.test(asked[0])) continue;
         const suspicion = /^(?:smell|smelt)/.test(m[0]) || SUSPECT.test(c.lower);
-        const who = whoAt(c, m.index);
-        const explicitOther = c.mentions.some((x) => x.end <= m!.index && !x.pronoun && !isHim(x.who));
+        // "He goes out Friday and Saturday with his brother, about six pints each night": the brother is an object, not who drinks.
+        const who = factorWho(c, m.index);
+        // The one who believes drugs are about ("she thinks there's coke about") is the source, not the user.
+        const belief = BELIEF.exec(c.lower);
+        const from = belief && belief.index < m.index ? belief.index + belief[0].length : 0;
+        const explicitOther = c.mentions.some((x) => x.start >= from && x.end <= m!.index && !x.pronoun && !isHim(x.who));
         // "There was a strong smell of cannabis in the hallway": with nobody named, a subject carried over does not own it.
         const nobody = !c.mentions.some((x) => x.who !== 'unknown');
         if (isHim(who) || (suspicion && !explicitOther && (who !== 'baby' || nobody))) { names.set(name, m.index); break; }
@@ -178,11 +189,17 @@ export function extractSubstances(ctx: Ctx): Partial<Ctx> {
     // with the one substance named just before.
     if (!names.size && lastSub && c.sentence - lastSub.sentence <= 1 && isHim(c.subject) && USE_VERB.test(c.lower)
       && (FREQUENCY.test(c.text) || SPEND.test(c.text))) names.set(lastSub.name, 0);
+    // An answer that is only a rate ("You smoke a bit of weed." "Yeah. A tenner most nights, five or six nights a week."):
+    // it opens with the amount or spend and gives a frequency, within two sentences of the one substance named ("He works
+    // daily and earns £300 a week" opens with a verb of its own and is not).
+    if (!names.size && lastSub && c.sentence - lastSub.sentence <= 2 && isHim(c.subject) && FREQUENCY.test(c.text)
+      && RATE_FIRST.test(c.text) && (SPEND.test(c.text) || amountIn(c.text))) names.set(lastSub.name, 0);
     if (names.size === 1) lastSub = { name: [...names.keys()][0]!, sentence: c.sentence };
     if (names.has('drugs') && ['cannabis', 'cocaine', 'heroin', 'other_drugs'].some((n) => names.has(n))) names.delete('drugs');
     for (const [name, at] of names) {
       // Negation reaches back only within its own part of the clause: "never hit anyone and drinks every night" is use.
-      const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b/).pop()!;
+      // "can't sleep so has a bottle of red most nights": "so" starts a new part too.
+      const local = c.lower.slice(Math.max(0, at - 45), at).split(/,|;|\band\b|\bbut\b|\bso\b/).pop()!;
       const after = c.lower.slice(at, at + 60);
       const before = c.lower.slice(0, at);
       // "did not know how much he drinks", "no info re how often", "not drinking as much as he was": not a denial.
