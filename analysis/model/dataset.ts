@@ -12,7 +12,7 @@ import { domainFeatures, type FeatureOptions } from './features';
 import type { Example } from './logistic';
 import { STATUS_CLASSES } from './model';
 
-/** The only sets the model may learn from; the newest independent set (sealed7) is the lead's test set and is never read here. */
+/** The only sets the domain and code models learn from (sealed7 is read only by the factor models: factors-train.ts). */
 export const TRAINING_SETS = ['original', 'heldout', 'varied', 'sealed', 'sealed2', 'sealed3', 'sealed4', 'sealed5', 'sealed6'] as const;
 export type TrainingSet = (typeof TRAINING_SETS)[number];
 
