@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DomainId, DomainStatus, GapCode, SubstanceLevel } from '../records/practice-model';
+import { DomainId, DomainStatus, FactorId, GapCode, SubstanceLevel } from '../records/practice-model';
 import { KnownPerson } from './types';
 
 /** One labelled note (text in `<id>.txt` beside labels.json); `style` and `people` are optional. */
@@ -16,6 +16,8 @@ export const NoteLabel = z.object({
   gaps: z.array(GapCode),
   seen: z.enum(['seen', 'spoken_to', 'not_seen']),
   substances: z.record(z.string(), SubstanceLevel).default({}),
+  /** The combining factors the labeller recorded for him (sealed2…sealed7 only): what the factor model learns from. */
+  _factors: z.array(FactorId).optional(),
 });
 export type NoteLabel = z.infer<typeof NoteLabel>;
 const Labels = z.object({ notes: z.array(NoteLabel) });

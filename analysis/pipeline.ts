@@ -11,11 +11,12 @@ import { extractSubstances } from './steps/substances';
 import { detectCrying, detectFactors, detectInfoSought } from './steps/facts';
 import { findGaps } from './steps/gaps';
 import { applyCodeModels, applyDomainModel, shippedModel } from './model/model';
+import { applyFactorModel, shippedFactorModel } from './model/factors';
 
 /** A pipeline step: reads the context, returns the fields it adds or replaces. */
 export interface Step { name: string; run: (ctx: Ctx) => Partial<Ctx> }
 
-/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → model → facts → gaps → model-codes. */
+/** The steps in order: split → clauses → parse → people → attribute → source → modality → seen → domains → model → facts → model-factors → gaps → model-codes. */
 export const PIPELINE: readonly Step[] = [
   { name: 'sentences', run: splitSentences },
   { name: 'clauses', run: splitClauses },
@@ -31,6 +32,8 @@ export const PIPELINE: readonly Step[] = [
   { name: 'substances', run: extractSubstances },
   { name: 'crying', run: detectCrying },
   { name: 'factors', run: detectFactors },
+  // The learned per-factor models (analysis/model/factors.ts): add a factor the word lists missed, with its sentences.
+  { name: 'model-factors', run: (ctx) => applyFactorModel(ctx, shippedFactorModel()) },
   { name: 'info', run: detectInfoSought },
   { name: 'gaps', run: findGaps },
   // The learned layer's per-note code models (SUBSTANCE_LEVEL_UNKNOWN, INFO_NOT_SOUGHT): re-decide those gaps.

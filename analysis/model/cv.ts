@@ -10,6 +10,8 @@ import type { FeatureOptions } from './features';
 import type { TrainOptions } from './logistic';
 import { applyCodeModels, applyDomainModel, parseModel, type DomainModel } from './model';
 import { allReadings, CODE_MODELS, FEATURES, modelText, TRAINING, trainModel } from './train';
+import { factorCv, factorGrid } from './factors-cv';
+import { factorReadingsFrom } from './factors-train';
 
 /** The rules' reading with the model's statuses, and the gaps found again from them. */
 export function withModel(ctx: Ctx, model: DomainModel): Ctx {
@@ -93,4 +95,8 @@ if (require.main === module) {
   if (process.argv.includes('--grid')) grid(readings);
   process.stdout.write(`cv: features ${JSON.stringify(FEATURES)}, training ${JSON.stringify(TRAINING)}\n`);
   process.stdout.write(`${formatFolds(crossValidate(readings, FEATURES, TRAINING))}\n`);
+  // The per-factor models: leave one of the six sets with `_factors` out (rules alone vs rules + factor model).
+  const factorSets = factorReadingsFrom(readings);
+  if (process.argv.includes('--factor-grid')) process.stdout.write(`${factorGrid(factorSets)}\n`);
+  process.stdout.write(`${factorCv(factorSets)}\n`);
 }

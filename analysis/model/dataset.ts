@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMAIN_IDS } from '../../records/practice-model';
-import { loadCorpus, SETS, type LoadedNote } from '../corpus';
+import { loadCorpus, SETS, type LoadedNote, type SetName } from '../corpus';
 import { noteInput } from '../eval';
 import { readNote } from '../index';
 import type { Ctx } from '../types';
@@ -21,13 +21,13 @@ export const MODES = ['as_written', 'mother_by_name'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** One labelled note read by the rules alone, in one mode. */
-export interface RuleReading { set: TrainingSet; mode: Mode; note: LoadedNote; ctx: Ctx }
+export interface RuleReading { set: SetName; mode: Mode; note: LoadedNote; ctx: Ctx }
 
 /** The pipeline steps that are the learned layer: training and cross-validation read the notes without them. */
-export const LEARNED_STEPS = ['model', 'model-codes'] as const;
+export const LEARNED_STEPS = ['model', 'model-factors', 'model-codes'] as const;
 
 /** Reads every note of a training set with the rules alone (the model steps skipped). */
-export function readSet(set: TrainingSet, mode: Mode): RuleReading[] {
+export function readSet(set: SetName, mode: Mode): RuleReading[] {
   return loadCorpus(SETS[set]).map((note) => ({ set, mode, note, ctx: readNote(noteInput(note, { motherByName: mode === 'mother_by_name' }), LEARNED_STEPS) }));
 }
 
@@ -50,20 +50,20 @@ export function examplesOf(readings: readonly RuleReading[], o: FeatureOptions):
 
 const ROOT = join(__dirname, '..');
 /** The files training reads or runs: the training sets' notes and labels, the rules (steps, lexicons) and the layer's own code. */
-export function trainingInputs(): string[] {
+export function trainingInputs(sets: readonly SetName[] = TRAINING_SETS): string[] {
   const files = (dir: string, ok: (f: string) => boolean) => readdirSync(join(ROOT, dir)).filter(ok).sort().map((f) => join(dir, f));
   return [
-    ...TRAINING_SETS.flatMap((s) => files(join('corpus', s), (f) => f.endsWith('.txt') || f === 'labels.json')),
+    ...sets.flatMap((s) => files(join('corpus', s), (f) => f.endsWith('.txt') || f === 'labels.json')),
     ...files('steps', (f) => f.endsWith('.ts')),
     ...files('lexicon', (f) => f.endsWith('.ts') || f.endsWith('.txt')),
-    ...files('model', (f) => f.endsWith('.ts') && f !== 'cv.ts'),
+    ...files('model', (f) => (f.endsWith('.ts') && f !== 'cv.ts' && f !== 'factors-cv.ts') || f.endsWith('.txt')),
     'corpus.ts', 'index.ts', 'pipeline.ts', 'types.ts',
   ];
 }
 
 /** SHA-256 over the training inputs' names and contents: recorded beside the weights, checked by a fast test. */
-export function inputsHash(): string {
+export function inputsHash(sets: readonly SetName[] = TRAINING_SETS): string {
   const h = createHash('sha256');
-  for (const f of trainingInputs()) h.update(`${f}\n`).update(readFileSync(join(ROOT, f))).update('\n');
+  for (const f of trainingInputs(sets)) h.update(`${f}\n`).update(readFileSync(join(ROOT, f))).update('\n');
   return h.digest('hex');
 }

@@ -49,7 +49,7 @@ function tokenOf(ctx: Ctx, t: Clause['tokens'][number]): string | null {
 
 const CLAUSE_TOKENS = new WeakMap<Clause, string[]>();
 /** The clause's tokens as the model sees them (plain words where the note was too long to parse); once per clause. */
-function tokensOf(ctx: Ctx, c: Clause): string[] {
+export function tokensOf(ctx: Ctx, c: Clause): string[] {
   let out = CLAUSE_TOKENS.get(c);
   if (!out) {
     out = c.tokens.length

@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import type { NoteCode } from './codes';
 import { codeExamplesOf, examplesOf, inputsHash, MODES, readSet, TRAINING_SETS, type RuleReading } from './dataset';
+import { FACTOR_MODEL_FILE } from './factors';
+import { factorModelText, factorReadingsFrom, trainFactorModel } from './factors-train';
 import type { FeatureOptions } from './features';
 import { train, type TrainOptions } from './logistic';
 import { MODEL_FILE, STATUS_CLASSES, type ModelFile } from './model';
@@ -54,7 +56,11 @@ export function allReadings(): RuleReading[] {
 }
 
 if (require.main === module) {
-  const m = trainModel(allReadings());
+  const readings = allReadings();
+  const m = trainModel(readings);
   writeFileSync(MODEL_FILE, modelText(m));
   process.stdout.write(`train: ${Object.keys(m.weights).length} features written to ${MODEL_FILE}\n`);
+  const f = trainFactorModel(factorReadingsFrom(readings));
+  writeFileSync(FACTOR_MODEL_FILE, factorModelText(f));
+  process.stdout.write(`train: factor models (${Object.values(f.weights).reduce((a, w) => a + Object.keys(w).length, 0)} weights) written to ${FACTOR_MODEL_FILE}\n`);
 }
