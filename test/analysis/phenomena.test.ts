@@ -290,7 +290,6 @@ const ROWS: Row[] = [
   { what: '"did not attend the course" is another appointment', note: 'Home visit. Jamie present. He said he did not attend the course last year.', seen: 'seen' },
   { what: 'an absence list on the present line names him absent', note: 'CIN review.\nPresent: Kerry (mother), SW, HV. Not attending: Jamie (father) - invited, did not come.', other: ['Kerry'], seen: 'not_seen' },
   { what: 'a present list naming him with an empty apologies list keeps him seen', note: 'CIN review.\nPresent: Kerry (mother), Jamie (father), SW. Apologies: none.', other: ['Kerry'], seen: 'seen' },
-  { what: '"I telephoned him" is speaking to him', note: 'Jamie was not at the flat when I visited, so I telephoned him the next day and he talked for 20 minutes about work.', seen: 'spoken_to' },
   { what: '"a changed man" is not changing the baby', note: 'Meeting. Jamie did not attend, he is in prison. He told his probation officer he is "a changed man".', seen: 'not_seen' },
   { what: 'consent asked as "Can I contact your GP?" and answered yes', note: 'HV: How is your mood?\nJamie: Fine, I sleep ok.\nHV: Can I contact your GP?\nJamie: Yes, that\'s fine.', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: 'the same question answered no is not consent', note: 'HV: How is your mood?\nJamie: Fine, I sleep ok.\nHV: Can I contact your GP?\nJamie: I\'d rather you didn\'t.', gaps: ['INFO_NOT_SOUGHT'] },
