@@ -31,5 +31,9 @@ export const MEETING_ATTENDANCE = rx('facts', 'MEETING_ATTENDANCE');
 export const MEETING_AGENCY = rx('facts', 'MEETING_AGENCY');
 /** Refusal of consent: consent was not given. */
 export const CONSENT_REFUSED = rx('facts', 'CONSENT_REFUSED');
+/** A question asking his consent to contact someone ("Would you be OK with me…", "Can I contact your GP?"). */
+export const CONSENT_QUESTION = rx('facts', 'CONSENT_QUESTION');
+/** An answer that says yes, his own or relayed ("Yeah, fine.", "He says yes, no problem."). */
+export const CONSENT_YES = rx('facts', 'CONSENT_YES');
 /** Violent acts whose object may be named: "assaulting Roxanne" (domestic abuse when she is the mother and he did it). */
 export const VIOLENCE_TO = new RegExp(`\\b(?:${list('facts', 'VIOLENCE_TO').join('|')})\\s+(?:on\\s+)?$`, 'i');

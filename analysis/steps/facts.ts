@@ -1,6 +1,6 @@
 // Steps: crying messages discussed with him, the combining factors recorded for him, and information sought.
 import { CRYING_MESSAGE_IDS, FACTOR_IDS, type AgencyId, type CryingMessageId, type FactorId } from '../../records/practice-model';
-import { AGENCIES, CONSENT_REFUSED, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT, MEETING_AGENCY, MEETING_ATTENDANCE, VIOLENCE_TO } from '../lexicon/facts';
+import { AGENCIES, CONSENT_QUESTION, CONSENT_REFUSED, CONSENT_YES, CRYING_MESSAGES, CRYING_TOPIC, FACTOR_CUES, INFO_SOUGHT, MEETING_AGENCY, MEETING_ATTENDANCE, VIOLENCE_TO } from '../lexicon/facts';
 import { NEGATIONS } from '../lexicon/modality';
 import { VAGUE_USE } from '../lexicon/substances';
 import type { Clause, Ctx, Facts } from '../types';
@@ -133,11 +133,12 @@ export function detectFactors(ctx: Ctx): Partial<Ctx> {
   return { facts: { ...ctx.facts, factors } };
 }
 
+const LETTERHEAD = /^(?=[^a-z]*[A-Z]{3})[^a-z]*$/;
+/** A title that says the document answers a request or records a meeting of agencies: "RESPONSE TO HEALTH VISITOR REQUEST". */
+const REPLY = /\b(?:request|response|reply|enquiry|checks?|strategy|multi-agency|consent|information sharing)\b/;
 const SEEK_CONSENT = /\b(?:ask|seek|request|get|obtain|gain)\b(?: \w+){0,3} (?:for )?(?:his |their )?consent\b/;
 const NEG_JUST_BEFORE = /\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$|n't(?:\s+\w+){0,2}\s*$/;
 
-const CONSENT_QUESTION = /\b(?:would|are|is|will) (?:you|he|it) (?:be )?(?:ok|okay|alright|all right|happy|fine)\b.*\b(?:contact|let|speak|writ|shar|ask|check|tell)\w*/;
-const YES = /^\W*(?:yeah|yes|yep|yh|fine|ok|okay|sure|no problem|go ahead|of course|course)\b/i;
 
 /** A question asking his consent to contact someone, answered yes by the next sentence (not by the asker). */
 function answeredYes(ctx: Ctx, c: Clause): boolean {
@@ -146,13 +147,15 @@ function answeredYes(ctx: Ctx, c: Clause): boolean {
   if (!next) return false;
   const asker = ctx.sentences[c.sentence]!.heading;
   if (next.heading && asker && next.heading === asker) return false;
-  return YES.test(next.text.slice(next.heading && next.text.startsWith(next.heading) ? next.heading.length + 1 : 0));
+  return CONSENT_YES.test(next.text.slice(next.heading && next.text.startsWith(next.heading) ? next.heading.length + 1 : 0));
 }
 
 /** Agencies from which information about him was sought, or to which he consented to contact. */
 export function detectInfoSought(ctx: Ctx): Partial<Ctx> {
   const out = new Map<string, Facts['infoSought'][number]>();
   for (const c of ctx.clauses) {
+    // An agency document's own title in capitals ("WEST PENNINE POLICE - DOMESTIC ABUSE NOTIFICATION") names its writer, not an agency asked.
+    if (ctx.document && c.sentence === 0 && LETTERHEAD.test(ctx.sentences[0]!.text.trim()) && !REPLY.test(c.lower)) continue;
     // Consent given now counts even when the request itself is planned ("with his consent I will request …").
     const heading = ctx.sentences[c.sentence]!.heading ?? '';
     // A professional or an agency reporting on him ("Drug service: Jas reports Sean has attended …") is information sought.

@@ -7,7 +7,9 @@ import type { Clause, Ctx, Facts, Sentence } from '../types';
 import { isHim, whoAt } from './attribution';
 
 const WEAK_PRESENCE = /^(?:held|holding|fed|feeding|changed|changing|winded|winding|cuddling|rocking|bathing)/i;
-const NOT_PRESENT_HEADING = /^(?:not present|absent|apologies|not seen|did not attend|dna)$/i;
+const NOT_PRESENT_HEADING = /^(?:not present|absent|apologies|not seen|did not attend|not attending|unable to attend|dna)$/i;
+/** An absence list on the present line: "Present: Megan (mother), HV. Apologies: none. Not attending: Ashley (father)". */
+const ABSENT_SUBHEAD = /^\s*(?:not present|absent|apologies|not seen|did not attend|not attending|unable to attend|dna)\s*[:\-]/i;
 const PROFESSIONAL_SPEAKER = /^(?:hv|sw|fsw|gp|me|worker|midwife|cpn|nurse|officer|duty sw|practitioner)$/i;
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|us|our|hiya|yeah|yes|no)\b/i;
 const ROLE_HIM = /\b(?:dad|father|daddy|fob|partner|stepdad|stepfather)\b/i;
@@ -113,7 +115,12 @@ export function detectSeen(ctx: Ctx): Partial<Ctx> {
   for (const s of ctx.sentences) {
     const h = s.heading?.trim() ?? '';
     const body = s.heading ? s.text.slice(s.heading.length + 1) : s.text;
-    if (HEADING_PRESENT.test(h)) {
+    // A later sentence of the present line ("… PC Sam Whitely. Not attending: Ashley") keeps the heading but not its text.
+    const line = s.heading && !s.text.startsWith(s.heading) ? s.text : body;
+    const sub = HEADING_PRESENT.test(h) ? ABSENT_SUBHEAD.exec(line) : null;
+    if (sub) {
+      if (items(line.slice(sub[0].length)).some((i) => itemIsHim(i, ctx))) absent.push(s.text);
+    } else if (HEADING_PRESENT.test(h)) {
       const items = body.split(/,|\band\b|;|\/|\+|\.\s/).map((x) => x.replace(/[.]$/, '').trim()).filter(Boolean);
       present.push(...items);
       const him = items.some((i) => itemIsHim(i, ctx));

@@ -285,6 +285,21 @@ const ROWS: Row[] = [
   { what: 'an agency that sent apologies did not', note: 'CIN meeting.\nPresent: Kerry (mother), SW. Apologies: PC Dan Hill (police).\nJamie did not attend.', other: ['Kerry', 'Dan Hill'], gaps: ['INFO_NOT_SOUGHT'] },
   { what: 'his agreement that the writer can let his GP know is consent', note: 'Home visit. Jamie present. He agreed I can let his GP know about his low mood.', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: 'a plan to ask whether the writer can let his GP know is not', note: 'Home visit. Jamie present. Next time I will ask whether I can let his GP know about his low mood.', gaps: ['INFO_NOT_SOUGHT'] },
+  // Round 10, r10seen (note-level codes: seen, information sought, vague reassurance).
+  { what: '"did not attend" is absence from this contact', note: 'Core group. Father Jamie did not attend, he is on remand. Kerry said he told his solicitor he wants to be a better dad.', other: ['Kerry'], seen: 'not_seen', gaps: ['FATHER_NOT_SEEN'] },
+  { what: '"did not attend the course" is another appointment', note: 'Home visit. Jamie present. He said he did not attend the course last year.', seen: 'seen' },
+  { what: 'an absence list on the present line names him absent', note: 'CIN review.\nPresent: Kerry (mother), SW, HV. Not attending: Jamie (father) - invited, did not come.', other: ['Kerry'], seen: 'not_seen' },
+  { what: 'a present list naming him with an empty apologies list keeps him seen', note: 'CIN review.\nPresent: Kerry (mother), Jamie (father), SW. Apologies: none.', other: ['Kerry'], seen: 'seen' },
+  { what: '"a changed man" is not changing the baby', note: 'Meeting. Jamie did not attend, he is in prison. He told his probation officer he is "a changed man".', seen: 'not_seen' },
+  { what: 'consent asked as "Can I contact your GP?" and answered yes', note: 'HV: How is your mood?\nJamie: Fine, I sleep ok.\nHV: Can I contact your GP?\nJamie: Yes, that\'s fine.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'the same question answered no is not consent', note: 'HV: How is your mood?\nJamie: Fine, I sleep ok.\nHV: Can I contact your GP?\nJamie: I\'d rather you didn\'t.', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a yes relayed by an interpreter is his', note: 'SW: Would you be happy for me to speak to your GP?\nInterpreter: He says yes, no problem.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'consent with its object between: "consent to contact GP signed by Jamie"', note: 'Visit\n- Jamie present throughout\n- consent to contact GP signed by Jamie', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'consent to contact GP not given is not', note: 'Visit\n- Jamie present throughout\n- consent to contact GP not given', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'an agency document\'s own title is not information sought', note: 'NORTHSHIRE POLICE - DOMESTIC ABUSE NOTIFICATION\nOfficers attended after a call from a neighbour. Jamie had left the address before officers arrived.', gaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'a title that answers a request is', note: 'NORTHSHIRE POLICE - RESPONSE TO HEALTH VISITOR REQUEST\nJamie is known to police for one caution in 2021.', noGaps: ['INFO_NOT_SOUGHT'] },
+  { what: 'praise inside quotation marks is vague reassurance', note: 'Home visit, Jamie at work. Mum said Jamie has been "amazing since the baby".', gaps: ['VAGUE_REASSURANCE'] },
+  { what: '"rock bottom" is not praise', note: 'Jamie present. He said his mood is "rock bottom" and he is not sleeping.', noGaps: ['VAGUE_REASSURANCE'] },
 ];
 describe('analyzeNote: phenomena', () => {
   for (const r of ROWS) {
