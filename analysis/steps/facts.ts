@@ -19,7 +19,9 @@ const AGENCY_WORDS = /\b(?:consent|permission|checks?|records|mash|referral|lett
 /** Words that end a negation's scope: a new clause ("has not been sleeping and that his GP…", "wouldn't settle, Ricky punched…"). */
 const SCOPE_BREAK = new RegExp(String.raw`\b(?:but|that|since|because|when|although|though|while|whereas|however|which|until|after|so|said|says|told|reports?)\b|` +
   String.raw`,\s*(?:and\s+)?(?:he|she|they|i|we|then|(?:the |his |her )?(?:gp|doctor|mum|mother|dad|police|officers?|hv|sw|midwife|nurse))\b|` +
-  String.raw`\b(?:he|she|they)\s+(?:\w+ed|threw|hit|broke|took|went|got|ran|put)\b|\b(?:he|she|they)\s*$`);
+  String.raw`\b(?:he|she|they)\s+(?:\w+ed|threw|hit|broke|took|went|got|ran|put)\b|\b(?:he|she|they)\s*$|` +
+  // "is not sleeping and his GP has started him on sertraline": "and" with a new subject starts a new clause, comma or not.
+  String.raw`\band\s+(?:he|she|(?:the |his |her )?(?:gp|doctor|police|officers?|hv|sw|midwife|nurse))\b`);
 
 /** Whether a negation governs the end of this text: the last negation before it, with no clause boundary after it. */
 function negatedBefore(before: string, mentionStarts: readonly number[]): boolean {

@@ -300,6 +300,19 @@ const ROWS: Row[] = [
   { what: 'a title that answers a request is', note: 'NORTHSHIRE POLICE - RESPONSE TO HEALTH VISITOR REQUEST\nJamie is known to police for one caution in 2021.', noGaps: ['INFO_NOT_SOUGHT'] },
   { what: 'praise inside quotation marks is vague reassurance', note: 'Home visit, Jamie at work. Mum said Jamie has been "amazing since the baby".', gaps: ['VAGUE_REASSURANCE'] },
   { what: '"rock bottom" is not praise', note: 'Jamie present. He said his mood is "rock bottom" and he is not sleeping.', noGaps: ['VAGUE_REASSURANCE'] },
+  // Round 10 (r10fact): combining factors in everyday words.
+  { what: 'a parent\'s drinking and violence tied to his childhood is childhood adversity', note: 'Jamie present. He said his father drank and hit his mum when he was a boy.', factors: ['childhood_adversity'] },
+  { what: 'a parent\'s drinking now, with no childhood, is not', note: 'Jamie present. He said his father drank at the wedding last week.', noFactors: ['childhood_adversity'] },
+  { what: 'a parent figure who "hit us" is childhood adversity', note: 'Jamie present. He said his stepdad "hit us for nothing".', factors: ['childhood_adversity'] },
+  { what: 'a parent figure who hit a ball is not', note: 'Jamie present. He said his stepdad hit the ball over the fence.', noFactors: ['childhood_adversity'] },
+  { what: 'beatings with the belt are childhood adversity', note: 'Jamie present. He said his grandad was strict, beatings with a belt most weeks.', factors: ['childhood_adversity'] },
+  { what: 'a belt bought for his suit is not', note: 'Jamie present. He said he bought a belt for his suit.', noFactors: ['childhood_adversity'] },
+  { what: 'a parent who kicked him out is childhood adversity', note: 'Jamie present. He said his dad kicked him out at sixteen.', factors: ['childhood_adversity'] },
+  { what: 'a parent who kicked a ball is not', note: 'Jamie present. He said his dad kicked the ball back.', noFactors: ['childhood_adversity'] },
+  { what: '"domestic call-outs" are domestic abuse', note: 'Meeting. Jamie did not attend. Police: three domestic call-outs to Jamie since June.', factors: ['domestic_abuse'] },
+  { what: 'call-outs for noise are not', note: 'Meeting. Jamie did not attend. Police: three call-outs to Jamie for noise since June.', noFactors: ['domestic_abuse'] },
+  { what: 'an order for "a fight with my ex" is domestic abuse', note: 'Jamie present. He said he is on a community order for "a fight with my ex".', factors: ['domestic_abuse'] },
+  { what: 'a fight with his mate is not', note: 'Jamie present. He said he is on a community order for a fight with his mate.', noFactors: ['domestic_abuse'] },
 ];
 describe('analyzeNote: phenomena', () => {
   for (const r of ROWS) {
