@@ -149,14 +149,25 @@ function headingWho(h: string | null, p: People): Who | null {
 const OBJECT_BEFORE = /\b(?:on|against|to|with|towards|of|at|for|by|from)\s+(?:a |an |the |his |her )?(?:former |previous |ex-? ?)?$/i;
 const FIRST = /^(?:i|me|my|myself|i'm|i've|i'd|i'll)$/i;
 
-/** Adds mentions for "I/me/my" inside quotations, as the quoted speaker (the last adult named before the quote). */
-function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who): void {
+/** The subject of the last reporting verb before a quotation: 'he said "I will not be that man"', 'Jordan said "I'm not…"'. */
+const QUOTE_FRAME = /\b(he|she|[A-Z][a-z]+)\s+(?:also |then |has |had )?(?:said|says|told (?:me|us|\w+)|tells \w+|replied|added|explained|stated|states|described|admitted|admits)\b[^"]*$/;
+
+/** Adds mentions for "I/me/my" inside quotations, as the quoted speaker: the subject of the reporting verb before the quote,
+ * else the last adult named before it. `male` is the man "he" carries over to this clause. */
+function quotedFirstPerson(c: Clause, explicit: Mention[], carried: Who, male: Who = 'him'): void {
   const spans = [...c.text.matchAll(/"[^"]*"?/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
   const inQuote = (t: Tok) => t.tags.has('Quotation') || spans.some(([a, b]) => t.start >= a && t.start < b);
   const quoted = c.tokens.filter((t) => inQuote(t) && FIRST.test(t.text.replace(/[^A-Za-z']/g, '')));
   if (!quoted.length) return;
   for (const t of quoted) {
-    const sp = explicit.filter((m) => m.end <= t.start && m.who !== 'baby' && m.who !== 'unknown').pop()?.who ?? carried;
+    const open = c.text.lastIndexOf('"', t.start);
+    const frame = open > 0 ? QUOTE_FRAME.exec(c.text.slice(0, open)) : null;
+    // A named speaker is whoever that name is; "he" is the man carried here (never the baby: babies do not speak).
+    const pron = frame?.[1]!.toLowerCase();
+    const framed: Who | undefined = !frame ? undefined : pron === 'he' ? (male === 'baby' ? 'him' : male) : pron === 'she' ? undefined
+      : explicit.find((m) => m.start === frame.index)?.who;
+    const sp = framed && framed !== 'unknown' && framed !== 'baby' ? framed
+      : explicit.filter((m) => m.end <= t.start && m.who !== 'baby' && m.who !== 'unknown').pop()?.who ?? carried;
     if (sp === 'baby' || explicit.some((x) => t.start < x.end && t.end > x.start)) continue;
     const kin = /^my$/i.test(t.text) ? KIN_AFTER.exec(c.text.slice(t.end)) : null;
     if (kin && sp === 'him') {
@@ -237,7 +248,7 @@ export function attributeMentions(ctx: Ctx): Partial<Ctx> {
       explicit.sort((a, b) => a.start - b.start);
     }
     // Inside a quotation (compromise tags its words Quotation), "I/my" is whoever the clause quotes: the last person named.
-    if (!spk) quotedFirstPerson(c, explicit, carriedSubject);
+    if (!spk) quotedFirstPerson(c, explicit, carriedSubject, carriedMale);
     // A line that opens on a reporting verb ("- says relationship with Shelby is good") is the note's subject speaking.
     const opener = !spk && SUBJECTLESS_REPORT.exec(c.text);
     // Under a heading naming someone it is that person; otherwise, in a note about him, it is him ("says she…" is not).

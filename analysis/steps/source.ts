@@ -134,6 +134,15 @@ const WRITER_WORDS = /^\W*(?:(?:i|we|hv|sw) (?:then |also )?)?(?:asked|enquired|
 /** An answer inside the same clause: "asked about drinking - says 2 cans", "asked …: 'not going there'" is still his refusal, not content. */
 const ANSWER = /\s[-–—:]\s|\b(?:he|dad|father) (?:said|says|told|replied|answered|explained|described)\b|\b(?:says|said|replied|answered)\b/i;
 
+/** A plan word outside quotation marks: inside them ("I will not be that man for Zofia", "I'll be qualified by then") it is the
+ * quoted person's resolve or prediction, not the writer's plan. */
+function writerPlan(c: Clause): boolean {
+  const quoted = [...c.lower.matchAll(/"[^"]*"?/g)].map((q) => [q.index!, q.index! + q[0].length] as const);
+  const rx = new RegExp(PLAN_RX.source, 'gi');
+  for (const m of c.lower.matchAll(rx)) if (!quoted.some(([a, b]) => m.index! > a && m.index! < b)) return true;
+  return false;
+}
+
 /** Marks plans ("will ask next visit"), negation/denial and reassurance without evidence. */
 export function detectModality(ctx: Ctx): Partial<Ctx> {
   let sentence = -1;
@@ -146,7 +155,7 @@ export function detectModality(ctx: Ctx): Partial<Ctx> {
     // A question ("Do you drink?") records nothing; the answer does. His own question on his transcript line ("I have a drink
     // like everyone else, what's that got to do with anything?") is his answer, not the practitioner's question.
     const question = /\?["'”)]?\s*$/.test(c.text) && !(c.speaker && c.speaker !== 'professional' && isHim(c.speaker));
-    const plan = question || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || PLAN_RX.test(c.lower) || (planned
+    const plan = question || inlinePlan || (!!heading && HEADING_PLANS.test(heading.trim())) || writerPlan(c) || (planned
       && /^(?:and |or |then )/.test(c.lower));
     planned = plan;
     const negated = NEG_RX.test(c.lower);

@@ -313,6 +313,19 @@ const ROWS: Row[] = [
   { what: 'call-outs for noise are not', note: 'Meeting. Jamie did not attend. Police: three call-outs to Jamie for noise since June.', noFactors: ['domestic_abuse'] },
   { what: 'an order for "a fight with my ex" is domestic abuse', note: 'Jamie present. He said he is on a community order for "a fight with my ex".', factors: ['domestic_abuse'] },
   { what: 'a fight with his mate is not', note: 'Jamie present. He said he is on a community order for a fight with his mate.', noFactors: ['domestic_abuse'] },
+  // Issue 19, round 10 (r10dom): domain statuses — kinds of wording met in both sealed8 and sealed9.
+  { what: 'the dad he means to be, against his own father, is fatherhood ideas', note: 'Jamie present. He said "I won\'t be like my dad, Leo is going to know me".', other: ['Leo'], domains: { fatherhood_ideas: 'covered' } },
+  { what: '"will not be at the flat" is not', note: 'Jamie present. He said he will not be at the flat on Friday.', domains: { fatherhood_ideas: 'absent' } },
+  { what: 'someone else feeding the baby "while" we spoke is not his parenting', note: 'Jamie present. I spoke with Jamie in the lounge while Kerry fed Leo.', other: ['Kerry', 'Leo'], domains: { parenting_knowledge: 'absent' } },
+  { what: 'him feeding the baby "while" we spoke is', note: 'Jamie present. I spoke with Kerry in the lounge while Jamie fed Leo.', other: ['Kerry', 'Leo'], domains: { parenting_knowledge: 'covered' } },
+  { what: 'an assault on a stranger on record is his temper, not the couple', note: 'Records only, Jamie not seen. Police: Jamie was cautioned in 2019 for assault on a stranger outside a pub.', domains: { frustration_coping: 'secondhand', relationship_safety: 'absent' } },
+  { what: 'an assault on a former partner on record is the couple', note: 'Records only, Jamie not seen. Police: Jamie was cautioned in 2019 for assault on a former partner.', domains: { relationship_safety: 'secondhand' } },
+  { what: 'her saying "no DV" is secondhand on the relationship', note: 'Home visit, Jamie at work. Mum says no DV and no police involvement.', domains: { relationship_safety: 'secondhand' } },
+  { what: 'her sister\'s violent relationship is not his', note: 'Home visit, Jamie at work. Mum says her sister is in a violent relationship.', domains: { relationship_safety: 'absent' } },
+  { what: '"I will" inside his quotation is his resolve, not a plan', note: 'Jamie present. We talked about his own father and he said "I will not be that man for my son".', domains: { fatherhood_ideas: 'covered' } },
+  { what: 'the writer\'s plan outside quotation marks stays a plan', note: 'Jamie present. Will ask about his dad and "what he wants for Leo" next visit.', other: ['Leo'], domains: { fatherhood_ideas: 'absent', life_history: 'absent' } },
+  { what: '"said" does not make his brother today his history', note: 'Jamie present. He said he rings his brother when things get on top of him.', domains: { life_history: 'absent' } },
+  { what: 'his brother in his childhood is', note: 'Jamie present. He said his brother looked after him when they were kids.', domains: { life_history: 'covered' } },
 ];
 describe('analyzeNote: phenomena', () => {
   for (const r of ROWS) {
