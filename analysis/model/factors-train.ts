@@ -6,7 +6,7 @@ import { factorFeatures, type FactorFeatureOptions, type FactorModelFile } from 
 import { train, type Example, type TrainOptions } from './logistic';
 
 /** The sets whose labels carry `_factors` (the factor ids the labeller recorded for him): the only ones the factor model learns from. */
-export const FACTOR_SETS = ['sealed2', 'sealed3', 'sealed4', 'sealed5', 'sealed6', 'sealed7'] as const satisfies readonly SetName[];
+export const FACTOR_SETS = ['sealed2', 'sealed3', 'sealed4', 'sealed5', 'sealed6', 'sealed7', 'sealed8', 'sealed9', 'sealed10'] as const satisfies readonly SetName[];
 
 /** Feature families and regularisation, chosen by leave-one-set-out cross-validation (`npm run cv:analysis`). */
 export const FACTOR_FEATURES: FactorFeatureOptions = { bigrams: true, stems: false };

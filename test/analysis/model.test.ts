@@ -49,7 +49,7 @@ describe('analysis/model: the committed weights', () => {
   it('use the feature families and regularisation train.ts sets, on the eight allowed sets in both modes', () => {
     assert.deepEqual(committed.options, FEATURES);
     assert.deepEqual(committed.train, TRAINING);
-    assert.deepEqual(committed.trainedOn, ['original', 'heldout', 'varied', 'sealed', 'sealed2', 'sealed3', 'sealed4', 'sealed5', 'sealed6', 'sealed7']);
+    assert.deepEqual(committed.trainedOn, ['original', 'heldout', 'varied', 'sealed', 'sealed2', 'sealed3', 'sealed4', 'sealed5', 'sealed6', 'sealed7', 'sealed8', 'sealed9', 'sealed10']);
     assert.deepEqual(committed.modes, ['as_written', 'mother_by_name']);
   });
 });
