@@ -8,7 +8,7 @@ import type { Clause, Ctx, Facts } from '../types';
 import { isHim } from '../steps/attribution';
 import { stem, tokensOf, type Features } from './features';
 import { scores, type Weights } from './logistic';
-import { ModelError } from './model';
+import { ModelError, readWeightsFile } from './model';
 
 /** Where the committed factor weights are. */
 export const FACTOR_MODEL_FILE = join(__dirname, 'factors.json');
@@ -159,13 +159,7 @@ export function parseFactorModel(text: string, file = 'factors.json'): FactorMod
 
 /** Reads a factor weights file; a clear ModelError when it is not there. */
 export function loadFactorModel(file = FACTOR_MODEL_FILE): FactorModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ModelError(`no factor weights file at ${file}; run npm run train:analysis`, { cause: e });
-  }
-  return parseFactorModel(text, file);
+  return parseFactorModel(readWeightsFile(file, 'factor weights file'), file);
 }
 
 let shipped: FactorModel | null = null;

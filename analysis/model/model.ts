@@ -77,15 +77,18 @@ export function parseModel(text: string, file = 'domains.json'): DomainModel {
   return { options: r.data.options, weights: new Map(Object.entries(r.data.weights)), codes };
 }
 
-/** Reads a weights file; a clear ModelError when it is not there. */
-export function loadModel(file = MODEL_FILE): DomainModel {
-  let text: string;
+/** A weights file's text; a clear ModelError when it is not there. */
+export function readWeightsFile(file: string, what = 'weights file'): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ModelError(`no weights file at ${file}; run npm run train:analysis`, { cause: e });
+    throw new ModelError(`no ${what} at ${file}; run npm run train:analysis`, { cause: e });
   }
-  return parseModel(text, file);
+}
+
+/** Reads the domain weights file. */
+export function loadModel(file = MODEL_FILE): DomainModel {
+  return parseModel(readWeightsFile(file), file);
 }
 
 let shipped: DomainModel | null = null;

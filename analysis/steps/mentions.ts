@@ -1,5 +1,6 @@
 // Step: find the people each clause mentions and resolve "he/him/his" — him, the baby, or another man.
 import { HEADING_PEOPLE, HEADING_PRESENT } from '../lexicon/headings';
+import { REPORT_VERBS } from '../lexicon/modality';
 import { ADULT_VERBS, BABY_VERBS, KIN_NOUNS, PERSON_PHRASES } from '../lexicon/people';
 import { escapeRx } from '../lexicon/util';
 import type { Clause, Ctx, Mention, People, Tok, Who } from '../types';
@@ -149,8 +150,9 @@ function headingWho(h: string | null, p: People): Who | null {
 const OBJECT_BEFORE = /\b(?:on|against|to|with|towards|of|at|for|by|from)\s+(?:a |an |the |his |her )?(?:former |previous |ex-? ?)?$/i;
 const FIRST = /^(?:i|me|my|myself|i'm|i've|i'd|i'll)$/i;
 
-/** The subject of the last reporting verb before a quotation: 'he said "I will not be that man"', 'Jordan said "I'm not…"'. */
-const QUOTE_FRAME = /\b(he|she|[A-Z][a-z]+)\s+(?:also |then |has |had )?(?:said|says|told (?:me|us|\w+)|tells \w+|replied|added|explained|stated|states|described|admitted|admits)\b[^"]*$/;
+/** The subject of the last reporting verb before a quotation: 'he said "I will not be that man"', 'Jordan said "I'm not…"'.
+ * The verbs are the lexicon's REPORT_VERBS, and "added", which only ever frames a quote. */
+const QUOTE_FRAME = new RegExp(`\\b(he|she|[A-Z][a-z]+)\\s+(?:also |then |has |had )?(?:${REPORT_VERBS}|added)\\b[^"]*$`);
 
 /** Adds mentions for "I/me/my" inside quotations, as the quoted speaker: the subject of the reporting verb before the quote,
  * else the last adult named before it. `male` is the man "he" carries over to this clause. */
